@@ -1,0 +1,89 @@
+package dev.vmc.compiler.ast;
+
+import dev.vmc.runtime.graph.Binary;
+import dev.vmc.runtime.graph.Unary;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The functions a program may call, as the checker types them and the lowering builds them. */
+public final class Builtins {
+
+    public enum Kind {
+        /** f(x), same shape out as in. */
+        ELEMENTWISE,
+        /** f(a, b), broadcast like arithmetic. */
+        ELEMENTWISE_BINARY,
+        /** f(x) over all elements to one real: sum, mean, log_sum_exp. */
+        REDUCTION,
+        /** dot_product(a, b): two vectors of one size to a real. */
+        DOT_PRODUCT
+    }
+
+    /**
+     * @param unary  the runtime op for ELEMENTWISE; for REDUCTION, the op applied before summing
+     *               (null for a plain sum)
+     * @param binary the runtime op for ELEMENTWISE_BINARY
+     */
+    public record Builtin(String name, int arity, Kind kind, Unary unary, Binary binary) {}
+
+    private static final Map<String, List<Builtin>> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        elementwise("exp", Unary.EXP);
+        elementwise("log", Unary.LOG);
+        elementwise("log1p", Unary.LOG1P);
+        elementwise("expm1", Unary.EXPM1);
+        elementwise("sqrt", Unary.SQRT);
+        elementwise("square", Unary.SQUARE);
+        elementwise("abs", Unary.ABS);
+        elementwise("fabs", Unary.ABS);
+        elementwise("inv_logit", Unary.INV_LOGIT);
+        elementwise("logit", Unary.LOGIT);
+        elementwise("log_inv_logit", Unary.LOG_INV_LOGIT);
+        elementwise("log1m_inv_logit", Unary.LOG1M_INV_LOGIT);
+        elementwise("log1p_exp", Unary.SOFTPLUS);
+        elementwise("softplus", Unary.SOFTPLUS);
+        elementwise("tanh", Unary.TANH);
+        elementwise("sin", Unary.SIN);
+        elementwise("cos", Unary.COS);
+        elementwise("lgamma", Unary.LGAMMA);
+        add(new Builtin("pow", 2, Kind.ELEMENTWISE_BINARY, null, Binary.POW));
+        add(new Builtin("log_sum_exp", 2, Kind.ELEMENTWISE_BINARY, null, Binary.LOG_SUM_EXP));
+        add(new Builtin("log_sum_exp", 1, Kind.REDUCTION, null, null));
+        add(new Builtin("sum", 1, Kind.REDUCTION, null, null));
+        add(new Builtin("mean", 1, Kind.REDUCTION, null, null));
+        add(new Builtin("dot_product", 2, Kind.DOT_PRODUCT, null, null));
+    }
+
+    private Builtins() {}
+
+    private static void elementwise(String name, Unary op) {
+        add(new Builtin(name, 1, Kind.ELEMENTWISE, op, null));
+    }
+
+    private static void add(Builtin b) {
+        BY_NAME.computeIfAbsent(b.name(), k -> new ArrayList<>()).add(b);
+    }
+
+    public static boolean exists(String name) {
+        return BY_NAME.containsKey(name);
+    }
+
+    /** The overload of {@code name} taking {@code arity} arguments. */
+    public static Optional<Builtin> lookup(String name, int arity) {
+        return BY_NAME.getOrDefault(name, List.of()).stream().filter(b -> b.arity() == arity).findFirst();
+    }
+
+    /** How many arguments each overload of {@code name} takes, for "expected 1 or 2" messages. */
+    public static List<Integer> arities(String name) {
+        return BY_NAME.getOrDefault(name, List.of()).stream().map(Builtin::arity).toList();
+    }
+
+    public static Map<String, List<Builtin>> all() {
+        return Collections.unmodifiableMap(BY_NAME);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.vmc.compiler.ast;
+
+import java.util.List;
+
+/** An expression. Operators are kept as their source spelling: "+", "-", "*", "/", ".*", "./", "^". */
+public sealed interface Expr {
+    Pos pos();
+
+    record Num(Pos pos, double value, boolean isInteger) implements Expr {}
+
+    record Var(Pos pos, String name) implements Expr {}
+
+    record Unary(Pos pos, String op, Expr operand) implements Expr {}
+
+    record Binary(Pos pos, String op, Expr left, Expr right) implements Expr {}
+
+    record Call(Pos pos, String function, List<Expr> args) implements Expr {}
+
+    /** {@code target[i]} with an integer or an integer array; {@code x[i, j]} indexes two dimensions. */
+    record Index(Pos pos, Expr target, List<Expr> indices) implements Expr {}
+
+    /** {@code m'} */
+    record Transpose(Pos pos, Expr operand) implements Expr {}
+}

@@ -1,0 +1,3 @@
+grammar Vmodel;
+program : EOF ;
+WS : [ \t\r\n]+ -> skip ;

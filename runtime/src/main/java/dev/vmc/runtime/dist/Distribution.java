@@ -1,0 +1,48 @@
+package dev.vmc.runtime.dist;
+
+import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.transform.Support;
+import java.util.List;
+
+/**
+ * A family of distributions as the rest of vmc sees it: its signature, for the compiler's
+ * checks; its log density, as graph nodes; and, where it has one, a reparameterised sampler,
+ * which is what lets the pathwise gradient estimator use it as a guide.
+ */
+public interface Distribution {
+    String name();
+
+    List<String> parameterNames();
+
+    /** Each parameter's support, for checking constants and for documentation. */
+    List<Support> parameterSupports();
+
+    /**
+     * 0 where the parameter goes elementwise with the variate (broadcast, as Stan vectorises);
+     * 1 where each draw takes a whole vector (categorical's probabilities).
+     */
+    default int parameterRank(int index) {
+        return 0;
+    }
+
+    /** The variate's support; {@link Support#PARAMETER_BOUNDED} for uniform. */
+    Support support();
+
+    default boolean isDiscrete() {
+        return support().isDiscrete();
+    }
+
+    /** The log density of x summed over all its elements: one value per particle (shared if nothing is). */
+    Node logDensity(Graph graph, Node x, List<Node> parameters);
+
+    /** Whether {@link #sample} is a differentiable function of the parameters and of fixed noise. */
+    default boolean isReparameterisable() {
+        return false;
+    }
+
+    /** A reparameterised draw of the given model shape, the parameters broadcast to it. */
+    default Node sample(Graph graph, List<Node> parameters, int[] shape) {
+        throw new UnsupportedOperationException(name() + " has no reparameterised sampler");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.vmc.runtime.dist;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every distribution the language knows, by the name a program uses. */
+public final class Distributions {
+    private static final Map<String, Distribution> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        register(new Normal());
+    }
+
+    private Distributions() {}
+
+    private static void register(Distribution d) {
+        BY_NAME.put(d.name(), d);
+    }
+
+    public static Optional<Distribution> lookup(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    public static Distribution get(String name) {
+        return lookup(name).orElseThrow(() -> new IllegalArgumentException("no distribution named " + name));
+    }
+
+    public static Collection<Distribution> all() {
+        return Collections.unmodifiableCollection(BY_NAME.values());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.vmc.runtime.dist;
+
+import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Leaf;
+import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.graph.Special;
+import dev.vmc.runtime.transform.Support;
+import java.util.List;
+
+/** normal(mu, sigma): location and scale. */
+final class Normal extends ScalarDensity {
+    Normal() {
+        super("normal", Support.REAL, List.of("mu", "sigma"), List.of(Support.REAL, Support.POSITIVE));
+    }
+
+    @Override
+    public double logDensity(double x, double mu, double sigma, double unused) {
+        double z = (x - mu) / sigma;
+        return -0.5 * z * z - Math.log(sigma) - 0.5 * Special.LOG_2PI;
+    }
+
+    @Override
+    public void gradient(double x, double mu, double sigma, double unused, double[] g) {
+        double z = (x - mu) / sigma;
+        g[0] = -z / sigma;
+        g[1] = z / sigma;
+        g[2] = (z * z - 1) / sigma;
+    }
+
+    @Override
+    public boolean isReparameterisable() {
+        return true;
+    }
+
+    @Override
+    public Node sample(Graph graph, List<Node> p, int[] shape) {
+        Node eps = graph.noise(Leaf.Noise.Kind.NORMAL, shape);
+        return graph.add(p.get(0), graph.mul(p.get(1), eps));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.vmc.runtime.dist;
+
+import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.transform.Support;
+import java.util.List;
+
+/**
+ * A distribution whose log density is a function of one scalar variate and up to three
+ * scalar parameters, applied elementwise with broadcasting and summed. Subclasses give the
+ * scalar function and its partial derivatives; {@link DensityOp} does the looping.
+ */
+public abstract class ScalarDensity implements Distribution {
+    private final String name;
+    private final List<String> parameterNames;
+    private final List<Support> parameterSupports;
+    private final Support support;
+
+    protected ScalarDensity(String name, Support support, List<String> parameterNames, List<Support> parameterSupports) {
+        this.name = name;
+        this.support = support;
+        this.parameterNames = List.copyOf(parameterNames);
+        this.parameterSupports = List.copyOf(parameterSupports);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<String> parameterNames() {
+        return parameterNames;
+    }
+
+    @Override
+    public List<Support> parameterSupports() {
+        return parameterSupports;
+    }
+
+    @Override
+    public Support support() {
+        return support;
+    }
+
+    /** log p(x | a, b, c); parameters beyond the family's arity are passed as 0. */
+    public abstract double logDensity(double x, double a, double b, double c);
+
+    /**
+     * Fills {@code g} with d/dx, d/da, d/db, d/dc of {@link #logDensity} at the point
+     * (entries beyond the arity are ignored).
+     */
+    public abstract void gradient(double x, double a, double b, double c, double[] g);
+
+    @Override
+    public Node logDensity(Graph graph, Node x, List<Node> parameters) {
+        if (parameters.size() != parameterNames.size()) {
+            throw new IllegalArgumentException(name + " takes " + parameterNames.size() + " parameters, got " + parameters.size());
+        }
+        Node[] inputs = new Node[parameters.size() + 1];
+        inputs[0] = x;
+        for (int i = 0; i < parameters.size(); i++) {
+            inputs[i + 1] = parameters.get(i);
+        }
+        return graph.apply(new DensityOp(this), inputs);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

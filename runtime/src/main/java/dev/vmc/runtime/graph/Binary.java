@@ -1,0 +1,103 @@
+package dev.vmc.runtime.graph;
+
+import dev.vmc.runtime.tensor.Tensor;
+
+/** Elementwise functions of two broadcast arguments, each with its partial derivatives. */
+public enum Binary implements Op {
+    ADD {
+        double f(double a, double b) { return a + b; }
+        double da(double a, double b, double y) { return 1; }
+        double db(double a, double b, double y) { return 1; }
+    },
+    SUB {
+        double f(double a, double b) { return a - b; }
+        double da(double a, double b, double y) { return 1; }
+        double db(double a, double b, double y) { return -1; }
+    },
+    MUL {
+        double f(double a, double b) { return a * b; }
+        double da(double a, double b, double y) { return b; }
+        double db(double a, double b, double y) { return a; }
+    },
+    DIV {
+        double f(double a, double b) { return a / b; }
+        double da(double a, double b, double y) { return 1 / b; }
+        double db(double a, double b, double y) { return -y / b; }
+    },
+    POW {
+        double f(double a, double b) { return Math.pow(a, b); }
+        double da(double a, double b, double y) { return b == 0 ? 0 : b * Math.pow(a, b - 1); }
+        double db(double a, double b, double y) { return y == 0 ? 0 : y * Math.log(a); }
+    },
+    /** log(exp(a) + exp(b)) */
+    LOG_SUM_EXP {
+        double f(double a, double b) {
+            double m = Math.max(a, b);
+            return m == Double.NEGATIVE_INFINITY ? m : m + Math.log(Math.exp(a - m) + Math.exp(b - m));
+        }
+        double da(double a, double b, double y) { return Math.exp(a - y); }
+        double db(double a, double b, double y) { return Math.exp(b - y); }
+    };
+
+    abstract double f(double a, double b);
+
+    abstract double da(double a, double b, double y);
+
+    abstract double db(double a, double b, double y);
+
+    public double apply(double a, double b) {
+        return f(a, b);
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase();
+    }
+
+    @Override
+    public int[] outputShape(int[][] inputShapes) {
+        return Broadcast.shape(inputShapes[0], inputShapes[1]);
+    }
+
+    @Override
+    public Kernel kernel(Layout[] inputs, Layout output) {
+        Binary fn = this;
+        int[] mapA = Broadcast.indexMap(inputs[0], output);
+        int[] mapB = Broadcast.indexMap(inputs[1], output);
+        return new Kernel() {
+            public void forward(Tensor[] in, Tensor out) {
+                double[] a = in[0].data;
+                double[] b = in[1].data;
+                double[] y = out.data;
+                if (mapA == null && mapB == null) {
+                    for (int i = 0; i < y.length; i++) {
+                        y[i] = fn.f(a[i], b[i]);
+                    }
+                } else {
+                    for (int i = 0; i < y.length; i++) {
+                        y[i] = fn.f(a[Broadcast.at(mapA, i)], b[Broadcast.at(mapB, i)]);
+                    }
+                }
+            }
+
+            public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {
+                double[] a = in[0].data;
+                double[] b = in[1].data;
+                double[] y = out.data;
+                double[] g = gOut.data;
+                double[] ga = gIn[0] == null ? null : gIn[0].data;
+                double[] gb = gIn[1] == null ? null : gIn[1].data;
+                for (int i = 0; i < y.length; i++) {
+                    int ia = Broadcast.at(mapA, i);
+                    int ib = Broadcast.at(mapB, i);
+                    if (ga != null) {
+                        ga[ia] += g[i] * fn.da(a[ia], b[ib], y[i]);
+                    }
+                    if (gb != null) {
+                        gb[ib] += g[i] * fn.db(a[ia], b[ib], y[i]);
+                    }
+                }
+            }
+        };
+    }
+}

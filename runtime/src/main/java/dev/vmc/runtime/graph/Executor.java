@@ -1,0 +1,191 @@
+package dev.vmc.runtime.graph;
+
+import dev.vmc.runtime.tensor.Tensor;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * Runs a graph for a fixed number of particles: allocates every node's buffer once, folds the
+ * nodes that depend only on constants, then does forward and reverse passes with no further
+ * allocation. One executor belongs to one thread; executors of the same graph are independent.
+ */
+public final class Executor {
+    private final List<Node> nodes;
+    private final int particles;
+    private final RandomGenerator random;
+    private final Tensor[] values;
+    private final Tensor[] grads;
+    private final Kernel[] kernels;
+    private final Tensor[][] inputValues;
+    private final Tensor[][] inputGrads;
+    private final boolean[] dynamic;
+    private final boolean[] needsGrad;
+    private Node lastRoot;
+    private boolean[] reachesLastRoot;
+
+    public Executor(Graph graph, int particles, ParameterStore store, RandomGenerator random) {
+        if (particles < 1) {
+            throw new IllegalArgumentException("need at least one particle, got " + particles);
+        }
+        this.nodes = graph.nodes();
+        this.particles = particles;
+        this.random = random;
+        int n = nodes.size();
+        values = new Tensor[n];
+        grads = new Tensor[n];
+        kernels = new Kernel[n];
+        inputValues = new Tensor[n][];
+        inputGrads = new Tensor[n][];
+        dynamic = new boolean[n];
+        needsGrad = new boolean[n];
+        for (Node node : nodes) {
+            allocate(node, store);
+        }
+        for (Node node : nodes) {
+            if (!dynamic[node.id] && kernels[node.id] != null) {
+                kernels[node.id].forward(inputValues[node.id], values[node.id]);
+            }
+        }
+    }
+
+    private void allocate(Node node, ParameterStore store) {
+        int i = node.id;
+        Layout out = layout(node);
+        if (node.op instanceof Leaf.Constant c) {
+            values[i] = c.value();
+        } else if (node.op instanceof Leaf.Parameter p) {
+            values[i] = store.get(p.label());
+            dynamic[i] = true;
+            needsGrad[i] = true;
+        } else if (node.op instanceof Leaf.Noise) {
+            values[i] = new Tensor(out.physical());
+            dynamic[i] = true;
+        } else {
+            Layout[] ins = new Layout[node.inputs.size()];
+            inputValues[i] = new Tensor[ins.length];
+            inputGrads[i] = new Tensor[ins.length];
+            for (int k = 0; k < ins.length; k++) {
+                Node in = node.inputs.get(k);
+                ins[k] = layout(in);
+                inputValues[i][k] = values[in.id];
+                dynamic[i] |= dynamic[in.id];
+                needsGrad[i] |= needsGrad[in.id];
+            }
+            values[i] = new Tensor(out.physical());
+            kernels[i] = node.op.kernel(ins, out);
+        }
+        if (needsGrad[i]) {
+            grads[i] = new Tensor(out.physical());
+            for (int k = 0; k < node.inputs.size(); k++) {
+                Node in = node.inputs.get(k);
+                inputGrads[i][k] = needsGrad[in.id] ? grads[in.id] : null;
+            }
+        }
+    }
+
+    public Layout layout(Node node) {
+        return new Layout(node.shape, node.batched, particles);
+    }
+
+    public int particles() {
+        return particles;
+    }
+
+    /** Draws fresh noise and recomputes every node that depends on noise or parameters. */
+    public void forward() {
+        for (Node node : nodes) {
+            int i = node.id;
+            if (!dynamic[i]) {
+                continue;
+            }
+            if (node.op instanceof Leaf.Noise noise) {
+                fill(values[i].data, noise.kind());
+            } else if (kernels[i] != null) {
+                kernels[i].forward(inputValues[i], values[i]);
+            }
+        }
+    }
+
+    private void fill(double[] data, Leaf.Noise.Kind kind) {
+        if (kind == Leaf.Noise.Kind.NORMAL) {
+            for (int k = 0; k < data.length; k++) {
+                data[k] = random.nextGaussian();
+            }
+        } else {
+            for (int k = 0; k < data.length; k++) {
+                data[k] = random.nextDouble();
+            }
+        }
+    }
+
+    /** Gradients of a one-element root with respect to every parameter, after {@link #forward}. */
+    public void backward(Node root) {
+        if (layout(root).size() != 1) {
+            throw new IllegalArgumentException("backward needs a single-value root, got " + root);
+        }
+        boolean[] reaches = ancestorsOf(root);
+        for (int i = 0; i <= root.id; i++) {
+            if (needsGrad[i] && reaches[i]) {
+                grads[i].fill(0);
+            }
+        }
+        if (!needsGrad[root.id]) {
+            return;
+        }
+        grads[root.id].data[0] = 1;
+        for (int i = root.id; i >= 0; i--) {
+            if (needsGrad[i] && reaches[i] && kernels[i] != null) {
+                kernels[i].backward(inputValues[i], values[i], grads[i], inputGrads[i]);
+            }
+        }
+    }
+
+    private boolean[] ancestorsOf(Node root) {
+        if (root != lastRoot) {
+            boolean[] reaches = new boolean[nodes.size()];
+            reaches[root.id] = true;
+            for (int i = root.id; i >= 0; i--) {
+                if (reaches[i]) {
+                    for (Node in : nodes.get(i).inputs) {
+                        reaches[in.id] = true;
+                    }
+                }
+            }
+            reachesLastRoot = reaches;
+            lastRoot = root;
+        }
+        return reachesLastRoot;
+    }
+
+    public Tensor value(Node node) {
+        return values[node.id];
+    }
+
+    /** The gradient with respect to a node from the last {@link #backward}; null if none flows there. */
+    public Tensor gradient(Node node) {
+        return grads[node.id];
+    }
+
+    /** The earliest node, up to and including {@code last}, holding a NaN or infinite value; null if none. */
+    public Node firstNonFinite(Node last) {
+        for (int i = 0; i <= last.id; i++) {
+            if (!values[i].allFinite()) {
+                return nodes.get(i);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The node whose gradient first went NaN or infinite in the last backward pass (which runs
+     * from the root down), or null if none did.
+     */
+    public Node firstNonFiniteGradient() {
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            if (grads[i] != null && !grads[i].allFinite()) {
+                return nodes.get(i);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.vmc.runtime.graph;
+
+import dev.vmc.runtime.tensor.Tensor;
+
+/**
+ * A node with no inputs, whose values the executor supplies: fixed data, a trainable
+ * parameter, or fresh Monte Carlo noise each step.
+ */
+public sealed interface Leaf extends Op {
+
+    @Override
+    default Kernel kernel(Layout[] inputs, Layout output) {
+        throw new UnsupportedOperationException("the executor fills leaves itself");
+    }
+
+    /** Data or a literal: computed nodes that depend only on constants are folded once. */
+    record Constant(Tensor value) implements Leaf {
+        public String name() {
+            return "constant";
+        }
+
+        public int[] outputShape(int[][] inputShapes) {
+            return value.shape;
+        }
+    }
+
+    /** A trainable value on the unconstrained scale; its current value lives in a {@link ParameterStore}. */
+    record Parameter(String label, Tensor initial) implements Leaf {
+        public String name() {
+            return "parameter " + label;
+        }
+
+        public int[] outputShape(int[][] inputShapes) {
+            return initial.shape;
+        }
+    }
+
+    /** Standard normal or uniform(0, 1) draws, fresh for every particle and every step. */
+    record Noise(Kind kind, int[] shape) implements Leaf {
+        public enum Kind { NORMAL, UNIFORM }
+
+        public String name() {
+            return kind == Kind.NORMAL ? "normal noise" : "uniform noise";
+        }
+
+        public int[] outputShape(int[][] inputShapes) {
+            return shape;
+        }
+
+        @Override
+        public boolean outputBatched(boolean[] inputsBatched) {
+            return true;
+        }
+    }
+}

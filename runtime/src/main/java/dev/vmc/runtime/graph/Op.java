@@ -1,0 +1,28 @@
+package dev.vmc.runtime.graph;
+
+/**
+ * What a node computes, independent of how many particles run through it. An op is
+ * stateless and may be shared; {@link #kernel} makes the executable form for concrete layouts.
+ */
+public interface Op {
+    String name();
+
+    /**
+     * The model shape of the output given the inputs' model shapes.
+     *
+     * @throws ShapeException when the inputs do not fit together
+     */
+    int[] outputShape(int[][] inputShapes);
+
+    /** Whether the output has a particle dimension; by default, when any input does. */
+    default boolean outputBatched(boolean[] inputsBatched) {
+        for (boolean b : inputsBatched) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Kernel kernel(Layout[] inputs, Layout output);
+}

@@ -1,0 +1,83 @@
+package dev.vmc.runtime.graph;
+
+import dev.vmc.runtime.tensor.Shapes;
+import dev.vmc.runtime.tensor.Tensor;
+
+/** Reductions: over all model dimensions (one value per particle), or over the particles. */
+public enum Reduce implements Op {
+    SUM,
+    LOG_SUM_EXP,
+    MEAN_OVER_PARTICLES;
+
+    @Override
+    public String toString() {
+        return name().toLowerCase();
+    }
+
+    @Override
+    public int[] outputShape(int[][] inputShapes) {
+        if (this == MEAN_OVER_PARTICLES && inputShapes[0].length != 0) {
+            throw new ShapeException("needs one value per particle, got shape " + Shapes.format(inputShapes[0]));
+        }
+        return Shapes.SCALAR;
+    }
+
+    @Override
+    public boolean outputBatched(boolean[] inputsBatched) {
+        return this != MEAN_OVER_PARTICLES && inputsBatched[0];
+    }
+
+    @Override
+    public Kernel kernel(Layout[] inputs, Layout output) {
+        int groups = output.size();
+        int width = inputs[0].size() / groups;
+        Reduce kind = this;
+        return new Kernel() {
+            public void forward(Tensor[] in, Tensor out) {
+                double[] x = in[0].data;
+                for (int s = 0; s < groups; s++) {
+                    int base = s * width;
+                    double acc = 0;
+                    if (kind == LOG_SUM_EXP) {
+                        double max = Double.NEGATIVE_INFINITY;
+                        for (int i = 0; i < width; i++) {
+                            max = Math.max(max, x[base + i]);
+                        }
+                        if (max == Double.NEGATIVE_INFINITY || max == Double.POSITIVE_INFINITY) {
+                            out.data[s] = max;
+                            continue;
+                        }
+                        for (int i = 0; i < width; i++) {
+                            acc += Math.exp(x[base + i] - max);
+                        }
+                        out.data[s] = max + Math.log(acc);
+                    } else {
+                        for (int i = 0; i < width; i++) {
+                            acc += x[base + i];
+                        }
+                        out.data[s] = kind == SUM ? acc : acc / width;
+                    }
+                }
+            }
+
+            public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {
+                if (gIn[0] == null) {
+                    return;
+                }
+                double[] x = in[0].data;
+                double[] gx = gIn[0].data;
+                for (int s = 0; s < groups; s++) {
+                    int base = s * width;
+                    double g = gOut.data[s];
+                    for (int i = 0; i < width; i++) {
+                        switch (kind) {
+                            case SUM -> gx[base + i] += g;
+                            case MEAN_OVER_PARTICLES -> gx[base + i] += g / width;
+                            default -> gx[base + i] += g * Math.exp(x[base + i] - out.data[s]);
+                        }
+                    }
+                }
+            }
+        };
+    }
+}

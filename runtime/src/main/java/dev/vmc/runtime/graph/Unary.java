@@ -1,0 +1,132 @@
+package dev.vmc.runtime.graph;
+
+import dev.vmc.runtime.tensor.Tensor;
+import org.apache.commons.math3.special.Gamma;
+
+/** Elementwise functions of one argument, each with its derivative. */
+public enum Unary implements Op {
+    NEG {
+        double f(double x) { return -x; }
+        double df(double x, double y) { return -1; }
+    },
+    EXP {
+        double f(double x) { return Math.exp(x); }
+        double df(double x, double y) { return y; }
+    },
+    LOG {
+        double f(double x) { return Math.log(x); }
+        double df(double x, double y) { return 1 / x; }
+    },
+    LOG1P {
+        double f(double x) { return Math.log1p(x); }
+        double df(double x, double y) { return 1 / (1 + x); }
+    },
+    EXPM1 {
+        double f(double x) { return Math.expm1(x); }
+        double df(double x, double y) { return y + 1; }
+    },
+    SQRT {
+        double f(double x) { return Math.sqrt(x); }
+        double df(double x, double y) { return 0.5 / y; }
+    },
+    SQUARE {
+        double f(double x) { return x * x; }
+        double df(double x, double y) { return 2 * x; }
+    },
+    ABS {
+        double f(double x) { return Math.abs(x); }
+        double df(double x, double y) { return Math.signum(x); }
+    },
+    INV_LOGIT {
+        double f(double x) { return Special.invLogit(x); }
+        double df(double x, double y) { return y * (1 - y); }
+    },
+    LOGIT {
+        double f(double x) { return Math.log(x / (1 - x)); }
+        double df(double x, double y) { return 1 / (x * (1 - x)); }
+    },
+    LOG_INV_LOGIT {
+        double f(double x) { return Special.logInvLogit(x); }
+        double df(double x, double y) { return Special.invLogit(-x); }
+    },
+    LOG1M_INV_LOGIT {
+        double f(double x) { return Special.logInvLogit(-x); }
+        double df(double x, double y) { return -Special.invLogit(x); }
+    },
+    SOFTPLUS {
+        double f(double x) { return Special.softplus(x); }
+        double df(double x, double y) { return Special.invLogit(x); }
+    },
+    TANH {
+        double f(double x) { return Math.tanh(x); }
+        double df(double x, double y) { return 1 - y * y; }
+    },
+    SIN {
+        double f(double x) { return Math.sin(x); }
+        double df(double x, double y) { return Math.cos(x); }
+    },
+    COS {
+        double f(double x) { return Math.cos(x); }
+        double df(double x, double y) { return -Math.sin(x); }
+    },
+    LGAMMA {
+        double f(double x) { return Gamma.logGamma(x); }
+        double df(double x, double y) { return Gamma.digamma(x); }
+    },
+    /** Used to mark values that gradients must not flow through. */
+    STOP_GRADIENT {
+        double f(double x) { return x; }
+        double df(double x, double y) { return 0; }
+    };
+
+    abstract double f(double x);
+
+    /** d f / d x, given x and y = f(x). */
+    abstract double df(double x, double y);
+
+    /** The value of the function at one point; for tests and for constant folding by callers. */
+    public double apply(double x) {
+        return f(x);
+    }
+
+    public double derivative(double x) {
+        return df(x, f(x));
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase();
+    }
+
+    @Override
+    public int[] outputShape(int[][] inputShapes) {
+        return inputShapes[0];
+    }
+
+    @Override
+    public Kernel kernel(Layout[] inputs, Layout output) {
+        Unary fn = this;
+        return new Kernel() {
+            public void forward(Tensor[] in, Tensor out) {
+                double[] x = in[0].data;
+                double[] y = out.data;
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = fn.f(x[i]);
+                }
+            }
+
+            public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {
+                if (gIn[0] == null) {
+                    return;
+                }
+                double[] x = in[0].data;
+                double[] y = out.data;
+                double[] g = gOut.data;
+                double[] gx = gIn[0].data;
+                for (int i = 0; i < y.length; i++) {
+                    gx[i] += g[i] * fn.df(x[i], y[i]);
+                }
+            }
+        };
+    }
+}

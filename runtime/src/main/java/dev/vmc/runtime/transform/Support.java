@@ -1,0 +1,107 @@
+package dev.vmc.runtime.transform;
+
+/**
+ * The set a variable's values live in. A latent's support decides its bijection to the
+ * unconstrained space; a distribution's support is checked against the latent it models.
+ */
+public record Support(Kind kind, double lower, double upper) {
+
+    public enum Kind {
+        /** All reals. */
+        REAL,
+        /** (lower, inf). */
+        LOWER,
+        /** (-inf, upper). */
+        UPPER,
+        /** (lower, upper). */
+        INTERVAL,
+        /** Integers in [lower, upper]; either bound may be infinite. */
+        INTEGER,
+        /** (lower, upper) given by the distribution's own parameters (uniform); resolved by the caller. */
+        PARAMETER_BOUNDED
+    }
+
+    public static final Support REAL = new Support(Kind.REAL, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    public static final Support POSITIVE = lower(0);
+    public static final Support UNIT_INTERVAL = interval(0, 1);
+    public static final Support NONNEGATIVE_INTEGER = integer(0, Double.POSITIVE_INFINITY);
+    public static final Support BINARY = integer(0, 1);
+    public static final Support PARAMETER_BOUNDED =
+            new Support(Kind.PARAMETER_BOUNDED, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+
+    public static Support lower(double lower) {
+        return new Support(Kind.LOWER, lower, Double.POSITIVE_INFINITY);
+    }
+
+    public static Support upper(double upper) {
+        return new Support(Kind.UPPER, Double.NEGATIVE_INFINITY, upper);
+    }
+
+    public static Support interval(double lower, double upper) {
+        if (!(lower < upper)) {
+            throw new IllegalArgumentException("empty interval (" + lower + ", " + upper + ")");
+        }
+        return new Support(Kind.INTERVAL, lower, upper);
+    }
+
+    public static Support integer(double lower, double upper) {
+        return new Support(Kind.INTEGER, lower, upper);
+    }
+
+    /** The support of a real variable declared with optional bounds (null where absent). */
+    public static Support ofBounds(Double lower, Double upper) {
+        if (lower != null && upper != null) {
+            return interval(lower, upper);
+        }
+        if (lower != null) {
+            return lower(lower);
+        }
+        if (upper != null) {
+            return upper(upper);
+        }
+        return REAL;
+    }
+
+    public boolean isDiscrete() {
+        return kind == Kind.INTEGER;
+    }
+
+    public boolean contains(double x) {
+        switch (kind) {
+            case REAL: return !Double.isNaN(x);
+            case LOWER: return x > lower;
+            case UPPER: return x < upper;
+            case INTERVAL: return x > lower && x < upper;
+            case INTEGER: return x == Math.rint(x) && x >= lower && x <= upper;
+            default: return !Double.isNaN(x);
+        }
+    }
+
+    /** How the language writes this support, for messages: {@code <lower=0>} and the like. */
+    public String describe() {
+        switch (kind) {
+            case REAL: return "the real line";
+            case LOWER: return "(" + fmt(lower) + ", inf)";
+            case UPPER: return "(-inf, " + fmt(upper) + ")";
+            case INTERVAL: return "(" + fmt(lower) + ", " + fmt(upper) + ")";
+            case INTEGER:
+                if (lower == 0 && upper == 1) {
+                    return "{0, 1}";
+                }
+                return "integers in [" + fmt(lower) + ", " + fmt(upper) + "]";
+            default: return "an interval set by its parameters";
+        }
+    }
+
+    private static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return Double.toString(v);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}
