@@ -1,5 +1,7 @@
 package dev.vmc.runtime.graph;
 
+import org.apache.commons.math3.special.Beta;
+
 /** Numerically careful scalar functions shared by ops and densities. */
 public final class Special {
     public static final double LOG_2PI = Math.log(2 * Math.PI);
@@ -23,5 +25,26 @@ public final class Special {
     /** log(inv_logit(x)) = -softplus(-x). */
     public static double logInvLogit(double x) {
         return -softplus(-x);
+    }
+
+    /** a * log(b), taking 0 * log(0) as 0 (the limit), as in Stan's multiply_log. */
+    public static double multiplyLog(double a, double b) {
+        return a == 0 && b == 0 ? 0 : a * Math.log(b);
+    }
+
+    /** a * log1p(b), taking 0 * log1p(-1) as 0, for the failure term of binomial-like masses. */
+    public static double multiplyLog1p(double a, double b) {
+        return a == 0 && b == -1 ? 0 : a * Math.log1p(b);
+    }
+
+    /**
+     * log(n choose k) for 0 <= k <= n, through log Beta rather than three log Gammas, whose
+     * difference cancels catastrophically for large n.
+     */
+    public static double logChoose(double n, double k) {
+        if (k == 0 || k == n) {
+            return 0;
+        }
+        return -Math.log1p(n) - Beta.logBeta(n - k + 1, k + 1);
     }
 }

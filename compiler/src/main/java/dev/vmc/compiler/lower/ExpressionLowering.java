@@ -1,0 +1,87 @@
+package dev.vmc.compiler.lower;
+
+import dev.vmc.compiler.ast.Builtins;
+import dev.vmc.compiler.ast.Expr;
+import dev.vmc.runtime.graph.Gather;
+import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.graph.Reduce;
+import dev.vmc.runtime.graph.Transpose;
+import java.util.Map;
+
+/**
+ * Turns a checked expression into graph nodes. The checker has already ruled out every
+ * ill-typed case, so this only chooses the op: for {@code *} that means scalar scaling or a
+ * matrix product, decided by the operands' ranks.
+ */
+final class ExpressionLowering {
+    private final Graph graph;
+    private final Map<String, Node> names;
+
+    ExpressionLowering(Graph graph, Map<String, Node> names) {
+        this.graph = graph;
+        this.names = names;
+    }
+
+    Node lower(Expr e) {
+        return switch (e) {
+            case Expr.Num n -> graph.constant(n.value());
+            case Expr.Var v -> lookup(v.name());
+            case Expr.Unary u -> u.op().equals("-") ? graph.neg(lower(u.operand())) : lower(u.operand());
+            case Expr.Binary b -> binary(b.op(), lower(b.left()), lower(b.right()));
+            case Expr.Call c -> call(c);
+            case Expr.Index i -> index(i);
+            case Expr.Transpose t -> graph.apply(Transpose.INSTANCE, lower(t.operand()));
+        };
+    }
+
+    private Node lookup(String name) {
+        Node node = names.get(name);
+        if (node == null) {
+            throw new IllegalStateException("checker let an undefined name through: " + name);
+        }
+        return node;
+    }
+
+    private Node binary(String op, Node left, Node right) {
+        return switch (op) {
+            case "+" -> graph.add(left, right);
+            case "-" -> graph.sub(left, right);
+            case ".*" -> graph.mul(left, right);
+            case "/", "./" -> graph.div(left, right);
+            case "^" -> graph.pow(left, right);
+            case "*" -> left.rank() == 0 || right.rank() == 0 ? graph.mul(left, right) : graph.matmul(left, right);
+            default -> throw new IllegalStateException("unknown operator " + op);
+        };
+    }
+
+    private Node call(Expr.Call c) {
+        Builtins.Builtin f = Builtins.lookup(c.function(), c.args().size())
+                .orElseThrow(() -> new IllegalStateException("checker let an unknown function through: " + c.function()));
+        Node first = lower(c.args().get(0));
+        return switch (f.kind()) {
+            case ELEMENTWISE -> graph.apply(f.unary(), first);
+            case ELEMENTWISE_BINARY -> graph.apply(f.binary(), first, lower(c.args().get(1)));
+            case DOT_PRODUCT -> graph.sum(graph.mul(first, lower(c.args().get(1))));
+            case REDUCTION -> switch (f.name()) {
+                case "sum" -> graph.sum(first);
+                case "mean" -> graph.div(graph.sum(first), graph.constant(first.modelSize()));
+                case "log_sum_exp" -> graph.apply(Reduce.LOG_SUM_EXP, first);
+                default -> throw new IllegalStateException("unknown reduction " + f.name());
+            };
+        };
+    }
+
+    /** {@code x[i, j]} is {@code (x[i])[j]}; indices are 1-based in the language, 0-based in the runtime. */
+    private Node index(Expr.Index i) {
+        Node result = lower(i.target());
+        for (int k = 0; k < i.indices().size(); k++) {
+            Node zeroBased = graph.sub(lower(i.indices().get(k)), graph.constant(1));
+            if (zeroBased.rank() > 0 && k < i.indices().size() - 1) {
+                throw new IllegalStateException("only the last of several indices may be an array");
+            }
+            result = graph.apply(Gather.INSTANCE, result, zeroBased);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.vmc.compiler.lower;
+
+import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.Guide;
+import dev.vmc.compiler.ast.Program;
+import dev.vmc.compiler.ast.Stmt;
+import dev.vmc.compiler.bind.BoundData;
+import dev.vmc.runtime.dist.Distribution;
+import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.guide.Estimator;
+import dev.vmc.runtime.guide.Site;
+import dev.vmc.runtime.model.LatentSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A guide written in the program: each {@code latent ~ d(args)} draws the latent with d's
+ * reparameterised sampler and scores the draw with d's log density. It lives on the latents'
+ * constrained scale, so it needs no Jacobian; its entropy is estimated from the draws.
+ */
+public final class LoweredGuide implements dev.vmc.runtime.guide.Guide {
+    private final Program program;
+    private final Guide.Explicit guide;
+    private final BoundData data;
+
+    public LoweredGuide(Program program, Guide.Explicit guide, BoundData data) {
+        this.program = program;
+        this.guide = guide;
+        this.data = data;
+    }
+
+    @Override
+    public String name() {
+        return "written in " + program.fileName();
+    }
+
+    @Override
+    public Nodes build(Graph graph, List<LatentSpec> latents) {
+        Map<String, LatentSpec> byName = new LinkedHashMap<>();
+        latents.forEach(l -> byName.put(l.name(), l));
+        Scope scope = new Scope(graph, program, data);
+        guide.params().forEach(scope::declareParameter);
+        Map<String, Node> drawn = new LinkedHashMap<>();
+        List<Site> sites = new ArrayList<>();
+        Node logQ = null;
+        for (Stmt s : guide.body()) {
+            if (s instanceof Stmt.Define d) {
+                scope.define(d.decl());
+            } else if (s instanceof Stmt.Sample sample) {
+                scope.at(sample.pos());
+                LatentSpec latent = byName.get(((Expr.Var) sample.variate()).name());
+                Distribution d = scope.distribution(sample);
+                List<Node> args = scope.arguments(sample);
+                Node value = d.sample(graph, args, latent.shape());
+                Node term = d.logDensity(graph, value, args);
+                logQ = logQ == null ? term : graph.add(logQ, term);
+                drawn.put(latent.name(), value);
+                scope.names.put(latent.name(), value);
+                sites.add(new Site(latent.name(), latent.shape(), latent.support(), d.name() + " (from the guide block)",
+                        Estimator.REPARAMETERISED, d.name() + " has a reparameterised sampler"));
+            } else {
+                throw new IllegalStateException("checker let a target += into the guide");
+            }
+        }
+        // Report latents in their declaration order, whatever order the guide draws them in.
+        Map<String, Node> ordered = new LinkedHashMap<>();
+        byName.keySet().forEach(name -> ordered.put(name, drawn.get(name)));
+        List<Site> orderedSites = new ArrayList<>();
+        byName.keySet().forEach(name -> sites.stream().filter(x -> x.latent().equals(name)).forEach(orderedSites::add));
+        return new Nodes(ordered, logQ == null ? graph.constant(0) : logQ, null, null, orderedSites);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.vmc.compiler.lower;
+
+import dev.vmc.compiler.ast.Decl;
+import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.Pos;
+import dev.vmc.compiler.ast.Program;
+import dev.vmc.compiler.ast.Stmt;
+import dev.vmc.compiler.bind.BoundData;
+import dev.vmc.runtime.dist.Distribution;
+import dev.vmc.runtime.dist.Distributions;
+import dev.vmc.runtime.graph.Executor;
+import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.graph.ParameterStore;
+import dev.vmc.runtime.tensor.Tensor;
+import dev.vmc.runtime.transform.Bijections;
+import dev.vmc.runtime.transform.Support;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The names visible while one block is lowered into a graph, and the statement forms the
+ * model and the guide share: data, learnable parameters, typed definitions and the
+ * arguments of a ~ statement.
+ */
+final class Scope {
+    final Graph graph;
+    final Map<String, Node> names = new LinkedHashMap<>();
+    private final Program program;
+    private final BoundData data;
+    private final ExpressionLowering expressions;
+
+    Scope(Graph graph, Program program, BoundData data) {
+        this.graph = graph;
+        this.program = program;
+        this.data = data;
+        this.expressions = new ExpressionLowering(graph, names);
+        data.values().forEach((name, value) -> names.put(name, graph.constant(value)));
+    }
+
+    Node lower(Expr e) {
+        return expressions.lower(e);
+    }
+
+    /** Labels the nodes of the next statement with its place in the source. */
+    void at(Pos pos) {
+        graph.setOrigin(Origins.describe(program, pos));
+    }
+
+    /** A learnable parameter: optimised unconstrained, seen constrained. */
+    Node declareParameter(Decl decl) {
+        at(decl.pos());
+        int[] shape = data.shapeOf(decl.type());
+        Support support = Support.ofBounds(data.lowerOf(decl.type()), data.upperOf(decl.type()));
+        Tensor initial = broadcast(evaluate(decl.init()), shape, decl.name());
+        for (int i = 0; i < initial.size(); i++) {
+            try {
+                initial.data[i] = Bijections.unconstrain(initial.data[i], support);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(Origins.describe(program, decl.pos())
+                        + ": initial value of '" + decl.name() + "' " + e.getMessage());
+            }
+        }
+        Node value = Bijections.constrain(graph, graph.parameter(decl.name(), initial), support);
+        names.put(decl.name(), value);
+        return value;
+    }
+
+    Node define(Decl decl) {
+        at(decl.pos());
+        Node value = lower(decl.init());
+        names.put(decl.name(), value);
+        return value;
+    }
+
+    Distribution distribution(Stmt.Sample s) {
+        return Distributions.get(s.distribution());
+    }
+
+    List<Node> arguments(Stmt.Sample s) {
+        return s.args().stream().map(this::lower).toList();
+    }
+
+    /** Initial values may be any expression of data and literals: evaluate it once, here. */
+    private Tensor evaluate(Expr e) {
+        Graph scratch = new Graph();
+        Map<String, Node> constants = new LinkedHashMap<>();
+        data.values().forEach((name, value) -> constants.put(name, scratch.constant(value)));
+        Node node = new ExpressionLowering(scratch, constants).lower(e);
+        Executor executor = new Executor(scratch, 1, ParameterStore.initial(scratch), new SplittableRandom(0));
+        return executor.value(node).copy();
+    }
+
+    private static Tensor broadcast(Tensor value, int[] shape, String name) {
+        Tensor out = new Tensor(shape);
+        if (value.size() == 1) {
+            out.fill(value.data[0]);
+        } else if (value.size() == out.size()) {
+            out.copyFrom(value);
+        } else {
+            throw new IllegalArgumentException("initial value of '" + name + "' has " + value.size()
+                    + " values, expected 1 or " + out.size());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.vmc.runtime.guide;
+
+import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.model.LatentSpec;
+import java.util.List;
+import java.util.Map;
+
+/** A variational family q: draws the latents and scores its own draws. */
+public interface Guide {
+    String name();
+
+    Nodes build(Graph graph, List<LatentSpec> latents);
+
+    /**
+     * @param latents     each latent's drawn value per particle, on its constrained scale
+     * @param logQ        log q of the draw per particle, on the space q is defined on
+     * @param logJacobian per particle, the log-Jacobian of the map from q's space to the latents'
+     *                    constrained scale, added to log p so both densities live on q's space;
+     *                    null when q is defined on the constrained scale itself
+     * @param entropy     the exact entropy of q as one shared value, or null when it must be
+     *                    estimated from the draws
+     * @param sites       the plan: one entry per latent
+     */
+    record Nodes(Map<String, Node> latents, Node logQ, Node logJacobian, Node entropy, List<Site> sites) {}
+}

@@ -1,0 +1,44 @@
+package dev.vmc.runtime.infer;
+
+import dev.vmc.runtime.graph.ParameterStore;
+import dev.vmc.runtime.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Adam (Kingma and Ba, 2015), ascending: every step moves the parameters up their gradient. */
+public final class Adam {
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPSILON = 1e-8;
+
+    private final double learningRate;
+    private final Map<String, double[]> firstMoment = new LinkedHashMap<>();
+    private final Map<String, double[]> secondMoment = new LinkedHashMap<>();
+    private long steps;
+
+    public Adam(double learningRate) {
+        this.learningRate = learningRate;
+    }
+
+    public double learningRate() {
+        return learningRate;
+    }
+
+    /** Moves each parameter in {@code store} along its entry in {@code gradients}. */
+    public void ascend(ParameterStore store, Map<String, Tensor> gradients) {
+        steps++;
+        double correction1 = 1 - Math.pow(BETA1, steps);
+        double correction2 = 1 - Math.pow(BETA2, steps);
+        for (Map.Entry<String, Tensor> e : gradients.entrySet()) {
+            double[] g = e.getValue().data;
+            double[] x = store.get(e.getKey()).data;
+            double[] m = firstMoment.computeIfAbsent(e.getKey(), k -> new double[g.length]);
+            double[] v = secondMoment.computeIfAbsent(e.getKey(), k -> new double[g.length]);
+            for (int i = 0; i < g.length; i++) {
+                m[i] = BETA1 * m[i] + (1 - BETA1) * g[i];
+                v[i] = BETA2 * v[i] + (1 - BETA2) * g[i] * g[i];
+                x[i] += learningRate * (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + EPSILON);
+            }
+        }
+    }
+}

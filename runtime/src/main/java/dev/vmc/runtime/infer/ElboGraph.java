@@ -1,0 +1,55 @@
+package dev.vmc.runtime.infer;
+
+import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.guide.Guide;
+import dev.vmc.runtime.guide.Site;
+import dev.vmc.runtime.model.Model;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model and a guide joined into one graph: the guide draws the latents, the model scores
+ * them, and the objective is the ELBO, E_q[log p - log q]. Where the guide knows its entropy
+ * exactly, the objective uses it instead of the Monte Carlo estimate of E_q[-log q], which
+ * removes that term's share of the gradient noise.
+ */
+public final class ElboGraph {
+    public final Graph graph;
+    /** Shared: the ELBO estimate averaged over particles; the root of every gradient. */
+    public final Node objective;
+    /** Per particle: log p of the draw on the guide's space (with the log-Jacobian). */
+    public final Node logP;
+    /** Per particle: log q of the draw. */
+    public final Node logQ;
+    /** Latents then derived quantities, in declaration order, constrained scale. */
+    public final Map<String, Node> reported;
+    public final List<Site> sites;
+    public final String guideName;
+
+    private ElboGraph(Graph graph, Node objective, Node logP, Node logQ, Map<String, Node> reported,
+            List<Site> sites, String guideName) {
+        this.graph = graph;
+        this.objective = objective;
+        this.logP = logP;
+        this.logQ = logQ;
+        this.reported = reported;
+        this.sites = sites;
+        this.guideName = guideName;
+    }
+
+    public static ElboGraph build(Model model, Guide guide) {
+        Graph graph = new Graph();
+        Guide.Nodes q = guide.build(graph, model.latents());
+        Model.Nodes p = model.build(graph, q.latents());
+        graph.setOrigin("the ELBO");
+        Node logP = q.logJacobian() == null ? p.logJoint() : graph.add(p.logJoint(), q.logJacobian());
+        Node objective = q.entropy() != null
+                ? graph.add(graph.meanOverParticles(logP), q.entropy())
+                : graph.meanOverParticles(graph.sub(logP, q.logQ()));
+        Map<String, Node> reported = new LinkedHashMap<>(q.latents());
+        reported.putAll(p.derived());
+        return new ElboGraph(graph, objective, logP, q.logQ(), reported, q.sites(), guide.name());
+    }
+}

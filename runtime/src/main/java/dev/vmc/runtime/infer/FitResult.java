@@ -1,0 +1,31 @@
+package dev.vmc.runtime.infer;
+
+import dev.vmc.runtime.guide.Site;
+import dev.vmc.runtime.output.Summary;
+import dev.vmc.runtime.tensor.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a fit produced: the plan it followed, how the optimisation went, the fitted
+ * parameters (unconstrained, by name: what {@link FitOptions#initial} takes back), and draws.
+ */
+public record FitResult(
+        String guide,
+        List<Site> plan,
+        double learningRate,
+        long steps,
+        boolean converged,
+        String stopReason,
+        long skippedSteps,
+        double seconds,
+        long[] traceSteps,
+        double[] traceElbo,
+        double finalElbo,
+        Map<String, Tensor> parameters,
+        PosteriorDraws draws) {
+
+    public Summary summary() {
+        return Summary.of(draws.columns(), draws.values());
+    }
+}

@@ -1,0 +1,91 @@
+package dev.vmc.runtime.infer;
+
+import dev.vmc.runtime.graph.Executor;
+import dev.vmc.runtime.graph.Leaf;
+import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.graph.ParameterStore;
+import dev.vmc.runtime.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Gradient ascent on the ELBO with a guard: a step whose ELBO or gradient is not finite is
+ * not taken, and the parameters go back to the last values that gave a finite step. Too many
+ * such steps in a row end the fit with the place the non-finite value came from.
+ */
+final class Optimisation {
+    private final ElboGraph elbo;
+    private final Executor executor;
+    private final ParameterStore store;
+    private final ParameterStore lastGood;
+    private final Adam adam;
+    private final int maxBadSteps;
+    private final Map<String, Tensor> gradients = new LinkedHashMap<>();
+    private int badInARow;
+    private long skipped;
+
+    Optimisation(ElboGraph elbo, Executor executor, ParameterStore store, Adam adam, int maxBadSteps) {
+        this.elbo = elbo;
+        this.executor = executor;
+        this.store = store;
+        this.lastGood = store.copy();
+        this.adam = adam;
+        this.maxBadSteps = maxBadSteps;
+    }
+
+    /** One step; returns its ELBO estimate (NaN for a step that was skipped). */
+    double step() {
+        executor.forward();
+        double value = executor.value(elbo.objective).item();
+        if (!Double.isFinite(value)) {
+            return rejected(describeValue());
+        }
+        executor.backward(elbo.objective);
+        gradients.clear();
+        for (Node p : elbo.graph.parameters()) {
+            Tensor g = executor.gradient(p);
+            if (!g.allFinite()) {
+                return rejected(describeGradient());
+            }
+            gradients.put(((Leaf.Parameter) p.op).label(), g);
+        }
+        lastGood.copyFrom(store);
+        adam.ascend(store, gradients);
+        badInARow = 0;
+        return value;
+    }
+
+    long skipped() {
+        return skipped;
+    }
+
+    ParameterStore lastGood() {
+        return lastGood;
+    }
+
+    private double rejected(String where) {
+        skipped++;
+        store.copyFrom(lastGood);
+        if (++badInARow >= maxBadSteps) {
+            throw new FitException("the ELBO or its gradient was not finite for " + badInARow
+                    + " steps in a row; " + where + ". Check the priors and constraints there, "
+                    + "or try a smaller --lr.");
+        }
+        return Double.NaN;
+    }
+
+    private String describeValue() {
+        Node bad = executor.firstNonFinite(elbo.objective);
+        return bad == null ? "no single node was to blame" : "the first non-finite value came from " + where(bad);
+    }
+
+    private String describeGradient() {
+        Node bad = executor.firstNonFiniteGradient();
+        return bad == null ? "no single node was to blame" : "the gradient first broke at " + where(bad);
+    }
+
+    private static String where(Node n) {
+        String origin = n.origin.isEmpty() ? "an unlabelled node" : n.origin;
+        return origin + " (" + n.op.name() + ")";
+    }
+}
