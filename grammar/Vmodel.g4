@@ -1,3 +1,110 @@
+/*
+ * The grammar of .vmodel files; LANGUAGE.md is the specification it follows.
+ *
+ * Blocks are accepted here in any order and any number so that the AST builder can say
+ * "the 'data' block must come before the 'model' block" instead of ANTLR's generic
+ * "extraneous input"; the builder enforces the fixed order data, params, latent, derived,
+ * model, guide.
+ *
+ * Only block names, type names, 'array' and 'target' are reserved. 'lower', 'upper',
+ * 'meanfield', 'fullrank' and every distribution and function name are plain identifiers,
+ * checked where they are used, so a program may call a variable beta, lower or theta.
+ */
 grammar Vmodel;
-program : EOF ;
-WS : [ \t\r\n]+ -> skip ;
+
+program : block* EOF ;
+
+block
+    : DATA '{' declaration* '}'                           # dataBlock
+    | PARAMS '{' declaration* '}'                         # paramsBlock
+    | LATENT '{' declaration* '}'                         # latentBlock
+    | DERIVED '{' declaration* '}'                        # derivedBlock
+    | MODEL '{' statement* '}'                            # modelBlock
+    | GUIDE (family=ID ';' | '{' guideParams? statement* '}')   # guideBlock
+    ;
+
+guideParams : PARAMS '{' declaration* '}' ;
+
+// One rule for every block: whether an initialiser is required or forbidden is the
+// checker's business, so that a misplaced one gets a message saying which.
+declaration : type ID ('=' expr)? ';' ;
+
+type
+    : ARRAY '[' expr (',' expr)* ']' elementType
+    | elementType
+    ;
+
+elementType
+    : INT_TYPE constraint?                                # intType
+    | REAL_TYPE constraint?                               # realType
+    | VECTOR constraint? '[' expr ']'                     # vectorType
+    | MATRIX constraint? '[' expr ',' expr ']'            # matrixType
+    ;
+
+// '>' cannot occur inside an expression, so a bound ends cleanly at it.
+constraint : '<' bound (',' bound)* '>' ;
+
+bound : ID '=' expr ;
+
+statement
+    : declaration                                         # defineStatement
+    | expr op='~' dist=ID '(' arguments? ')' ';'          # sampleStatement
+    | TARGET '+=' expr ';'                                # targetStatement
+    | ID '=' expr ';'                                     # assignStatement
+    ;
+
+arguments : expr (',' expr)* ;
+
+// Alternatives from tightest to loosest binding. '^' binds tighter than unary minus, as
+// in Stan, so -x^2 is -(x^2); its right operand may itself be negated: 2^-1.
+expr
+    : expr op='\''                                        # transposeExpr
+    | expr op='[' expr (',' expr)* ']'                    # indexExpr
+    | <assoc=right> expr op='^' expr                      # powerExpr
+    | op=('-' | '+') expr                                 # unaryExpr
+    | expr op=('*' | '/' | '.*' | './') expr              # multiplyExpr
+    | expr op=('+' | '-') expr                            # addExpr
+    | ID '(' arguments? ')'                               # callExpr
+    | ID                                                  # nameExpr
+    | INT_LITERAL                                         # intLiteral
+    | REAL_LITERAL                                        # realLiteral
+    | '(' expr ')'                                        # parenExpr
+    ;
+
+DATA : 'data' ;
+PARAMS : 'params' ;
+LATENT : 'latent' ;
+DERIVED : 'derived' ;
+MODEL : 'model' ;
+GUIDE : 'guide' ;
+ARRAY : 'array' ;
+INT_TYPE : 'int' ;
+REAL_TYPE : 'real' ;
+VECTOR : 'vector' ;
+MATRIX : 'matrix' ;
+TARGET : 'target' ;
+
+ID : [a-zA-Z] [a-zA-Z0-9_]* ;
+
+REAL_LITERAL
+    : DIGITS '.' DIGITS? EXPONENT?
+    | '.' DIGITS EXPONENT?
+    | DIGITS EXPONENT
+    ;
+
+INT_LITERAL : DIGITS ;
+
+fragment DIGITS : [0-9]+ ;
+fragment EXPONENT : [eE] [+-]? DIGITS ;
+
+LINE_COMMENT : '//' ~[\r\n]* -> channel(HIDDEN) ;
+
+// An unclosed comment runs to the end of the file; the parser front end spots the missing
+// '*/' on the token and reports it where the comment starts.
+BLOCK_COMMENT : '/*' .*? ('*/' | EOF) -> channel(HIDDEN) ;
+
+WS : [ \t\r\n\f]+ -> skip ;
+
+// Any other character becomes a token of its own, so the parser reports it in context
+// rather than the lexer printing "token recognition error".
+UNEXPECTED_CHAR : . ;

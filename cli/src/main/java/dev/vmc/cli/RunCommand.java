@@ -1,7 +1,6 @@
 package dev.vmc.cli;
 
 import dev.vmc.api.CompiledModel;
-import dev.vmc.compiler.bind.DataException;
 import dev.vmc.runtime.data.DataSet;
 import dev.vmc.runtime.infer.FitException;
 import dev.vmc.runtime.infer.FitOptions;
@@ -70,15 +69,17 @@ final class RunCommand implements Callable<Integer> {
         FitResult result;
         try {
             result = model.fit(dataSet, options, guide, progress);
-        } catch (DataException e) {
+        } catch (dev.vmc.runtime.data.DataException e) {
             throw new Failure(ExitCode.DATA, e.getMessage());
         } catch (FitException e) {
             progress.closeLine();
             throw new Failure(ExitCode.FIT, "vmc: fit failed: " + e.getMessage());
         }
         progress.closeLine();
+        String rates = result.learningRate() == result.finalLearningRate() ? Double.toString(result.learningRate())
+                : result.learningRate() + " -> " + result.finalLearningRate();
         System.out.printf("ELBO %.4f after %d steps (step size %s) in %.2f s%n",
-                result.finalElbo(), result.steps(), result.learningRate(), result.seconds());
+                result.finalElbo(), result.steps(), rates, result.seconds());
         System.out.println();
         String summary = result.summary().format();
         System.out.print(summary);

@@ -24,15 +24,23 @@ final class ExpressionLowering {
     }
 
     Node lower(Expr e) {
-        return switch (e) {
-            case Expr.Num n -> graph.constant(n.value());
-            case Expr.Var v -> lookup(v.name());
-            case Expr.Unary u -> u.op().equals("-") ? graph.neg(lower(u.operand())) : lower(u.operand());
-            case Expr.Binary b -> binary(b.op(), lower(b.left()), lower(b.right()));
-            case Expr.Call c -> call(c);
-            case Expr.Index i -> index(i);
-            case Expr.Transpose t -> graph.apply(Transpose.INSTANCE, lower(t.operand()));
-        };
+        // Java 17 has no pattern switch on sealed types yet: an instanceof chain does the same.
+        if (e instanceof Expr.Num n) {
+            return graph.constant(n.value());
+        } else if (e instanceof Expr.Var v) {
+            return lookup(v.name());
+        } else if (e instanceof Expr.Unary u) {
+            return u.op().equals("-") ? graph.neg(lower(u.operand())) : lower(u.operand());
+        } else if (e instanceof Expr.Binary b) {
+            return binary(b.op(), lower(b.left()), lower(b.right()));
+        } else if (e instanceof Expr.Call c) {
+            return call(c);
+        } else if (e instanceof Expr.Index i) {
+            return index(i);
+        } else if (e instanceof Expr.Transpose t) {
+            return graph.apply(Transpose.INSTANCE, lower(t.operand()));
+        }
+        throw new IllegalStateException("unknown expression " + e);
     }
 
     private Node lookup(String name) {

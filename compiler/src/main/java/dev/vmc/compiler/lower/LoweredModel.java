@@ -45,20 +45,16 @@ public final class LoweredModel implements Model {
         }
         Node logJoint = null;
         for (Stmt s : program.model()) {
-            Node term = switch (s) {
-                case Stmt.Define d -> {
-                    scope.define(d.decl());
-                    yield null;
-                }
-                case Stmt.Sample sample -> {
-                    scope.at(sample.pos());
-                    yield scope.distribution(sample).logDensity(graph, scope.lower(sample.variate()), scope.arguments(sample));
-                }
-                case Stmt.TargetAdd t -> {
-                    scope.at(t.pos());
-                    yield graph.sum(scope.lower(t.value()));
-                }
-            };
+            Node term = null;
+            if (s instanceof Stmt.Define d) {
+                scope.define(d.decl());
+            } else if (s instanceof Stmt.Sample sample) {
+                scope.at(sample.pos());
+                term = scope.distribution(sample).logDensity(graph, scope.lower(sample.variate()), scope.arguments(sample));
+            } else if (s instanceof Stmt.TargetAdd t) {
+                scope.at(t.pos());
+                term = graph.sum(scope.lower(t.value()));
+            }
             if (term != null) {
                 logJoint = logJoint == null ? term : graph.add(logJoint, term);
             }

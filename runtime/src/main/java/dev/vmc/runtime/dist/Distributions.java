@@ -12,6 +12,23 @@ public final class Distributions {
 
     static {
         register(new Normal());
+        register(new LogNormal());
+        register(new StudentT());
+        register(new Cauchy());
+        register(new Exponential());
+        register(new Gamma());
+        register(new Beta());
+        register(new Uniform());
+        register(new HalfNormal());
+        register(new HalfCauchy());
+        register(new Bernoulli());
+        register(new BernoulliLogit());
+        register(new Binomial());
+        register(new BinomialLogit());
+        register(new Poisson());
+        register(new PoissonLog());
+        register(Categorical.withProbabilities());
+        register(Categorical.withLogits());
     }
 
     private Distributions() {}

@@ -9,6 +9,11 @@ import java.util.List;
  * A distribution whose log density is a function of one scalar variate and up to three
  * scalar parameters, applied elementwise with broadcasting and summed. Subclasses give the
  * scalar function and its partial derivatives; {@link DensityOp} does the looping.
+ *
+ * <p>A variate outside the support has log density -infinity and zero gradient, so one
+ * impossible observation makes the sum impossible without turning gradients into NaN.
+ * Parameters are not checked: outside their supports they generally give NaN, which the
+ * executor's non-finite diagnostics then point to.
  */
 public abstract class ScalarDensity implements Distribution {
     private final String name;

@@ -11,7 +11,7 @@ public final class Adam {
     private static final double BETA2 = 0.999;
     private static final double EPSILON = 1e-8;
 
-    private final double learningRate;
+    private double learningRate;
     private final Map<String, double[]> firstMoment = new LinkedHashMap<>();
     private final Map<String, double[]> secondMoment = new LinkedHashMap<>();
     private long steps;
@@ -22,6 +22,11 @@ public final class Adam {
 
     public double learningRate() {
         return learningRate;
+    }
+
+    /** Changes the step size and keeps the moment estimates, which describe the gradients, not the step. */
+    public void setLearningRate(double learningRate) {
+        this.learningRate = learningRate;
     }
 
     /** Moves each parameter in {@code store} along its entry in {@code gradients}. */

@@ -33,7 +33,8 @@ final class ConvergenceRule {
         if (changes.size() > window) {
             changes.removeFirst();
         }
-        if (tolerance <= 0) {
+        // Unlike Stan, judge only a full window: two quiet evaluations in a row happen by chance.
+        if (tolerance <= 0 || changes.size() < window) {
             return false;
         }
         double mean = changes.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
@@ -47,6 +48,10 @@ final class ConvergenceRule {
             return true;
         }
         return false;
+    }
+
+    int window() {
+        return window;
     }
 
     double lastChange() {

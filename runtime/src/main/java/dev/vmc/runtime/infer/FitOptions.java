@@ -73,6 +73,10 @@ public record FitOptions(
         return new FitOptions(maxSteps, particles, learningRate, seed, tolerance, evalEvery, evalParticles, adaptSteps, v, maxBadSteps, initial);
     }
 
+    public FitOptions withEvalParticles(int v) {
+        return new FitOptions(maxSteps, particles, learningRate, seed, tolerance, evalEvery, v, adaptSteps, draws, maxBadSteps, initial);
+    }
+
     public FitOptions withInitial(Map<String, Tensor> v) {
         return new FitOptions(maxSteps, particles, learningRate, seed, tolerance, evalEvery, evalParticles, adaptSteps, draws, maxBadSteps, v);
     }

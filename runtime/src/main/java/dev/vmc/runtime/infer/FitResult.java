@@ -14,6 +14,7 @@ public record FitResult(
         String guide,
         List<Site> plan,
         double learningRate,
+        double finalLearningRate,
         long steps,
         boolean converged,
         String stopReason,

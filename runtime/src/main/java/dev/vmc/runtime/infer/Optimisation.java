@@ -55,6 +55,10 @@ final class Optimisation {
         return value;
     }
 
+    Adam adam() {
+        return adam;
+    }
+
     long skipped() {
         return skipped;
     }

@@ -22,7 +22,7 @@ final class StepSizeSearch {
         for (double rate : CANDIDATES) {
             ParameterStore trial = start.copy();
             double score = trial(elbo, trial, options, rate, seed);
-            report.append(String.format(" %g -> %s;", rate, Double.isFinite(score) ? String.format("%.4g", score) : "failed"));
+            report.append(String.format(" %s -> %s;", rate, Double.isFinite(score) ? String.format("%.4g", score) : "failed"));
             if (score > bestScore) {
                 bestScore = score;
                 bestRate = rate;

@@ -1,0 +1,66 @@
+package dev.vmc.compiler.bind;
+
+import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.TypeExpr;
+import dev.vmc.compiler.check.ExprText;
+import dev.vmc.runtime.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data of one run, checked against the data block: each data value as a tensor of its
+ * declared shape, and the means to turn any declared type into concrete sizes and bounds.
+ */
+public final class BoundData {
+    private final Map<String, Tensor> values;
+
+    BoundData(Map<String, Tensor> values) {
+        this.values = Collections.unmodifiableMap(values);
+    }
+
+    /** Every data value by name, in declaration order; ints are held as whole doubles. */
+    public Map<String, Tensor> values() {
+        return values;
+    }
+
+    /** The value of an int data scalar, such as a size. */
+    public int size(String intDataName) {
+        Tensor t = values.get(intDataName);
+        if (t == null || t.rank() != 0) {
+            throw new IllegalArgumentException("'" + intDataName + "' is not an int data scalar");
+        }
+        return (int) t.item();
+    }
+
+    /** Evaluates an expression over data (sizes, bounds): numbers, data and arithmetic. */
+    public double evaluate(Expr expr) {
+        Double value = DataExpressions.evaluate(expr, values);
+        if (value == null) {
+            throw new IllegalStateException("cannot evaluate " + ExprText.of(expr) + " from data");
+        }
+        return value;
+    }
+
+    /** The concrete shape of a declared type: array sizes, then the container's. Empty for a scalar. */
+    public int[] shapeOf(TypeExpr type) {
+        List<Expr> sizes = new ArrayList<>(type.arrayDims());
+        sizes.addAll(type.dims());
+        int[] shape = new int[sizes.size()];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = (int) evaluate(sizes.get(i));
+        }
+        return shape;
+    }
+
+    /** The lower bound evaluated with data, or null if the type has none. */
+    public Double lowerOf(TypeExpr type) {
+        return type.lower() == null ? null : evaluate(type.lower());
+    }
+
+    /** The upper bound evaluated with data, or null if the type has none. */
+    public Double upperOf(TypeExpr type) {
+        return type.upper() == null ? null : evaluate(type.upper());
+    }
+}

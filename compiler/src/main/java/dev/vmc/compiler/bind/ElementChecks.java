@@ -1,0 +1,84 @@
+package dev.vmc.compiler.bind;
+
+import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.TypeExpr;
+import dev.vmc.compiler.check.ExprText;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import dev.vmc.runtime.tensor.Tensor;
+import java.util.function.IntPredicate;
+
+/**
+ * The checks on each element of one data value: finite, whole where the type is int, within
+ * the declared bounds. Each kind of problem is reported once per name, at its first element,
+ * with a count of the rest: a bad column of a thousand rows is one line, not a thousand.
+ */
+final class ElementChecks {
+    private final String name;
+    private final TypeExpr type;
+    private final int[] shape;
+    private final double[] values;
+    private final List<String> problems = new ArrayList<>();
+
+    ElementChecks(String name, TypeExpr type, int[] shape, double[] values) {
+        this.name = name;
+        this.type = type;
+        this.shape = shape;
+        this.values = values;
+    }
+
+    /** @param known data checked so far, for bounds such as {@code <upper=J>} */
+    List<String> run(Map<String, Tensor> known) {
+        report(i -> Double.isNaN(values[i]), i -> "is NaN");
+        report(i -> Double.isInfinite(values[i]), i -> "is infinite");
+        if (type.base() == TypeExpr.Base.INT) {
+            report(i -> Double.isFinite(values[i]) && values[i] != Math.rint(values[i]),
+                    i -> "must be an int, got " + ShapeText.number(values[i]));
+        }
+        bound(type.lower(), "lower", known, (v, b) -> v < b);
+        bound(type.upper(), "upper", known, (v, b) -> v > b);
+        return problems;
+    }
+
+    private interface Violation {
+        boolean test(double value, double bound);
+    }
+
+    /** Bounds on data are inclusive, as in Stan: {@code int<lower=0>} admits 0. */
+    private void bound(Expr bound, String which, Map<String, Tensor> known, Violation violates) {
+        if (bound == null) {
+            return;
+        }
+        Double limit = DataExpressions.evaluate(bound, known);
+        if (limit == null) {
+            return;
+        }
+        String text = ExprText.of(bound);
+        String written = "<" + which + "=" + text + ">"
+                + (bound instanceof Expr.Num || text.equals(ShapeText.number(limit)) ? "" : " (" + text + " = "
+                + ShapeText.number(limit) + ")");
+        report(i -> Double.isFinite(values[i]) && violates.test(values[i], limit),
+                i -> "= " + ShapeText.number(values[i]) + " violates " + written);
+    }
+
+    private interface Describe {
+        String of(int index);
+    }
+
+    private void report(IntPredicate bad, Describe problem) {
+        int first = -1;
+        int count = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (bad.test(i)) {
+                first = first < 0 ? i : first;
+                count++;
+            }
+        }
+        if (count == 0) {
+            return;
+        }
+        String more = count > 1 ? " (and " + (count - 1) + " more element" + (count > 2 ? "s" : "") + " of '" + name + "')" : "";
+        problems.add("'" + ShapeText.element(name, shape, first) + "' " + problem.of(first) + more);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.vmc.compiler.check;
+
+import dev.vmc.compiler.ast.Decl;
+import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.Program;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A program the checker accepted, with what lowering needs to know about it.
+ *
+ * @param program       the AST, unchanged
+ * @param types         the type of every expression (sizes, bounds, initialisers, statements),
+ *                      keyed by identity
+ * @param declaredTypes the resolved type of every declaration, keyed by identity
+ * @param symbols       every declared name in source order, with its kind and type
+ */
+public record CheckedProgram(
+        Program program,
+        IdentityHashMap<Expr, Type> types,
+        IdentityHashMap<Decl, Type> declaredTypes,
+        Map<String, Symbol> symbols) {
+
+    public CheckedProgram {
+        symbols = Collections.unmodifiableMap(symbols);
+    }
+
+    public Type typeOf(Expr expr) {
+        Type type = types.get(expr);
+        if (type == null) {
+            throw new IllegalArgumentException("no type recorded for " + ExprText.of(expr) + " at " + expr.pos());
+        }
+        return type;
+    }
+
+    public Type typeOf(Decl decl) {
+        return declaredTypes.get(decl);
+    }
+
+    public Optional<Symbol> symbol(String name) {
+        return Optional.ofNullable(symbols.get(name));
+    }
+
+    public NameKind kindOf(String name) {
+        Symbol symbol = symbols.get(name);
+        if (symbol == null) {
+            throw new IllegalArgumentException("no name '" + name + "' in the program");
+        }
+        return symbol.kind();
+    }
+}

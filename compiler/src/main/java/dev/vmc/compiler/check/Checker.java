@@ -1,0 +1,153 @@
+package dev.vmc.compiler.check;
+
+import dev.vmc.compiler.ast.Decl;
+import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.Guide;
+import dev.vmc.compiler.ast.Program;
+import dev.vmc.compiler.ast.Stmt;
+import dev.vmc.compiler.ast.TypeExpr;
+import dev.vmc.compiler.diag.CompileException;
+import dev.vmc.compiler.diag.Diagnostics;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * The static checker. It reports every independent error of a program at once: after an
+ * error it carries on with the type {@link Type#ERROR}, which silences what depends on it.
+ */
+public final class Checker {
+    private final Program program;
+    private final Diagnostics diagnostics;
+    private final SymbolTable symbols = new SymbolTable();
+    private final IdentityHashMap<Expr, Type> types = new IdentityHashMap<>();
+    private final IdentityHashMap<Decl, Type> declaredTypes = new IdentityHashMap<>();
+    private final ExprTyper typer;
+    private final Definitions definitions;
+    private final SampleChecker samples;
+
+    private Checker(Program program) {
+        this.program = program;
+        this.diagnostics = new Diagnostics(program.fileName(), program.source());
+        this.typer = new ExprTyper(symbols, diagnostics, types);
+        this.definitions = new Definitions(typer, diagnostics);
+        this.samples = new SampleChecker(typer, symbols, diagnostics);
+    }
+
+    /** @throws CompileException listing every error found, in source order */
+    public static CheckedProgram check(Program program) {
+        return new Checker(program).run();
+    }
+
+    private CheckedProgram run() {
+        DeclarationOrder.forEach(program, this::declare);
+        resolveTypes();
+        checkData();
+        checkParams(program.params(), NameKind.PARAM);
+        checkLatents();
+        checkDerived();
+        checkModel();
+        checkGuide();
+        diagnostics.throwIfAny();
+        return new CheckedProgram(program, types, declaredTypes, new LinkedHashMap<>(symbols.all()));
+    }
+
+    private void declare(Decl decl, NameKind kind) {
+        Symbol earlier = symbols.declare(decl, kind);
+        if (earlier != null) {
+            diagnostics.error(decl.pos(), "'" + decl.name() + "' is already declared at line " + earlier.decl().pos().line()
+                    + " (as " + earlier.kind().withArticle() + "); every name in a program must be different");
+        }
+    }
+
+    /** Sizes and bounds first, in source order: inside the data block each may use only earlier data. */
+    private void resolveTypes() {
+        TypeResolver resolver = new TypeResolver(typer, diagnostics);
+        Scope sizes = Scope.forSizes();
+        DeclarationOrder.forEach(program, (decl, kind) -> {
+            Type type = resolver.resolve(decl.type(), sizes);
+            declaredTypes.put(decl, type);
+            symbols.resolve(decl, type);
+            if (kind == NameKind.DATA) {
+                sizes.define(decl.name());
+            }
+        });
+    }
+
+    private void checkData() {
+        for (Decl decl : program.data()) {
+            definitions.forbidInitialValue(decl, "data", "data comes from the data file");
+        }
+    }
+
+    private void checkParams(List<Decl> params, NameKind kind) {
+        String what = kind.description();
+        for (Decl decl : params) {
+            requireReal(decl, what + " '" + decl.name() + "' must be real-valued: params are fitted by gradient");
+            definitions.define(decl, declaredTypes.get(decl), Scope.forInitialValues(what + " '" + decl.name() + "'"),
+                    what, true);
+        }
+    }
+
+    private void checkLatents() {
+        for (Decl decl : program.latents()) {
+            requireReal(decl, SampleChecker.discreteLatent(decl.name()));
+            definitions.forbidInitialValue(decl, "latent", "the guide gives its distribution");
+        }
+    }
+
+    private void requireReal(Decl decl, String message) {
+        if (decl.type().base() == TypeExpr.Base.INT) {
+            diagnostics.error(decl.type().pos(), message);
+        }
+    }
+
+    private void checkDerived() {
+        Scope scope = Scope.forDerived();
+        for (Decl decl : program.derived()) {
+            definitions.define(decl, declaredTypes.get(decl), scope, "derived value", false);
+            scope.define(decl.name());
+        }
+    }
+
+    private void checkModel() {
+        Scope scope = Scope.forModel();
+        for (Stmt statement : program.model()) {
+            if (statement instanceof Stmt.Define define) {
+                definitions.define(define.decl(), declaredTypes.get(define.decl()), scope, "local", false);
+                scope.define(define.decl().name());
+            } else if (statement instanceof Stmt.Sample sample) {
+                samples.checkModel(sample, scope);
+            } else {
+                // Any shape is fine: the value is summed. Ints are numbers like any other.
+                typer.type(((Stmt.TargetAdd) statement).value(), scope);
+            }
+        }
+    }
+
+    private void checkGuide() {
+        if (program.guide() instanceof Guide.Auto auto) {
+            if (!auto.family().equals("meanfield") && !auto.family().equals("fullrank")) {
+                diagnostics.error(auto.pos(), "unknown guide '" + auto.family()
+                        + "'; use 'guide meanfield;', 'guide fullrank;' or a guide block");
+            }
+            return;
+        }
+        Guide.Explicit guide = (Guide.Explicit) program.guide();
+        checkParams(guide.params(), NameKind.GUIDE_PARAM);
+        GuideChecker checker = new GuideChecker(samples, typer, symbols, diagnostics);
+        Scope scope = Scope.forGuide();
+        for (Stmt statement : guide.body()) {
+            if (statement instanceof Stmt.Define define) {
+                definitions.define(define.decl(), declaredTypes.get(define.decl()), scope, "guide local", false);
+                scope.define(define.decl().name());
+            } else if (statement instanceof Stmt.Sample sample) {
+                checker.checkSample(sample, scope);
+            } else {
+                diagnostics.error(statement.pos(),
+                        "target += belongs in the model; the guide's density comes from its ~ statements");
+            }
+        }
+        checker.checkAllSampled(guide, program.latents());
+    }
+}

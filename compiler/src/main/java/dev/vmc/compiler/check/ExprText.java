@@ -1,0 +1,69 @@
+package dev.vmc.compiler.check;
+
+import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.TypeExpr;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** An expression written back as source text, for messages such as "violates <upper=J>". */
+public final class ExprText {
+    private ExprText() {}
+
+    public static String of(Expr expr) {
+        return write(expr, 0);
+    }
+
+    /** A declared type as written: {@code array[N] int<lower=0>}, {@code vector<lower=0>[J]}. */
+    public static String of(TypeExpr type) {
+        String text = type.base().keyword() + StaticBounds.written(type) + (type.dims().isEmpty() ? "" : bracketed(type.dims()));
+        return type.arrayDims().isEmpty() ? text : "array" + bracketed(type.arrayDims()) + " " + text;
+    }
+
+    /** The type without its constraint, as a shape: {@code vector[J]}. */
+    public static String shapeOf(TypeExpr type) {
+        String text = type.base().keyword() + (type.dims().isEmpty() ? "" : bracketed(type.dims()));
+        return type.arrayDims().isEmpty() ? text : "array" + bracketed(type.arrayDims()) + " " + text;
+    }
+
+    private static String bracketed(List<Expr> sizes) {
+        return sizes.stream().map(ExprText::of).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    /** Binding strength, loosest first; a sub-expression looser than its context is parenthesised. */
+    private static int precedence(Expr expr) {
+        if (expr instanceof Expr.Binary b) {
+            return switch (b.op()) {
+                case "+", "-" -> 1;
+                case "^" -> 4;
+                default -> 2;
+            };
+        }
+        if (expr instanceof Expr.Unary) {
+            return 3;
+        }
+        return 5;
+    }
+
+    private static String write(Expr expr, int context) {
+        String text;
+        if (expr instanceof Expr.Num n) {
+            text = n.isInteger() ? Long.toString((long) n.value()) : Double.toString(n.value());
+        } else if (expr instanceof Expr.Var v) {
+            text = v.name();
+        } else if (expr instanceof Expr.Unary u) {
+            text = u.op() + write(u.operand(), 3);
+        } else if (expr instanceof Expr.Binary b) {
+            int p = precedence(b);
+            boolean rightAssociative = b.op().equals("^");
+            String separator = p == 4 ? "^" : " " + b.op() + " ";
+            text = write(b.left(), rightAssociative ? p + 1 : p) + separator + write(b.right(), rightAssociative ? p : p + 1);
+        } else if (expr instanceof Expr.Call c) {
+            text = c.function() + c.args().stream().map(a -> write(a, 0)).collect(Collectors.joining(", ", "(", ")"));
+        } else if (expr instanceof Expr.Index i) {
+            text = write(i.target(), 5) + i.indices().stream().map(a -> write(a, 0)).collect(Collectors.joining(", ", "[", "]"));
+        } else {
+            text = write(((Expr.Transpose) expr).operand(), 5) + "'";
+        }
+        return precedence(expr) < context ? "(" + text + ")" : text;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.vmc.compiler.check;
+
+import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.diag.Diagnostics;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+
+/**
+ * Gives every expression its type, reporting what does not type. An operand whose type is
+ * {@link Type#ERROR} was already reported, so nothing built on it is reported again.
+ */
+final class ExprTyper {
+    private final SymbolTable symbols;
+    private final Diagnostics diagnostics;
+    private final IdentityHashMap<Expr, Type> types;
+
+    ExprTyper(SymbolTable symbols, Diagnostics diagnostics, IdentityHashMap<Expr, Type> types) {
+        this.symbols = symbols;
+        this.diagnostics = diagnostics;
+        this.types = types;
+    }
+
+    Type type(Expr expr, Scope scope) {
+        Type type = compute(expr, scope);
+        types.put(expr, type);
+        return type;
+    }
+
+    /** Records a type found by a caller that resolves the expression itself (a guide's variate). */
+    void record(Expr expr, Type type) {
+        types.put(expr, type);
+    }
+
+    private Type compute(Expr expr, Scope scope) {
+        if (expr instanceof Expr.Num n) {
+            return n.isInteger() ? Type.INT : Type.REAL;
+        }
+        if (expr instanceof Expr.Var v) {
+            return name(v, scope);
+        }
+        if (expr instanceof Expr.Unary u) {
+            return type(u.operand(), scope);
+        }
+        if (expr instanceof Expr.Binary b) {
+            Type left = type(b.left(), scope);
+            Type right = type(b.right(), scope);
+            if (left.isError() || right.isError()) {
+                return Type.ERROR;
+            }
+            return verdict(expr, OperatorTypes.binary(b.op(), left, right));
+        }
+        if (expr instanceof Expr.Call c) {
+            List<Type> args = new ArrayList<>();
+            c.args().forEach(a -> args.add(type(a, scope)));
+            return verdict(expr, CallTypes.call(c.function(), args));
+        }
+        if (expr instanceof Expr.Index i) {
+            return index(i, scope);
+        }
+        return transpose((Expr.Transpose) expr, scope);
+    }
+
+    private Type name(Expr.Var v, Scope scope) {
+        Symbol symbol = symbols.get(v.name());
+        if (symbol == null) {
+            String hint = Suggestions.nearest(v.name(), symbols.all().keySet())
+                    .map(s -> "; did you mean '" + s + "'?").orElse("");
+            diagnostics.error(v.pos(), "undeclared name '" + v.name() + "'" + hint);
+            return Type.ERROR;
+        }
+        if (!scope.sees(symbol.kind())) {
+            diagnostics.error(v.pos(), scope.refuse(symbol));
+            return Type.ERROR;
+        }
+        if (scope.needsDefinition(symbol.kind()) && !scope.isDefined(symbol.name())) {
+            diagnostics.error(v.pos(), scope.tooEarly(symbol));
+            return Type.ERROR;
+        }
+        return symbol.type();
+    }
+
+    private Type index(Expr.Index i, Scope scope) {
+        Type target = type(i.target(), scope);
+        List<Type> indices = new ArrayList<>();
+        boolean usable = !target.isError();
+        for (Expr index : i.indices()) {
+            Type type = type(index, scope);
+            indices.add(type);
+            if (type.isError()) {
+                usable = false;
+            } else if (IndexTypes.problemWithIndex(type) != null) {
+                diagnostics.error(ExprStart.of(index), IndexTypes.problemWithIndex(type));
+                usable = false;
+            }
+        }
+        if (usable && target.isScalar()) {
+            String what = i.target() instanceof Expr.Var v ? target + " '" + v.name() + "'" : target.toString();
+            return verdict(i, Outcome.fail("cannot index " + what + ": it is a single number"));
+        }
+        return usable ? verdict(i, IndexTypes.index(target, indices)) : Type.ERROR;
+    }
+
+    private Type transpose(Expr.Transpose t, Scope scope) {
+        Type operand = type(t.operand(), scope);
+        if (operand.isError()) {
+            return Type.ERROR;
+        }
+        if (operand.container() == Type.Container.MATRIX && !operand.isArray()) {
+            return Type.matrix(operand.dims().get(1), operand.dims().get(0)).withElement(operand.element());
+        }
+        if (operand.container() == Type.Container.VECTOR && !operand.isArray()) {
+            return verdict(t, Outcome.fail("cannot transpose " + operand + ": vmc has no row vectors; "
+                    + "use dot_product(a, b) for a' * b"));
+        }
+        return verdict(t, Outcome.fail("only a matrix can be transposed, got " + operand));
+    }
+
+    private Type verdict(Expr expr, Outcome outcome) {
+        if (outcome.failed()) {
+            diagnostics.error(expr.pos(), outcome.error());
+        }
+        return outcome.type();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.vmc.compiler.check;
+
+import dev.vmc.compiler.ast.Decl;
+import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.Guide;
+import dev.vmc.compiler.ast.Pos;
+import dev.vmc.compiler.ast.Stmt;
+import dev.vmc.compiler.diag.Diagnostics;
+import dev.vmc.runtime.dist.Distribution;
+import dev.vmc.runtime.dist.Distributions;
+import dev.vmc.runtime.transform.Support;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a written-out guide owes the model: exactly one ~ per latent, on the latent itself,
+ * with a distribution that has a reparameterised sampler and lives where the latent does.
+ */
+final class GuideChecker {
+    private final SampleChecker samples;
+    private final ExprTyper typer;
+    private final SymbolTable symbols;
+    private final Diagnostics diagnostics;
+    private final Map<String, Pos> sampled = new HashMap<>();
+
+    GuideChecker(SampleChecker samples, ExprTyper typer, SymbolTable symbols, Diagnostics diagnostics) {
+        this.samples = samples;
+        this.typer = typer;
+        this.symbols = symbols;
+        this.diagnostics = diagnostics;
+    }
+
+    /** One guide ~ statement, in order: a latent is usable by later statements once sampled. */
+    void checkSample(Stmt.Sample sample, Scope scope) {
+        Symbol latent = sampledLatent(sample);
+        Type variate = latent == null ? Type.ERROR : latent.type();
+        Distribution distribution = samples.checkCall(sample, variate, scope);
+        if (latent == null) {
+            return;
+        }
+        Pos first = sampled.putIfAbsent(latent.name(), sample.variate().pos());
+        if (first != null) {
+            diagnostics.error(sample.variate().pos(), "latent '" + latent.name()
+                    + "' is sampled twice in the guide (first at line " + first.line() + ")");
+        }
+        scope.define(latent.name());
+        if (distribution != null) {
+            checkDistribution(sample, latent, distribution);
+        }
+    }
+
+    /** After the last statement: the latents the guide never sampled. */
+    void checkAllSampled(Guide.Explicit guide, List<Decl> latents) {
+        for (Decl latent : latents) {
+            if (symbols.owns(latent) && !sampled.containsKey(latent.name())) {
+                diagnostics.error(guide.pos(), "guide has no ~ statement for latent '" + latent.name() + "'");
+            }
+        }
+    }
+
+    private Symbol sampledLatent(Stmt.Sample sample) {
+        if (!(sample.variate() instanceof Expr.Var v)) {
+            diagnostics.error(ExprStart.of(sample.variate()),
+                    "the left side of a guide ~ must be a latent's name, e.g. 'mu ~ normal(m, s);'");
+            // Counted as sampled, so the mistake is not reported again as a latent without a ~.
+            if (ExprStart.rootName(sample.variate()) != null) {
+                sampled.putIfAbsent(ExprStart.rootName(sample.variate()), sample.variate().pos());
+            }
+            return null;
+        }
+        Symbol symbol = symbols.get(v.name());
+        if (symbol == null) {
+            diagnostics.error(v.pos(), "undeclared name '" + v.name() + "'");
+            return null;
+        }
+        if (symbol.kind() != NameKind.LATENT) {
+            diagnostics.error(v.pos(), "'" + v.name() + "' is not a latent; the guide samples only latents");
+            return null;
+        }
+        typer.record(v, symbol.type());
+        return symbol;
+    }
+
+    private void checkDistribution(Stmt.Sample sample, Symbol latent, Distribution distribution) {
+        List<Distribution> reparameterisable =
+                Distributions.all().stream().filter(Distribution::isReparameterisable).toList();
+        if (!distribution.isReparameterisable()) {
+            diagnostics.error(sample.distributionPos(), "guide for '" + latent.name() + "' uses " + distribution.name()
+                    + ", which has no reparameterised sampler; use one of: " + SampleChecker.names(reparameterisable));
+            return;
+        }
+        Support support = StaticBounds.supportOf(latent.decl().type());
+        if (support == null || fits(distribution.support(), support)) {
+            return;
+        }
+        String declared = support.kind() == Support.Kind.REAL
+                ? latent.name() + " is unconstrained"
+                : latent.name() + " is declared " + StaticBounds.written(latent.decl().type());
+        String fix = reparameterisable.stream().filter(d -> fits(d.support(), support)).findFirst()
+                .map(d -> "use " + d.name() + ", or drop the guide block to use the automatic guide")
+                .orElse("no built-in distribution lives on " + support.describe()
+                        + "; drop the guide block to use the automatic guide");
+        diagnostics.error(sample.distributionPos(), "guide for '" + latent.name() + "' is " + distribution.name()
+                + ", whose support is " + describe(distribution.support()) + ", but " + declared + "; " + fix);
+    }
+
+    /** uniform's support is set by its arguments, so it is accepted for any interval. */
+    private static boolean fits(Support distribution, Support latent) {
+        if (distribution.kind() == Support.Kind.PARAMETER_BOUNDED) {
+            return latent.kind() == Support.Kind.INTERVAL;
+        }
+        return distribution.equals(latent);
+    }
+
+    private static String describe(Support support) {
+        return support.kind() == Support.Kind.PARAMETER_BOUNDED ? "the interval given by its arguments" : support.describe();
+    }
+}

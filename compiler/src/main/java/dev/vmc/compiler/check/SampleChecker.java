@@ -1,0 +1,166 @@
+package dev.vmc.compiler.check;
+
+import dev.vmc.compiler.ast.Builtins;
+import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.Stmt;
+import dev.vmc.compiler.diag.Diagnostics;
+import dev.vmc.runtime.dist.Distribution;
+import dev.vmc.runtime.dist.Distributions;
+import dev.vmc.runtime.transform.Support;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code variate ~ dist(args)}: the distribution exists, takes these arguments, and can
+ * model this variate. Shared by the model and the guide; what only the guide requires is in
+ * {@link GuideChecker}.
+ */
+final class SampleChecker {
+    private final ExprTyper typer;
+    private final SymbolTable symbols;
+    private final Diagnostics diagnostics;
+
+    SampleChecker(ExprTyper typer, SymbolTable symbols, Diagnostics diagnostics) {
+        this.typer = typer;
+        this.symbols = symbols;
+        this.diagnostics = diagnostics;
+    }
+
+    /** A model ~ statement: a prior or a likelihood. */
+    void checkModel(Stmt.Sample sample, Scope scope) {
+        Type variate = typer.type(sample.variate(), scope);
+        Distribution distribution = checkCall(sample, variate, scope);
+        if (distribution == null || !distribution.isDiscrete() || variate.isError()) {
+            return;
+        }
+        String latent = firstLatentIn(sample.variate());
+        if (latent != null) {
+            diagnostics.error(ExprStart.of(sample.variate()), discreteLatent(latent));
+        } else if (!variate.isInt()) {
+            String subject = sample.variate() instanceof Expr.Var v
+                    ? "'" + v.name() + "' is real-valued" : "the left side of ~ is real-valued";
+            String fix = sample.variate() instanceof Expr.Var v && symbols.get(v.name()) != null
+                    && symbols.get(v.name()).kind() == NameKind.DATA ? "; declare '" + v.name() + "' as int" : "";
+            diagnostics.error(ExprStart.of(sample.variate()), subject + ", but " + distribution.name()
+                    + " is a distribution over " + discreteValues(distribution.support()) + fix);
+        }
+    }
+
+    /**
+     * The right side of a ~ against the variate's type: the distribution, its argument count
+     * and each argument's shape. Returns the distribution if it exists and the call fits.
+     */
+    Distribution checkCall(Stmt.Sample sample, Type variate, Scope scope) {
+        List<Type> args = new ArrayList<>();
+        sample.args().forEach(a -> args.add(typer.type(a, scope)));
+        Distribution distribution = lookup(sample);
+        if (distribution == null) {
+            return null;
+        }
+        List<String> parameters = distribution.parameterNames();
+        if (args.size() != parameters.size()) {
+            diagnostics.error(sample.distributionPos(), distribution.name() + " takes " + parameters.size()
+                    + (parameters.size() == 1 ? " argument (" : " arguments (") + String.join(", ", parameters)
+                    + "), got " + args.size());
+            return null;
+        }
+        boolean fits = true;
+        for (int i = 0; i < args.size(); i++) {
+            Type arg = args.get(i);
+            if (arg.isError() || variate.isError()) {
+                continue;
+            }
+            String problem = distribution.parameterRank(i) == 1
+                    ? wholeVectorProblem(arg)
+                    : elementwiseProblem(arg, variate);
+            if (problem != null) {
+                diagnostics.error(ExprStart.of(sample.args().get(i)), "argument " + parameters.get(i) + " of "
+                        + distribution.name() + " " + problem);
+                fits = false;
+            }
+        }
+        return fits ? distribution : null;
+    }
+
+    private static String elementwiseProblem(Type arg, Type variate) {
+        if (arg.isScalar() || arg.sameShapeAs(variate)) {
+            return null;
+        }
+        if (variate.isScalar()) {
+            return "must be a scalar, like the left side, got " + arg;
+        }
+        return "must be a scalar or have the left side's shape " + variate + ", got " + arg;
+    }
+
+    private static String wholeVectorProblem(Type arg) {
+        if (arg.rank() == 1) {
+            return null;
+        }
+        return "must be a vector (one for every element of the left side), got " + arg;
+    }
+
+    private Distribution lookup(Stmt.Sample sample) {
+        String name = sample.distribution();
+        Distribution distribution = Distributions.lookup(name).orElse(null);
+        if (distribution != null) {
+            return distribution;
+        }
+        List<String> known = Distributions.all().stream().map(Distribution::name).toList();
+        String message = "unknown distribution '" + name + "'";
+        String suggestion = Suggestions.nearest(name, known).orElse(null);
+        if (suggestion != null) {
+            message += "; did you mean '" + suggestion + "'?";
+        } else if (Builtins.exists(name)) {
+            message += ": " + name + " is a function";
+        } else {
+            message += "; the distributions are " + String.join(", ", known);
+        }
+        diagnostics.error(sample.distributionPos(), message);
+        return null;
+    }
+
+    /** The first latent the expression mentions, or null: what makes a variate random. */
+    private String firstLatentIn(Expr expr) {
+        if (expr instanceof Expr.Var v) {
+            Symbol symbol = symbols.get(v.name());
+            return symbol != null && symbol.kind() == NameKind.LATENT ? v.name() : null;
+        }
+        List<Expr> parts = new ArrayList<>();
+        if (expr instanceof Expr.Unary u) {
+            parts.add(u.operand());
+        } else if (expr instanceof Expr.Binary b) {
+            parts.add(b.left());
+            parts.add(b.right());
+        } else if (expr instanceof Expr.Call c) {
+            parts.addAll(c.args());
+        } else if (expr instanceof Expr.Index i) {
+            parts.add(i.target());
+            parts.addAll(i.indices());
+        } else if (expr instanceof Expr.Transpose t) {
+            parts.add(t.operand());
+        }
+        for (Expr part : parts) {
+            String found = firstLatentIn(part);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    static String discreteLatent(String name) {
+        return "discrete latent '" + name + "' needs enumeration or REINFORCE, which vmc does not support yet";
+    }
+
+    private static String discreteValues(Support support) {
+        if (support.kind() == Support.Kind.INTEGER && Double.isInfinite(support.upper())) {
+            return "integers >= " + (long) support.lower();
+        }
+        return support.describe();
+    }
+
+    static String names(List<Distribution> distributions) {
+        return distributions.stream().map(Distribution::name).collect(Collectors.joining(", "));
+    }
+}

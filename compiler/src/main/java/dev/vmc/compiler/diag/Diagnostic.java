@@ -1,0 +1,35 @@
+package dev.vmc.compiler.diag;
+
+import dev.vmc.compiler.ast.Pos;
+
+/**
+ * One problem in a source file, at a place. A position of line 0 marks a problem with the
+ * file as a whole (a missing block, say) that has no line to show.
+ */
+public record Diagnostic(String file, Pos pos, String message) {
+
+    /** {@code file:line:col: message}, then the source line, then a caret under the column. */
+    public String format(String source) {
+        if (pos.line() <= 0) {
+            return file + ": " + message;
+        }
+        String header = file + ":" + pos.line() + ":" + pos.column() + ": " + message;
+        String line = SourceLines.line(source, pos.line());
+        if (line == null) {
+            return header;
+        }
+        return header + "\n" + line + "\n" + caretUnder(line, pos.column());
+    }
+
+    /**
+     * Copies the tabs of the line before the column so that the caret lines up however the
+     * terminal expands them.
+     */
+    private static String caretUnder(String line, int column) {
+        StringBuilder caret = new StringBuilder();
+        for (int i = 0; i < column - 1; i++) {
+            caret.append(i < line.length() && line.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        return caret.append('^').toString();
+    }
+}

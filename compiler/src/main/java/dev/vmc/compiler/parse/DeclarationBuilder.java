@@ -1,0 +1,101 @@
+package dev.vmc.compiler.parse;
+
+import dev.vmc.compiler.ast.Decl;
+import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.TypeExpr;
+import dev.vmc.compiler.diag.Diagnostics;
+import dev.vmc.grammar.VmodelParser;
+import java.util.List;
+
+/**
+ * Declarations and their types. A declaration takes the position of its name, which is what
+ * a "declared twice" message points at; a type the position of its first keyword.
+ */
+final class DeclarationBuilder {
+    private final ExprBuilder exprs;
+    private final Diagnostics diagnostics;
+
+    DeclarationBuilder(ExprBuilder exprs, Diagnostics diagnostics) {
+        this.exprs = exprs;
+        this.diagnostics = diagnostics;
+    }
+
+    List<Decl> all(List<VmodelParser.DeclarationContext> contexts) {
+        return contexts.stream().map(this::declaration).toList();
+    }
+
+    Decl declaration(VmodelParser.DeclarationContext ctx) {
+        Expr init = ctx.expr() == null ? null : exprs.visit(ctx.expr());
+        return new Decl(Positions.of(ctx.ID().getSymbol()), ctx.ID().getText(), type(ctx.type()), init);
+    }
+
+    private TypeExpr type(VmodelParser.TypeContext ctx) {
+        List<Expr> arrayDims = ctx.ARRAY() == null ? List.of() : exprs.all(ctx.expr());
+        VmodelParser.ElementTypeContext element = ctx.elementType();
+        Bounds bounds = bounds(constraintOf(element));
+        return new TypeExpr(Positions.of(ctx), baseOf(element), arrayDims, dimsOf(element), bounds.lower, bounds.upper);
+    }
+
+    private static TypeExpr.Base baseOf(VmodelParser.ElementTypeContext element) {
+        if (element instanceof VmodelParser.IntTypeContext) {
+            return TypeExpr.Base.INT;
+        }
+        if (element instanceof VmodelParser.RealTypeContext) {
+            return TypeExpr.Base.REAL;
+        }
+        if (element instanceof VmodelParser.VectorTypeContext) {
+            return TypeExpr.Base.VECTOR;
+        }
+        return TypeExpr.Base.MATRIX;
+    }
+
+    private List<Expr> dimsOf(VmodelParser.ElementTypeContext element) {
+        if (element instanceof VmodelParser.VectorTypeContext vector) {
+            return List.of(exprs.visit(vector.expr()));
+        }
+        if (element instanceof VmodelParser.MatrixTypeContext matrix) {
+            return exprs.all(matrix.expr());
+        }
+        return List.of();
+    }
+
+    private static VmodelParser.ConstraintContext constraintOf(VmodelParser.ElementTypeContext element) {
+        if (element instanceof VmodelParser.IntTypeContext t) {
+            return t.constraint();
+        }
+        if (element instanceof VmodelParser.RealTypeContext t) {
+            return t.constraint();
+        }
+        if (element instanceof VmodelParser.VectorTypeContext t) {
+            return t.constraint();
+        }
+        return ((VmodelParser.MatrixTypeContext) element).constraint();
+    }
+
+    private record Bounds(Expr lower, Expr upper) {}
+
+    /** 'lower' and 'upper' are not keywords, so the grammar takes any name here and this checks it. */
+    private Bounds bounds(VmodelParser.ConstraintContext constraint) {
+        Expr lower = null;
+        Expr upper = null;
+        if (constraint == null) {
+            return new Bounds(null, null);
+        }
+        for (VmodelParser.BoundContext bound : constraint.bound()) {
+            String name = bound.ID().getText();
+            Expr value = exprs.visit(bound.expr());
+            boolean repeated = name.equals("lower") ? lower != null : name.equals("upper") && upper != null;
+            if (!name.equals("lower") && !name.equals("upper")) {
+                diagnostics.error(Positions.of(bound.ID().getSymbol()),
+                        "unknown constraint '" + name + "'; a type takes <lower=...>, <upper=...> or both");
+            } else if (repeated) {
+                diagnostics.error(Positions.of(bound.ID().getSymbol()), "'" + name + "' is given twice");
+            } else if (name.equals("lower")) {
+                lower = value;
+            } else {
+                upper = value;
+            }
+        }
+        return new Bounds(lower, upper);
+    }
+}

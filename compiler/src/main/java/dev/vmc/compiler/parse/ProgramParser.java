@@ -1,0 +1,54 @@
+package dev.vmc.compiler.parse;
+
+import dev.vmc.compiler.ast.Program;
+import dev.vmc.compiler.diag.CompileException;
+import dev.vmc.compiler.diag.Diagnostics;
+import dev.vmc.grammar.VmodelLexer;
+import dev.vmc.grammar.VmodelParser;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
+
+/** Source text to AST: the entry point of the front end. */
+public final class ProgramParser {
+    private ProgramParser() {}
+
+    /**
+     * Parses a whole .vmodel file.
+     *
+     * @param fileName the name diagnostics show, e.g. "model.vmodel"
+     * @throws CompileException listing every syntax error (the first of each line)
+     */
+    public static Program parse(String fileName, String source) {
+        Diagnostics diagnostics = new Diagnostics(fileName, source);
+        VmodelLexer lexer = new VmodelLexer(CharStreams.fromString(source, fileName));
+        // Nothing prints to the console: every character is some token, and the parser's
+        // errors go through SyntaxErrorStrategy into the diagnostics.
+        lexer.removeErrorListeners();
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        reportUnclosedComment(tokens, diagnostics);
+        diagnostics.throwIfAny();
+
+        VmodelParser parser = new VmodelParser(tokens);
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new SyntaxErrorStrategy(diagnostics));
+        VmodelParser.ProgramContext tree = parser.program();
+        diagnostics.throwIfAny();
+
+        Program program = new ProgramBuilder(fileName, source, diagnostics).build(tree);
+        diagnostics.throwIfAny();
+        return program;
+    }
+
+    /** Everything after an unclosed comment is comment, so it is the only error worth showing. */
+    private static void reportUnclosedComment(CommonTokenStream tokens, Diagnostics diagnostics) {
+        for (Token token : tokens.getTokens()) {
+            String text = token.getText();
+            if (token.getType() == VmodelLexer.BLOCK_COMMENT && (text.length() < 4 || !text.endsWith("*/"))) {
+                diagnostics.error(Positions.of(token), "this comment is never closed: '/*' needs a matching '*/'");
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package dev.vmc.runtime.data;
+
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The values a model's data block is filled from, by name and in the order they were
+ * written. Knows nothing of declarations: it holds what the file or map said, and the
+ * loader checks it against the model.
+ */
+public final class DataSet {
+    /** Integers beyond this lose digits when held as doubles, as every value here is. */
+    private static final long EXACT_INTEGER_LIMIT = 1L << 53;
+
+    private final String source;
+    private final Map<String, DataValue> values;
+
+    DataSet(String source, Map<String, DataValue> values) {
+        this.source = source;
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    }
+
+    public Optional<DataValue> get(String name) {
+        return Optional.ofNullable(values.get(name));
+    }
+
+    /** The names in file (or map iteration) order. */
+    public Set<String> names() {
+        return values.keySet();
+    }
+
+    /** The file the values came from, or "map" for {@link #of}. */
+    public String source() {
+        return source;
+    }
+
+    @Override
+    public String toString() {
+        return "DataSet" + names() + " from " + source;
+    }
+
+    /**
+     * Reads a data file, choosing the format by extension.
+     *
+     * @throws IOException if the file cannot be read (a missing file is a NoSuchFileException)
+     * @throws DataException if the content is malformed or the type unknown
+     */
+    public static DataSet read(Path file) throws IOException {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return StanJsonReader.read(file);
+        }
+        if (name.endsWith(".csv")) {
+            return CsvReader.read(file);
+        }
+        throw new DataException(file + ": unknown data file type; supported are .json (Stan JSON, as CmdStan reads)"
+                + " and .csv (a header row of column names)");
+    }
+
+    /**
+     * Data given from Java. Accepted values: Integer, Long, Short, Byte (int scalars); Double,
+     * Float (real scalars); int[], long[], double[]; rectangular int[][], double[][] and
+     * deeper arrays; nested Lists of Numbers; and DataValue itself.
+     *
+     * @throws IllegalArgumentException naming the key, for a value of another type or a
+     *     ragged array
+     */
+    public static DataSet of(Map<String, ?> map) {
+        Map<String, DataValue> values = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> entry : map.entrySet()) {
+            String name = entry.getKey();
+            if (name == null) {
+                throw new IllegalArgumentException("data names must not be null");
+            }
+            values.put(name, fromJava(name, entry.getValue()));
+        }
+        return new DataSet("map", values);
+    }
+
+    private static DataValue fromJava(String name, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException("data '" + name + "' is null");
+        }
+        if (value instanceof DataValue given) {
+            return given;
+        }
+        if (!(value instanceof Number || value instanceof List<?> || value.getClass().isArray())) {
+            throw new IllegalArgumentException("data '" + name + "' has unsupported type " + value.getClass().getName()
+                    + "; use a number, int[], long[], double[], int[][], double[][], a nested List of numbers,"
+                    + " or a DataValue");
+        }
+        NestedArrays.Tree<Object> tree = new NestedArrays.Tree<>() {
+            @Override
+            public List<?> elementsOrNull(Object node) {
+                if (node instanceof List<?> list) {
+                    return list;
+                }
+                return node != null && node.getClass().isArray() ? arrayAsList(node) : null;
+            }
+
+            @Override
+            public NestedArrays.Element leaf(Object node, String where) {
+                return number(name, node, where);
+            }
+        };
+        return NestedArrays.toDataValue(name, value, tree, IllegalArgumentException::new);
+    }
+
+    /** Any Java array, primitive or not, as a list: one code path for int[][] and List<List<Integer>>. */
+    private static List<Object> arrayAsList(Object array) {
+        int length = Array.getLength(array);
+        List<Object> out = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            out.add(Array.get(array, i));
+        }
+        return out;
+    }
+
+    private static NestedArrays.Element number(String name, Object node, String where) {
+        if (node instanceof Integer || node instanceof Short || node instanceof Byte) {
+            return new NestedArrays.Element(((Number) node).intValue(), true);
+        }
+        if (node instanceof Long || node instanceof BigInteger) {
+            Number n = (Number) node;
+            if (n instanceof BigInteger big ? big.abs().compareTo(BigInteger.valueOf(EXACT_INTEGER_LIMIT)) > 0
+                    : n.longValue() > EXACT_INTEGER_LIMIT || n.longValue() < -EXACT_INTEGER_LIMIT) {
+                throw new IllegalArgumentException("data '" + name + "': " + where + " = " + n
+                        + " is too large to hold exactly (limit 2^53)");
+            }
+            return new NestedArrays.Element(n.doubleValue(), true);
+        }
+        if (node instanceof Double || node instanceof Float || node instanceof BigDecimal) {
+            return new NestedArrays.Element(((Number) node).doubleValue(), false);
+        }
+        String type = node == null ? "null" : "a " + node.getClass().getName();
+        String subject = where.equals(name) ? "data '" + name + "' is " : "data '" + name + "': " + where + " is ";
+        throw new IllegalArgumentException(subject + type + "; numbers must be Integer, Long, Short, Byte, Double"
+                + " or Float");
+    }
+}

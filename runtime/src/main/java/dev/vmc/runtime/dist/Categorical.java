@@ -1,0 +1,75 @@
+package dev.vmc.runtime.dist;
+
+import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.transform.Support;
+import java.util.List;
+
+/**
+ * categorical(theta) and categorical_logit(beta): x in 1..K, one vector of K weights shared by
+ * every element of x. The variate's upper bound K comes from the weights, which the compiler
+ * knows; the support here says only "integers from 1".
+ */
+final class Categorical implements Distribution {
+    private static final Support CATEGORIES = Support.integer(1, Double.POSITIVE_INFINITY);
+
+    private final String name;
+    private final String parameterName;
+    private final Support parameterSupport;
+    private final CategoricalWeights weights;
+
+    private Categorical(String name, String parameterName, Support parameterSupport, CategoricalWeights weights) {
+        this.name = name;
+        this.parameterName = parameterName;
+        this.parameterSupport = parameterSupport;
+        this.weights = weights;
+    }
+
+    /** categorical(theta), theta a simplex (each entry in [0, 1], summing to 1). */
+    static Categorical withProbabilities() {
+        return new Categorical("categorical", "theta", Support.UNIT_INTERVAL, CategoricalWeights.PROBABILITIES);
+    }
+
+    /** categorical_logit(beta), beta any real vector: categorical(softmax(beta)). */
+    static Categorical withLogits() {
+        return new Categorical("categorical_logit", "beta", Support.REAL, CategoricalWeights.LOGITS);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<String> parameterNames() {
+        return List.of(parameterName);
+    }
+
+    @Override
+    public List<Support> parameterSupports() {
+        return List.of(parameterSupport);
+    }
+
+    @Override
+    public int parameterRank(int index) {
+        return 1;
+    }
+
+    @Override
+    public Support support() {
+        return CATEGORIES;
+    }
+
+    @Override
+    public Node logDensity(Graph graph, Node x, List<Node> parameters) {
+        if (parameters.size() != 1) {
+            throw new IllegalArgumentException(name + " takes 1 parameter, got " + parameters.size());
+        }
+        return graph.apply(new CategoricalOp(name, weights), x, parameters.get(0));
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.vmc.runtime.dist;
+
+import static org.apache.commons.math3.special.Gamma.logGamma;
+
+import dev.vmc.runtime.transform.Support;
+import java.util.Arrays;
+import java.util.List;
+
+/** poisson_log(alpha): poisson(exp(alpha)), with the log rate as parameter. */
+final class PoissonLog extends ScalarDensity {
+    PoissonLog() {
+        super("poisson_log", Support.NONNEGATIVE_INTEGER, List.of("alpha"), List.of(Support.REAL));
+    }
+
+    @Override
+    public double logDensity(double x, double alpha, double unused1, double unused2) {
+        if (!Counts.isCount(x)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        // x = 0 skips x * alpha, which is NaN for alpha = -inf (a rate of exactly 0)
+        return (x == 0 ? 0 : x * alpha) - Math.exp(alpha) - logGamma(x + 1);
+    }
+
+    @Override
+    public void gradient(double x, double alpha, double unused1, double unused2, double[] g) {
+        Arrays.fill(g, 0);
+        if (Counts.isCount(x)) {
+            g[1] = x - Math.exp(alpha);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.vmc.runtime.output;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+
+/**
+ * Writes files so that a reader never sees half of one: the content goes to a temporary
+ * file in the same folder (same file system, so the move is a rename) and is then moved
+ * over the target in one step. A fit killed mid-write leaves the previous file intact.
+ */
+public final class AtomicFiles {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private AtomicFiles() {}
+
+    /** Produces a file's content; a failure aborts the write and leaves the target untouched. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    public static void write(Path file, String text) throws IOException {
+        write(file, out -> out.write(text));
+    }
+
+    /**
+     * Writes UTF-8 text produced by {@code content} to {@code file}, atomically where the
+     * file system allows.
+     *
+     * @throws IOException if the folder is not writable or the content fails to write
+     */
+    public static void write(Path file, Content content) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path folder = target.getParent();
+        Path temp = null;
+        try {
+            temp = createTemp(folder, target.getFileName().toString());
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                    Writer out = new BufferedWriter(new OutputStreamWriter(
+                            Channels.newOutputStream(channel), StandardCharsets.UTF_8))) {
+                content.writeTo(out);
+                out.flush();
+                // on disk before the rename, or a crash could leave a renamed but empty file
+                channel.force(true);
+            }
+            moveIntoPlace(temp, target);
+            temp = null;
+        } finally {
+            deleteQuietly(temp);
+        }
+    }
+
+    /**
+     * Not Files.createTempFile: that makes the file owner-only (0600) and the rename would
+     * carry those permissions over; results should get the user's usual umask instead.
+     */
+    private static Path createTemp(Path folder, String name) throws IOException {
+        while (true) {
+            Path temp = folder.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (FileAlreadyExistsException e) {
+                // another writer picked the same name; draw again
+            }
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path temp) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // the write already failed; that error is the one worth reporting
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.vmc.runtime.output;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes posterior draws as CSV, one row per draw, with Stan's column naming so the file
+ * reads straight into R, pandas, ArviZ or posterior, followed by each draw's log density
+ * under the model ({@code log_p__}) and under the guide ({@code log_q__}).
+ */
+public final class DrawsCsv {
+    public static final String LOG_P = "log_p__";
+    public static final String LOG_Q = "log_q__";
+
+    private DrawsCsv() {}
+
+    /**
+     * The CSV columns of a value of the given shape, Stan-style: {@code mu} for a scalar,
+     * {@code theta.1 ... theta.8} for a vector, {@code X.1.1, X.1.2, ...} for a matrix
+     * (row-major, indices 1-based). A shape with a zero dimension has no columns.
+     */
+    public static List<String> columnNames(String name, int[] shape) {
+        List<String> names = new ArrayList<>();
+        appendNames(name, shape, 0, names);
+        return names;
+    }
+
+    private static void appendNames(String prefix, int[] shape, int dim, List<String> into) {
+        if (dim == shape.length) {
+            into.add(prefix);
+            return;
+        }
+        for (int i = 1; i <= shape[dim]; i++) {
+            appendNames(prefix + "." + i, shape, dim + 1, into);
+        }
+    }
+
+    /**
+     * @param draws one row per draw, one value per column
+     * @param logP log density of each draw under the model
+     * @param logQ log density of each draw under the guide
+     */
+    public static void write(Path file, List<String> columns, double[][] draws, double[] logP, double[] logQ)
+            throws IOException {
+        if (logP.length != draws.length || logQ.length != draws.length) {
+            throw new IllegalArgumentException(draws.length + " draws but " + logP.length + " log_p and "
+                    + logQ.length + " log_q values");
+        }
+        for (String column : columns) {
+            if (column.contains(",") || column.contains("\"") || column.contains("\n")) {
+                throw new IllegalArgumentException("column name " + column + " would need CSV quoting");
+            }
+        }
+        AtomicFiles.write(file, out -> {
+            out.write(String.join(",", columns));
+            out.write(columns.isEmpty() ? "" : ",");
+            out.write(LOG_P + "," + LOG_Q + "\n");
+            StringBuilder line = new StringBuilder();
+            for (int d = 0; d < draws.length; d++) {
+                if (draws[d].length != columns.size()) {
+                    throw new IllegalArgumentException("draw " + (d + 1) + " has " + draws[d].length
+                            + " values for " + columns.size() + " columns");
+                }
+                line.setLength(0);
+                for (double v : draws[d]) {
+                    // Double.toString is the shortest text that reads back to the same double
+                    line.append(v).append(',');
+                }
+                line.append(logP[d]).append(',').append(logQ[d]).append('\n');
+                out.write(line.toString());
+            }
+        });
+    }
+}

@@ -1,0 +1,63 @@
+package dev.vmc.runtime.dist;
+
+import java.util.List;
+
+/**
+ * Test points for one scalar density: rows of {x, a, b, c} inside the support, a vector of
+ * variates for graph-level checks with scalar parameters {@code graphParameters}, and which
+ * parameters are integers (binomial's n), so take no finite differences.
+ */
+record DensityCase(String name, double[][] points, double[] graphVariates, double[] graphParameters, boolean integerFirstParameter) {
+
+    ScalarDensity density() {
+        return (ScalarDensity) Distributions.get(name);
+    }
+
+    int arity() {
+        return graphParameters.length;
+    }
+
+    boolean isParameterInteger(int index) {
+        return integerFirstParameter && index == 0;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    private static DensityCase of(String name, double[][] points, double[] xs, double... parameters) {
+        return new DensityCase(name, points, xs, parameters, false);
+    }
+
+    private static double[] v(double... values) {
+        return values;
+    }
+
+    /** Every scalar density in the library. */
+    static List<DensityCase> all() {
+        return List.of(
+                of("normal", new double[][] {{0.3, 0, 1}, {-2, 1.5, 0.7}, {4, -1, 3}}, v(-0.5, 0.2, 1.7), 0.4, 1.3),
+                of("lognormal", new double[][] {{0.5, 0, 1}, {2.3, 0.4, 0.6}, {10, 1, 2}, {0.02, -2, 0.5}},
+                        v(0.5, 1.2, 3), 0.2, 0.8),
+                of("student_t", new double[][] {{0.3, 3, 0, 1}, {-2, 1.5, 1, 0.7}, {5, 30, -1, 2}, {0.1, 0.7, 0.2, 1.1}},
+                        v(-1, 0.5, 2.5), 4, 0.3, 1.5),
+                of("cauchy", new double[][] {{0.3, 0, 1}, {-4, 1, 2}, {10, -1, 0.5}}, v(-3, 0.1, 2), 0.5, 1.2),
+                of("exponential", new double[][] {{0.5, 2}, {3, 0.3}, {0.01, 10}}, v(0.1, 0.8, 2.5), 1.3),
+                of("gamma", new double[][] {{0.5, 2, 3}, {3, 0.7, 0.4}, {10, 15, 1.2}, {0.2, 1, 1}},
+                        v(0.3, 1.1, 4), 2.5, 1.5),
+                of("beta", new double[][] {{0.3, 2, 3}, {0.01, 0.5, 0.7}, {0.95, 4, 1.5}, {0.5, 1, 1}},
+                        v(0.1, 0.45, 0.8), 1.5, 2.5),
+                of("uniform", new double[][] {{0.3, -1, 2}, {5, 4.5, 7}}, v(-0.5, 0.2, 1.4), -1, 2),
+                of("half_normal", new double[][] {{0.5, 1}, {3, 2.5}, {0.01, 0.1}}, v(0.2, 1, 2.5), 1.4),
+                of("half_cauchy", new double[][] {{0.5, 1}, {3, 2.5}, {20, 0.5}}, v(0.2, 1, 6), 1.4),
+                of("bernoulli", new double[][] {{0, 0.3}, {1, 0.3}, {1, 0.9}, {0, 0.01}}, v(0, 1, 1), 0.35),
+                of("bernoulli_logit", new double[][] {{0, 0.3}, {1, -2}, {1, 5}, {0, -30}}, v(0, 1, 1), -0.4),
+                new DensityCase("binomial", new double[][] {{3, 10, 0.3}, {0, 5, 0.2}, {7, 7, 0.6}, {12, 40, 0.25}},
+                        v(2, 0, 6), new double[] {6, 0.4}, true),
+                new DensityCase("binomial_logit", new double[][] {{3, 10, -0.8}, {0, 5, 2}, {7, 7, 0.6}, {12, 40, -1}},
+                        v(2, 0, 6), new double[] {6, 0.3}, true),
+                of("poisson", new double[][] {{0, 2.5}, {3, 0.5}, {20, 17.3}}, v(0, 3, 8), 2.2),
+                of("poisson_log", new double[][] {{0, 0.9}, {3, -1}, {20, 2.8}}, v(0, 3, 8), 0.7));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.vmc.runtime.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.vmc.runtime.graph.Special;
+import java.util.function.DoubleUnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Densities integrate, and masses sum, to 1. Infinite ranges are mapped onto a finite window
+ * by a substitution that turns polynomial tails into exponential ones (sinh on the line, exp on
+ * the half line, the logistic on the unit interval), so Simpson's rule is accurate to ~1e-10.
+ */
+class NormalisationTest {
+    private static final double TOLERANCE = 1e-6;
+    private static final int INTERVALS = 200_000;
+    private static final double WINDOW = 60;
+
+    private static double density(String name, double x, double... p) {
+        double[] a = new double[3];
+        System.arraycopy(p, 0, a, 0, p.length);
+        return Math.exp(((ScalarDensity) Distributions.get(name)).logDensity(x, a[0], a[1], a[2]));
+    }
+
+    /** The integral over the real line through x = centre + width * sinh(s). */
+    private static double overReals(double centre, double width, DoubleUnaryOperator f) {
+        return Quadrature.simpson(s -> f.applyAsDouble(centre + width * Math.sinh(s)) * width * Math.cosh(s),
+                -WINDOW, WINDOW, INTERVALS);
+    }
+
+    /** The integral over (0, inf) through x = exp(s). */
+    private static double overPositives(DoubleUnaryOperator f) {
+        return Quadrature.simpson(s -> {
+            double x = Math.exp(s);
+            return f.applyAsDouble(x) * x;
+        }, -WINDOW, WINDOW, INTERVALS);
+    }
+
+    /**
+     * The integral of f over (0, 1/2] through x = inv_logit(s), s <= 0. Only the lower half:
+     * above 1/2, inv_logit(s) rounds to 1 long before the tail is negligible.
+     */
+    private static double overLowerHalfOfUnitInterval(DoubleUnaryOperator f) {
+        return Quadrature.simpson(s -> {
+            double x = Special.invLogit(s);
+            return f.applyAsDouble(x) * x * Special.invLogit(-s);
+        }, -WINDOW, 0, INTERVALS);
+    }
+
+    /** beta(a, b) over (0, 1): the upper half is the lower half of beta(b, a), by symmetry. */
+    private static double betaIntegral(double a, double b) {
+        return overLowerHalfOfUnitInterval(x -> density("beta", x, a, b))
+                + overLowerHalfOfUnitInterval(x -> density("beta", x, b, a));
+    }
+
+    @Test
+    void densitiesOnTheRealLineIntegrateToOne() {
+        double[][] normal = {{0, 1}, {3, 0.2}, {-2, 7}};
+        for (double[] p : normal) {
+            assertEquals(1, overReals(p[0], p[1], x -> density("normal", x, p)), TOLERANCE, "normal " + p[0] + ", " + p[1]);
+        }
+        double[][] cauchy = {{0, 1}, {3, 0.2}, {-2, 7}};
+        for (double[] p : cauchy) {
+            assertEquals(1, overReals(p[0], p[1], x -> density("cauchy", x, p)), TOLERANCE, "cauchy " + p[0] + ", " + p[1]);
+        }
+        double[][] studentT = {{1, 0, 1}, {2.5, 3, 0.2}, {30, -2, 7}, {1.2, 0.5, 2}};
+        for (double[] p : studentT) {
+            assertEquals(1, overReals(p[1], p[2], x -> density("student_t", x, p)), TOLERANCE, "student_t nu " + p[0]);
+        }
+    }
+
+    @Test
+    void densitiesOnThePositiveHalfLineIntegrateToOne() {
+        double[][] lognormal = {{0, 1}, {2, 0.1}, {-1, 2.5}};
+        for (double[] p : lognormal) {
+            assertEquals(1, overPositives(x -> density("lognormal", x, p)), TOLERANCE, "lognormal " + p[0] + ", " + p[1]);
+        }
+        for (double lambda : new double[] {0.01, 1, 40}) {
+            assertEquals(1, overPositives(x -> density("exponential", x, lambda)), TOLERANCE, "exponential " + lambda);
+        }
+        double[][] gamma = {{0.5, 2}, {1, 1}, {3.5, 0.2}, {40, 7}};
+        for (double[] p : gamma) {
+            assertEquals(1, overPositives(x -> density("gamma", x, p)), TOLERANCE, "gamma " + p[0] + ", " + p[1]);
+        }
+        for (double sigma : new double[] {0.05, 1, 30}) {
+            assertEquals(1, overPositives(x -> density("half_normal", x, sigma)), TOLERANCE, "half_normal " + sigma);
+            assertEquals(1, overPositives(x -> density("half_cauchy", x, sigma)), TOLERANCE, "half_cauchy " + sigma);
+        }
+    }
+
+    @Test
+    void densitiesOnBoundedIntervalsIntegrateToOne() {
+        double[][] beta = {{1, 1}, {0.5, 0.5}, {2, 5}, {30, 0.8}};
+        for (double[] p : beta) {
+            assertEquals(1, betaIntegral(p[0], p[1]), TOLERANCE, "beta " + p[0] + ", " + p[1]);
+        }
+        assertEquals(1, Quadrature.simpson(x -> density("uniform", x, -1.5, 2.5), -1.5, 2.5, 100), 1e-12);
+        assertEquals(1, Quadrature.simpson(x -> density("uniform", x, 1e3, 1e3 + 1e-3), 1e3, 1e3 + 1e-3, 100), 1e-9);
+    }
+
+    private static double sumOverCounts(int upTo, java.util.function.IntToDoubleFunction mass) {
+        double acc = 0;
+        for (int x = 0; x <= upTo; x++) {
+            acc += mass.applyAsDouble(x);
+        }
+        return acc;
+    }
+
+    @Test
+    void massFunctionsSumToOne() {
+        for (double p : new double[] {0, 0.3, 1}) {
+            assertEquals(1, density("bernoulli", 0, p) + density("bernoulli", 1, p), 1e-12, "bernoulli " + p);
+        }
+        for (double alpha : new double[] {-40, 0.7, 40}) {
+            assertEquals(1, density("bernoulli_logit", 0, alpha) + density("bernoulli_logit", 1, alpha), 1e-12);
+        }
+        for (int n : new int[] {0, 1, 12, 500}) {
+            for (double p : new double[] {0, 0.02, 0.5, 0.97, 1}) {
+                assertEquals(1, sumOverCounts(n, x -> density("binomial", x, n, p)), 1e-10, "binomial " + n + ", " + p);
+                double alpha = Math.log(p / (1 - p));
+                if (Double.isFinite(alpha)) {
+                    assertEquals(1, sumOverCounts(n, x -> density("binomial_logit", x, n, alpha)), 1e-10,
+                            "binomial_logit " + n + ", " + alpha);
+                }
+            }
+        }
+        for (double lambda : new double[] {1e-3, 0.5, 7.5, 150}) {
+            assertEquals(1, sumOverCounts(1000, x -> density("poisson", x, lambda)), 1e-10, "poisson " + lambda);
+            assertEquals(1, sumOverCounts(1000, x -> density("poisson_log", x, Math.log(lambda))), 1e-10,
+                    "poisson_log " + Math.log(lambda));
+        }
+    }
+}

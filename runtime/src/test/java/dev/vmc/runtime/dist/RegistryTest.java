@@ -1,0 +1,54 @@
+package dev.vmc.runtime.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.vmc.runtime.transform.Support;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every family is registered under the name programs use, with the signature the compiler checks. */
+class RegistryTest {
+    private static final Map<String, Support> SUPPORTS = Map.ofEntries(
+            Map.entry("normal", Support.REAL),
+            Map.entry("lognormal", Support.POSITIVE),
+            Map.entry("student_t", Support.REAL),
+            Map.entry("cauchy", Support.REAL),
+            Map.entry("exponential", Support.POSITIVE),
+            Map.entry("gamma", Support.POSITIVE),
+            Map.entry("beta", Support.UNIT_INTERVAL),
+            Map.entry("uniform", Support.PARAMETER_BOUNDED),
+            Map.entry("half_normal", Support.POSITIVE),
+            Map.entry("half_cauchy", Support.POSITIVE),
+            Map.entry("bernoulli", Support.BINARY),
+            Map.entry("bernoulli_logit", Support.BINARY),
+            Map.entry("binomial", Support.NONNEGATIVE_INTEGER),
+            Map.entry("binomial_logit", Support.NONNEGATIVE_INTEGER),
+            Map.entry("poisson", Support.NONNEGATIVE_INTEGER),
+            Map.entry("poisson_log", Support.NONNEGATIVE_INTEGER),
+            Map.entry("categorical", Support.integer(1, Double.POSITIVE_INFINITY)),
+            Map.entry("categorical_logit", Support.integer(1, Double.POSITIVE_INFINITY)));
+
+    private static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
+            Map.entry("student_t", List.of("nu", "mu", "sigma")),
+            Map.entry("gamma", List.of("alpha", "beta")),
+            Map.entry("binomial", List.of("n", "p")),
+            Map.entry("binomial_logit", List.of("n", "alpha")),
+            Map.entry("uniform", List.of("a", "b")));
+
+    @Test
+    void everyFamilyIsRegisteredWithItsSupport() {
+        assertEquals(SUPPORTS.keySet(), Distributions.all().stream().map(Distribution::name).collect(java.util.stream.Collectors.toSet()));
+        SUPPORTS.forEach((name, support) -> assertEquals(support, Distributions.get(name).support(), name));
+        PARAMETERS.forEach((name, params) -> assertEquals(params, Distributions.get(name).parameterNames(), name));
+        for (Distribution d : Distributions.all()) {
+            assertEquals(d.parameterNames().size(), d.parameterSupports().size(), d.name());
+        }
+    }
+
+    @Test
+    void unknownNamesAreReported() {
+        assertThrows(IllegalArgumentException.class, () -> Distributions.get("wishart"));
+    }
+}
