@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code vmc check FILE}: parse and check a program without data. */
-@Command(name = "check", description = "Check a .vmodel file: syntax, names, types, shapes, guide.")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Check a .vmodel file: syntax, names, types, shapes, guide.")
 final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the .vmodel file")
     Path file;

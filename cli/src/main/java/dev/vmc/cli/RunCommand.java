@@ -1,10 +1,12 @@
 package dev.vmc.cli;
 
+import dev.vmc.api.BoundModel;
 import dev.vmc.api.CompiledModel;
 import dev.vmc.runtime.data.DataSet;
 import dev.vmc.runtime.infer.FitException;
 import dev.vmc.runtime.infer.FitOptions;
 import dev.vmc.runtime.infer.FitResult;
+import dev.vmc.runtime.infer.InitialValuesException;
 import dev.vmc.runtime.output.GuideJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code vmc run FILE --data DATA}: fit, print the plan, progress and summary, write the outputs. */
-@Command(name = "run", description = "Fit a model to data by variational inference.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Fit a model to data by variational inference.")
 final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the .vmodel file")
     Path file;
@@ -61,32 +63,42 @@ final class RunCommand implements Callable<Integer> {
             throw new Failure(ExitCode.USAGE, "vmc: --guide must be meanfield or fullrank, got '" + guide + "'");
         }
         CompiledModel model = Sources.compile(file);
-        DataSet dataSet = readData();
+        BoundModel bound = bind(model, readData());
         FitOptions options = options();
         Outputs outputs = Outputs.prepare(out, file, overwrite);
         ProgressLine progress = new ProgressLine(System.out, System.console() != null);
         System.out.println("vmc " + dev.vmc.api.Vmc.VERSION + ": " + file + " with " + data + ", seed " + seed);
         FitResult result;
         try {
-            result = model.fit(dataSet, options, guide, progress);
-        } catch (dev.vmc.runtime.data.DataException e) {
-            throw new Failure(ExitCode.DATA, e.getMessage());
+            result = bound.fit(options, guide, progress);
+        } catch (InitialValuesException e) {
+            progress.closeLine();
+            throw new Failure(ExitCode.USAGE, "vmc: --init " + init + ": " + e.getMessage());
         } catch (FitException e) {
             progress.closeLine();
             throw new Failure(ExitCode.FIT, "vmc: fit failed: " + e.getMessage());
         }
         progress.closeLine();
-        String rates = result.learningRate() == result.finalLearningRate() ? Double.toString(result.learningRate())
+        String rates = result.steps() == 0 ? "none: no steps taken"
+                : result.learningRate() == result.finalLearningRate() ? Double.toString(result.learningRate())
                 : result.learningRate() + " -> " + result.finalLearningRate();
         System.out.printf("ELBO %.4f after %d steps (step size %s) in %.2f s%n",
                 result.finalElbo(), result.steps(), rates, result.seconds());
         System.out.println();
-        String summary = result.summary().format();
+        String summary = result.summary().format() + PointEstimates.format(result.pointEstimates());
         System.out.print(summary);
         outputs.write(result, summary, model.guideFamily());
         System.out.println();
         System.out.println("wrote " + outputs.folder() + ": draws.csv, elbo.csv, guide.json, summary.txt");
         return ExitCode.OK;
+    }
+
+    private static BoundModel bind(CompiledModel model, DataSet data) {
+        try {
+            return model.bind(data);
+        } catch (dev.vmc.runtime.data.DataException e) {
+            throw new Failure(ExitCode.DATA, e.getMessage());
+        }
     }
 
     private DataSet readData() {
@@ -103,15 +115,17 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private FitOptions options() {
-        if (steps < 0 || particles < 1 || draws < 0 || (learningRate != null && !(learningRate > 0)) || tolerance < 0) {
+        if (steps < 0 || particles < 1 || draws < 1 || (learningRate != null && !(learningRate > 0)) || tolerance < 0) {
             throw new Failure(ExitCode.USAGE,
-                    "vmc: --steps, --draws and --tol must not be negative; --particles and --lr must be positive");
+                    "vmc: --steps and --tol must not be negative; --particles, --draws and --lr must be positive");
         }
         FitOptions options = FitOptions.defaults().withMaxSteps(steps).withTolerance(tolerance).withSeed(seed)
                 .withParticles(particles).withLearningRate(learningRate).withDraws(draws);
         if (init != null) {
             try {
                 options = options.withInitial(GuideJson.read(init).params());
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new Failure(ExitCode.USAGE, "vmc: --init: no such file: " + init);
             } catch (IOException | RuntimeException e) {
                 throw new Failure(ExitCode.USAGE, "vmc: cannot read --init " + init + ": " + e.getMessage());
             }

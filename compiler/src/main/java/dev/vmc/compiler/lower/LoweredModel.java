@@ -59,6 +59,6 @@ public final class LoweredModel implements Model {
                 logJoint = logJoint == null ? term : graph.add(logJoint, term);
             }
         }
-        return new Nodes(logJoint == null ? graph.constant(0) : logJoint, derived);
+        return new Nodes(logJoint == null ? graph.constant(0) : logJoint, derived, scope.parameters);
     }
 }

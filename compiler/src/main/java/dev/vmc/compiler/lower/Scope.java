@@ -28,6 +28,8 @@ import java.util.SplittableRandom;
 final class Scope {
     final Graph graph;
     final Map<String, Node> names = new LinkedHashMap<>();
+    /** The learnable parameters declared so far, constrained scale. */
+    final Map<String, Node> parameters = new LinkedHashMap<>();
     private final Program program;
     private final BoundData data;
     private final ExpressionLowering expressions;
@@ -65,6 +67,7 @@ final class Scope {
         }
         Node value = Bijections.constrain(graph, graph.parameter(decl.name(), initial), support);
         names.put(decl.name(), value);
+        parameters.put(decl.name(), value);
         return value;
     }
 

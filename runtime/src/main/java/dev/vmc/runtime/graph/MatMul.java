@@ -1,5 +1,6 @@
 package dev.vmc.runtime.graph;
 
+import dev.vmc.runtime.tensor.Blas;
 import dev.vmc.runtime.tensor.Shapes;
 import dev.vmc.runtime.tensor.Tensor;
 
@@ -35,61 +36,95 @@ public enum MatMul implements Op {
         int k = inputs[0].shape()[1];
         int p = inputs[1].shape().length == 1 ? 1 : inputs[1].shape()[1];
         int groups = output.batched() ? output.particles() : 1;
-        int strideA = inputs[0].batched() ? m * k : 0;
-        int strideB = inputs[1].batched() ? k * p : 0;
-        int strideC = m * p;
-        return new Kernel() {
-            public void forward(Tensor[] in, Tensor out) {
-                double[] a = in[0].data;
-                double[] b = in[1].data;
-                double[] c = out.data;
-                java.util.Arrays.fill(c, 0);
-                for (int s = 0; s < groups; s++) {
-                    int oa = s * strideA;
-                    int ob = s * strideB;
-                    int oc = s * strideC;
-                    for (int i = 0; i < m; i++) {
-                        for (int kk = 0; kk < k; kk++) {
-                            double aik = a[oa + i * k + kk];
-                            int rowB = ob + kk * p;
-                            int rowC = oc + i * p;
-                            for (int j = 0; j < p; j++) {
-                                c[rowC + j] += aik * b[rowB + j];
-                            }
-                        }
-                    }
-                }
-            }
+        boolean sharedMatrix = !inputs[0].batched() && inputs[1].batched() && p == 1;
+        if (sharedMatrix && Blas.worthIt((long) groups * m * k)) {
+            return new SharedMatrixNative(m, k, groups);
+        }
+        return new Loops(m, k, p, groups, inputs[0].batched() ? m * k : 0, inputs[1].batched() ? k * p : 0);
+    }
 
-            public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {
-                double[] a = in[0].data;
-                double[] b = in[1].data;
-                double[] g = gOut.data;
-                double[] ga = gIn[0] == null ? null : gIn[0].data;
-                double[] gb = gIn[1] == null ? null : gIn[1].data;
-                for (int s = 0; s < groups; s++) {
-                    int oa = s * strideA;
-                    int ob = s * strideB;
-                    int oc = s * strideC;
-                    for (int i = 0; i < m; i++) {
-                        int rowC = oc + i * p;
+    /** Plain loops, one product per particle; the matrix-vector case as contiguous dot products. */
+    private record Loops(int m, int k, int p, int groups, int strideA, int strideB) implements Kernel {
+        public void forward(Tensor[] in, Tensor out) {
+            double[] a = in[0].data;
+            double[] b = in[1].data;
+            double[] c = out.data;
+            java.util.Arrays.fill(c, 0);
+            for (int s = 0; s < groups; s++) {
+                int oa = s * strideA;
+                int ob = s * strideB;
+                int oc = s * m * p;
+                for (int i = 0; i < m; i++) {
+                    int rowA = oa + i * k;
+                    if (p == 1) {
+                        double acc = 0;
                         for (int kk = 0; kk < k; kk++) {
-                            int rowB = ob + kk * p;
-                            double acc = 0;
-                            double aik = a[oa + i * k + kk];
-                            for (int j = 0; j < p; j++) {
-                                acc += g[rowC + j] * b[rowB + j];
-                                if (gb != null) {
-                                    gb[rowB + j] += aik * g[rowC + j];
-                                }
-                            }
-                            if (ga != null) {
-                                ga[oa + i * k + kk] += acc;
-                            }
+                            acc += a[rowA + kk] * b[ob + kk];
+                        }
+                        c[oc + i] = acc;
+                        continue;
+                    }
+                    int rowC = oc + i * p;
+                    for (int kk = 0; kk < k; kk++) {
+                        double aik = a[rowA + kk];
+                        int rowB = ob + kk * p;
+                        for (int j = 0; j < p; j++) {
+                            c[rowC + j] += aik * b[rowB + j];
                         }
                     }
                 }
             }
-        };
+        }
+
+        public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {
+            double[] a = in[0].data;
+            double[] b = in[1].data;
+            double[] g = gOut.data;
+            double[] ga = gIn[0] == null ? null : gIn[0].data;
+            double[] gb = gIn[1] == null ? null : gIn[1].data;
+            for (int s = 0; s < groups; s++) {
+                int oa = s * strideA;
+                int ob = s * strideB;
+                int oc = s * m * p;
+                for (int i = 0; i < m; i++) {
+                    int rowA = oa + i * k;
+                    int rowC = oc + i * p;
+                    for (int kk = 0; kk < k; kk++) {
+                        int rowB = ob + kk * p;
+                        double aik = a[rowA + kk];
+                        double acc = 0;
+                        for (int j = 0; j < p; j++) {
+                            acc += g[rowC + j] * b[rowB + j];
+                            if (gb != null) {
+                                gb[rowB + j] += aik * g[rowC + j];
+                            }
+                        }
+                        if (ga != null) {
+                            ga[rowA + kk] += acc;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A shared (data) matrix times one vector per particle, big enough for BLAS: all particles
+     * in one product, C[S,M] = B[S,K] A^T, and the same for the gradients.
+     */
+    private record SharedMatrixNative(int m, int k, int groups) implements Kernel {
+        public void forward(Tensor[] in, Tensor out) {
+            out.fill(0);
+            Blas.gemm(in[1].data, 0, groups, k, false, in[0].data, 0, m, k, true, out.data, 0);
+        }
+
+        public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {
+            if (gIn[1] != null) {
+                Blas.gemm(gOut.data, 0, groups, m, false, in[0].data, 0, m, k, false, gIn[1].data, 0);
+            }
+            if (gIn[0] != null) {
+                Blas.gemm(gOut.data, 0, groups, m, true, in[1].data, 0, groups, k, false, gIn[0].data, 0);
+            }
+        }
     }
 }

@@ -69,7 +69,7 @@ public abstract class GaussianGuide implements Guide {
             sites.add(new Site(latent.name(), latent.shape(), latent.support(), family() + describeMap(latent.support()),
                     Estimator.REPARAMETERISED, "the Gaussian guide is reparameterisable"));
         }
-        return new Nodes(values, logQ, logJacobian, entropy, sites);
+        return new Nodes(values, logQ, logJacobian, entropy, sites, Map.of());
     }
 
     private static String describeMap(Support s) {

@@ -21,6 +21,9 @@ public interface Guide {
      * @param entropy     the exact entropy of q as one shared value, or null when it must be
      *                    estimated from the draws
      * @param sites       the plan: one entry per latent
+     * @param parameters  parameters worth reporting on their constrained scale (a written-out
+     *                    guide's own), by name; may be empty
      */
-    record Nodes(Map<String, Node> latents, Node logQ, Node logJacobian, Node entropy, List<Site> sites) {}
+    record Nodes(Map<String, Node> latents, Node logQ, Node logJacobian, Node entropy, List<Site> sites,
+            Map<String, Node> parameters) {}
 }

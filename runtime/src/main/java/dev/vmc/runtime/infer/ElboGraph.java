@@ -27,9 +27,11 @@ public final class ElboGraph {
     public final Map<String, Node> reported;
     public final List<Site> sites;
     public final String guideName;
+    /** Learnable parameters of the model and of a written-out guide, constrained scale. */
+    public final Map<String, Node> pointEstimates;
 
     private ElboGraph(Graph graph, Node objective, Node logP, Node logQ, Map<String, Node> reported,
-            List<Site> sites, String guideName) {
+            List<Site> sites, String guideName, Map<String, Node> pointEstimates) {
         this.graph = graph;
         this.objective = objective;
         this.logP = logP;
@@ -37,6 +39,7 @@ public final class ElboGraph {
         this.reported = reported;
         this.sites = sites;
         this.guideName = guideName;
+        this.pointEstimates = pointEstimates;
     }
 
     public static ElboGraph build(Model model, Guide guide) {
@@ -50,6 +53,8 @@ public final class ElboGraph {
                 : graph.meanOverParticles(graph.sub(logP, q.logQ()));
         Map<String, Node> reported = new LinkedHashMap<>(q.latents());
         reported.putAll(p.derived());
-        return new ElboGraph(graph, objective, logP, q.logQ(), reported, q.sites(), guide.name());
+        Map<String, Node> pointEstimates = new LinkedHashMap<>(p.parameters());
+        pointEstimates.putAll(q.parameters());
+        return new ElboGraph(graph, objective, logP, q.logQ(), reported, q.sites(), guide.name(), pointEstimates);
     }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Everything a fit produced: the plan it followed, how the optimisation went, the fitted
- * parameters (unconstrained, by name: what {@link FitOptions#initial} takes back), and draws.
+ * parameters (unconstrained, by name: what {@link FitOptions#initial} takes back), the
+ * learnable parameters of the model and a written-out guide on their own scale, and draws.
  */
 public record FitResult(
         String guide,
@@ -24,6 +25,7 @@ public record FitResult(
         double[] traceElbo,
         double finalElbo,
         Map<String, Tensor> parameters,
+        Map<String, Tensor> pointEstimates,
         PosteriorDraws draws) {
 
     public Summary summary() {

@@ -105,9 +105,13 @@ public final class Fitter {
         Map<String, Tensor> fitted = new LinkedHashMap<>();
         store.asMap().forEach((k, v) -> fitted.put(k, v.copy()));
         double finalRate = step > 0 ? optimisation.adam().learningRate() : rate;
+        Map<String, Tensor> pointEstimates = new LinkedHashMap<>();
+        Executor once = new Executor(elbo.graph, 1, store, new SplittableRandom(0));
+        once.forward();
+        elbo.pointEstimates.forEach((name, node) -> pointEstimates.put(name, once.value(node).copy()));
         return new FitResult(guide.name(), elbo.sites, rate, finalRate, step, converged, reason, optimisation.skipped(),
                 (System.nanoTime() - started) / 1e9, Arrays.copyOf(traceSteps, (int) step),
-                Arrays.copyOf(traceElbo, (int) step), finalElbo, fitted, draws);
+                Arrays.copyOf(traceElbo, (int) step), finalElbo, fitted, pointEstimates, draws);
     }
 
     private static double evaluate(ElboGraph elbo, ParameterStore parameters, FitOptions options, long seed) {
@@ -122,11 +126,12 @@ public final class Fitter {
             try {
                 target = store.get(e.getKey());
             } catch (IllegalArgumentException missing) {
-                throw new IllegalArgumentException("initial values name '" + e.getKey()
-                        + "', which this model and guide do not have; they have " + store.asMap().keySet());
+                throw new InitialValuesException("initial values name '" + e.getKey()
+                        + "', which this model and guide do not have; they have " + store.asMap().keySet()
+                        + " (was the file written with another --guide?)");
             }
             if (!Arrays.equals(target.shape, e.getValue().shape)) {
-                throw new IllegalArgumentException("initial value for '" + e.getKey() + "' has shape "
+                throw new InitialValuesException("initial value for '" + e.getKey() + "' has shape "
                         + dev.vmc.runtime.tensor.Shapes.format(e.getValue().shape) + ", expected "
                         + dev.vmc.runtime.tensor.Shapes.format(target.shape));
             }

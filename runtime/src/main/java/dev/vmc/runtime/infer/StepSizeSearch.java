@@ -16,12 +16,19 @@ final class StepSizeSearch {
 
     static Outcome run(ElboGraph elbo, ParameterStore start, FitOptions options, long seed) {
         double bestRate = Double.NaN;
+        String firstFailure = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         ParameterStore best = null;
         StringBuilder report = new StringBuilder("step size search (" + options.adaptSteps() + " steps each):");
         for (double rate : CANDIDATES) {
             ParameterStore trial = start.copy();
-            double score = trial(elbo, trial, options, rate, seed);
+            double score;
+            try {
+                score = trial(elbo, trial, options, rate, seed);
+            } catch (FitException e) {
+                score = Double.NEGATIVE_INFINITY;
+                firstFailure = firstFailure == null ? e.getMessage() : firstFailure;
+            }
             report.append(String.format(" %s -> %s;", rate, Double.isFinite(score) ? String.format("%.4g", score) : "failed"));
             if (score > bestScore) {
                 bestScore = score;
@@ -31,23 +38,23 @@ final class StepSizeSearch {
         }
         if (best == null) {
             throw new FitException("every step size from " + CANDIDATES[0] + " down to " + CANDIDATES[CANDIDATES.length - 1]
-                    + " failed in the first " + options.adaptSteps() + " steps; check the model, or set --lr yourself");
+                    + " failed in the first " + options.adaptSteps() + " steps"
+                    + (firstFailure == null ? "" : ": " + firstFailure));
         }
         report.append(" chose ").append(bestRate);
         return new Outcome(bestRate, best, report.toString());
     }
 
-    /** Same seed for every candidate: differences in score come from the step size, not the draws. */
+    /**
+     * Same seed for every candidate: differences in score come from the step size, not the
+     * draws. Throws a FitException if every step of the trial was non-finite.
+     */
     private static double trial(ElboGraph elbo, ParameterStore store, FitOptions options, double rate, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Executor train = new Executor(elbo.graph, options.particles(), store, random.split());
         Optimisation opt = new Optimisation(elbo, train, store, new Adam(rate), options.adaptSteps());
-        try {
-            for (int i = 0; i < options.adaptSteps(); i++) {
-                opt.step();
-            }
-        } catch (FitException e) {
-            return Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < options.adaptSteps(); i++) {
+            opt.step();
         }
         Executor eval = new Executor(elbo.graph, options.evalParticles(), store, random.split());
         eval.forward();

@@ -22,6 +22,12 @@ public interface Model {
     /**
      * @param logJoint one value per particle: log p(data, latents)
      * @param derived  named deterministic functions of the latents to report with them, in order
+     * @param parameters the learnable parameters on their constrained scale, by name, to report
+     *                 as point estimates
      */
-    record Nodes(Node logJoint, Map<String, Node> derived) {}
+    record Nodes(Node logJoint, Map<String, Node> derived, Map<String, Node> parameters) {
+        public Nodes(Node logJoint, Map<String, Node> derived) {
+            this(logJoint, derived, Map.of());
+        }
+    }
 }

@@ -1,0 +1,60 @@
+package dev.vmc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vmc.runtime.output.OutputFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Data that cannot be read or does not fit the data block: exit 4, naming the variable and index. */
+class DataErrorTest {
+    @TempDir
+    Path tmp;
+
+    private static final String SIGMA = "\"sigma\": [15, 10, 16, 11, 9, 11, 10, 18]";
+    private static final String Y = "\"y\": [28, 8, -3, 7, -1, 1, 18, 12]";
+
+    static Stream<Arguments> badData() {
+        return Stream.of(
+                Arguments.of("missing", "data.json", "{\"J\": 8, " + Y + "}", List.of("'sigma'")),
+                Arguments.of("too short", "data.json",
+                        "{\"J\": 8, \"y\": [28, 8, -3, 7, -1, 1, 18], " + SIGMA + "}", List.of("'y'", "8", "7")),
+                Arguments.of("NaN", "data.json",
+                        "{\"J\": 8, \"y\": [28, 8, -3, \"NaN\", -1, 1, 18, 12], " + SIGMA + "}",
+                        List.of("'y[4]'", "NaN")),
+                Arguments.of("below lower bound", "data.json",
+                        "{\"J\": 8, " + Y + ", \"sigma\": [15, 10, 16, 11, -9, 11, 10, 18]}",
+                        List.of("'sigma[5]'", "-9", "<lower=0>")),
+                Arguments.of("malformed JSON", "data.json", "{\"J\": 8, " + Y + ", " + SIGMA + "\n",
+                        List.of("data.json:")),
+                Arguments.of("real where int declared", "data.json", "{\"J\": 8.5, " + Y + ", " + SIGMA + "}",
+                        List.of("'J'")),
+                Arguments.of("empty CSV field", "data.csv", "y,sigma\n1,2\n,3\n", List.of("data.csv", "row 2", "'y'")),
+                Arguments.of("unknown extension", "data.txt", "{}", List.of("data.txt")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badData")
+    void exitsFourNamingTheProblem(String what, String fileName, String content, List<String> fragments) {
+        Path data = Cli.write(tmp.resolve(fileName), content);
+        Path out = tmp.resolve("out");
+        Cli.Result r = Cli.run(Cli.concat(new String[] {"run", Cli.EIGHT_SCHOOLS.toString(), "--data", data.toString(),
+                "--out", out.toString()}, Cli.QUICK));
+        r.assertCode(ExitCode.DATA);
+        for (String fragment : fragments) {
+            assertTrue(r.err().contains(fragment), "expected '" + fragment + "' in the message\n" + r.all());
+        }
+        assertFalse(r.err().contains("internal error"), r.all());
+        assertFalse(r.out().contains("ELBO"), "fitted despite bad data\n" + r.all());
+        for (String file : OutputFolder.FILES) {
+            assertFalse(Files.exists(out.resolve(file)), file + " written despite bad data");
+        }
+    }
+}

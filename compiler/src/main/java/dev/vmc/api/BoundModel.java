@@ -1,0 +1,53 @@
+package dev.vmc.api;
+
+import dev.vmc.compiler.ast.Guide;
+import dev.vmc.compiler.ast.Program;
+import dev.vmc.compiler.bind.BoundData;
+import dev.vmc.compiler.lower.LoweredGuide;
+import dev.vmc.compiler.lower.LoweredModel;
+import dev.vmc.runtime.guide.GaussianGuide;
+import dev.vmc.runtime.infer.FitListener;
+import dev.vmc.runtime.infer.FitOptions;
+import dev.vmc.runtime.infer.FitResult;
+import dev.vmc.runtime.infer.Fitter;
+import dev.vmc.runtime.model.Model;
+
+/** A program with data that passed the data block's checks: ready to fit, from any thread. */
+public final class BoundModel {
+    private final Program program;
+    private final String guideFamily;
+    private final BoundData data;
+
+    BoundModel(Program program, String guideFamily, BoundData data) {
+        this.program = program;
+        this.guideFamily = guideFamily;
+        this.data = data;
+    }
+
+    /** The runtime model, for driving the runtime directly. */
+    public Model model() {
+        return new LoweredModel(program, data);
+    }
+
+    public FitResult fit(FitOptions options) {
+        return fit(options, null, FitListener.SILENT);
+    }
+
+    /**
+     * @param guideOverride "meanfield" or "fullrank" to use that automatic guide whatever the
+     *                      program says; null for the program's own choice
+     */
+    public FitResult fit(FitOptions options, String guideOverride, FitListener listener) {
+        return Fitter.fit(model(), guide(guideOverride), options, listener);
+    }
+
+    private dev.vmc.runtime.guide.Guide guide(String override) {
+        String family = override != null ? override : guideFamily;
+        return switch (family) {
+            case "meanfield" -> GaussianGuide.meanField();
+            case "fullrank" -> GaussianGuide.fullRank();
+            case "explicit" -> new LoweredGuide(program, (Guide.Explicit) program.guide(), data);
+            default -> throw new IllegalArgumentException("unknown guide '" + family + "'; use meanfield or fullrank");
+        };
+    }
+}
