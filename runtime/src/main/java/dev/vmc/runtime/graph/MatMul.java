@@ -89,6 +89,21 @@ public enum MatMul implements Op {
                 for (int i = 0; i < m; i++) {
                     int rowA = oa + i * k;
                     int rowC = oc + i * p;
+                    if (p == 1) {
+                        // matrix times vector: two contiguous axpy loops per row
+                        double gi = g[rowC];
+                        if (gb != null) {
+                            for (int kk = 0; kk < k; kk++) {
+                                gb[ob + kk] += a[rowA + kk] * gi;
+                            }
+                        }
+                        if (ga != null) {
+                            for (int kk = 0; kk < k; kk++) {
+                                ga[rowA + kk] += gi * b[ob + kk];
+                            }
+                        }
+                        continue;
+                    }
                     for (int kk = 0; kk < k; kk++) {
                         int rowB = ob + kk * p;
                         double aik = a[rowA + kk];
