@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.LongStream;
 
 /**
  * The files a run leaves behind. The folder is settled before fitting, so a run that would
@@ -56,7 +57,8 @@ final class Outputs {
         try {
             DrawsCsv.write(folder.resolve("draws.csv"), result.draws().columns(), result.draws().values(),
                     result.draws().logP(), result.draws().logQ());
-            TraceCsv.write(folder.resolve("elbo.csv"), result.traceSteps(), result.traceElbo());
+            TraceCsv.write(folder.resolve("elbo.csv"), LongStream.rangeClosed(1, result.traceElbo().length).toArray(),
+                    result.traceElbo());
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("guide", result.guide());
             meta.put("scale", "unconstrained");

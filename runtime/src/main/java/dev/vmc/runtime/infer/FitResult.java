@@ -21,7 +21,7 @@ public record FitResult(
         String stopReason,
         long skippedSteps,
         double seconds,
-        long[] traceSteps,
+        /** The ELBO estimate of each step, step i + 1 at index i; NaN where a step was skipped. */
         double[] traceElbo,
         double finalElbo,
         Map<String, Tensor> parameters,
