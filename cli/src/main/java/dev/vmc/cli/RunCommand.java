@@ -3,6 +3,7 @@ package dev.vmc.cli;
 import dev.vmc.api.BoundModel;
 import dev.vmc.api.CompiledModel;
 import dev.vmc.runtime.data.DataSet;
+import dev.vmc.runtime.graph.EvaluationException;
 import dev.vmc.runtime.infer.FitException;
 import dev.vmc.runtime.infer.FitOptions;
 import dev.vmc.runtime.infer.FitResult;
@@ -74,6 +75,9 @@ final class RunCommand implements Callable<Integer> {
         } catch (InitialValuesException e) {
             progress.closeLine();
             throw new Failure(ExitCode.USAGE, "vmc: --init " + init + ": " + e.getMessage());
+        } catch (EvaluationException e) {
+            progress.closeLine();
+            throw new Failure(ExitCode.DATA, "vmc: " + e.getMessage());
         } catch (FitException e) {
             progress.closeLine();
             throw new Failure(ExitCode.FIT, "vmc: fit failed: " + e.getMessage());

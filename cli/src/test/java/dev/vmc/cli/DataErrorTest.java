@@ -57,4 +57,23 @@ class DataErrorTest {
             assertFalse(Files.exists(out.resolve(file)), file + " written despite bad data");
         }
     }
+
+    /** An index outside its array is only seen when the model runs: still exit 4, naming the statement. */
+    @org.junit.jupiter.api.Test
+    void indexOutsideItsArrayNamesTheStatement() {
+        Path model = Cli.write(tmp.resolve("groups.vmodel"), """
+                data { int N; int J; array[N] int group; vector[N] y; }
+                latent { vector[J] alpha; }
+                model {
+                  alpha ~ normal(0, 1);
+                  y ~ normal(alpha[group], 1);
+                }
+                """);
+        Path data = Cli.write(tmp.resolve("groups.json"), "{\"N\": 3, \"J\": 2, \"group\": [1, 2, 3], \"y\": [0, 1, 2]}");
+        Cli.Result r = Cli.run(Cli.concat(new String[] {"run", model.toString(), "--data", data.toString(),
+                "--out", tmp.resolve("out").toString()}, Cli.QUICK));
+        r.assertCode(ExitCode.DATA);
+        assertTrue(r.err().contains("index 3 at position 3 is outside 1..2"), r.all());
+        assertTrue(r.err().contains("groups.vmodel:5: y ~ normal(alpha[group], 1);"), r.all());
+    }
 }

@@ -43,7 +43,7 @@ public final class Executor {
         }
         for (Node node : nodes) {
             if (!dynamic[node.id] && kernels[node.id] != null) {
-                kernels[node.id].forward(inputValues[node.id], values[node.id]);
+                run(node);
             }
         }
     }
@@ -101,8 +101,17 @@ public final class Executor {
             if (node.op instanceof Leaf.Noise noise) {
                 fill(values[i].data, noise.kind());
             } else if (kernels[i] != null) {
-                kernels[i].forward(inputValues[i], values[i]);
+                run(node);
             }
+        }
+    }
+
+    /** Kernels reject impossible inputs (an index out of range) with these exceptions. */
+    private void run(Node node) {
+        try {
+            kernels[node.id].forward(inputValues[node.id], values[node.id]);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new EvaluationException(node, e);
         }
     }
 

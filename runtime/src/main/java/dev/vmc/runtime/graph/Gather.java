@@ -51,7 +51,8 @@ public enum Gather implements Op {
                 double v = idx[j];
                 int r = (int) v;
                 if (r != v || r < 0 || r >= length) {
-                    throw new IndexOutOfBoundsException("index " + (v + 1) + " is outside 1.." + length);
+                    throw new IndexOutOfBoundsException("index " + formatIndex(v + 1) + " at position " + (j + 1)
+                            + " is outside 1.." + length + ", the size of the indexed dimension");
                 }
                 return r;
             }
@@ -83,5 +84,9 @@ public enum Gather implements Op {
                 }
             }
         };
+    }
+
+    private static String formatIndex(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }
