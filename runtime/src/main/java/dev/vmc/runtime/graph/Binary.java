@@ -45,10 +45,6 @@ public enum Binary implements Op {
 
     abstract double db(double a, double b, double y);
 
-    public double apply(double a, double b) {
-        return f(a, b);
-    }
-
     @Override
     public String toString() {
         return name().toLowerCase();

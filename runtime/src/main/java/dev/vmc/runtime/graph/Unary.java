@@ -1,6 +1,5 @@
 package dev.vmc.runtime.graph;
 
-import dev.vmc.runtime.tensor.Tensor;
 import org.apache.commons.math3.special.Gamma;
 
 /** Elementwise functions of one argument, each with its derivative. */
@@ -84,15 +83,6 @@ public enum Unary implements Op {
     /** d f / d x, given x and y = f(x). */
     abstract double df(double x, double y);
 
-    /** The value of the function at one point; for tests and for constant folding by callers. */
-    public double apply(double x) {
-        return f(x);
-    }
-
-    public double derivative(double x) {
-        return df(x, f(x));
-    }
-
     @Override
     public String toString() {
         return name().toLowerCase();
@@ -106,27 +96,14 @@ public enum Unary implements Op {
     @Override
     public Kernel kernel(Layout[] inputs, Layout output) {
         Unary fn = this;
-        return new Kernel() {
-            public void forward(Tensor[] in, Tensor out) {
-                double[] x = in[0].data;
-                double[] y = out.data;
-                for (int i = 0; i < y.length; i++) {
-                    y[i] = fn.f(x[i]);
-                }
+        return ScalarFunction.kernel(new ScalarFunction() {
+            public double value(double x) {
+                return fn.f(x);
             }
 
-            public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {
-                if (gIn[0] == null) {
-                    return;
-                }
-                double[] x = in[0].data;
-                double[] y = out.data;
-                double[] g = gOut.data;
-                double[] gx = gIn[0].data;
-                for (int i = 0; i < y.length; i++) {
-                    gx[i] += g[i] * fn.df(x[i], y[i]);
-                }
+            public double derivative(double x, double y) {
+                return fn.df(x, y);
             }
-        };
+        });
     }
 }

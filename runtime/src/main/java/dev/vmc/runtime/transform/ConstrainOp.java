@@ -3,7 +3,7 @@ package dev.vmc.runtime.transform;
 import dev.vmc.runtime.graph.Kernel;
 import dev.vmc.runtime.graph.Layout;
 import dev.vmc.runtime.graph.Op;
-import dev.vmc.runtime.tensor.Tensor;
+import dev.vmc.runtime.graph.ScalarFunction;
 
 /** A {@link Bijection} applied elementwise in one pass, rather than as a chain of exp, mul and add nodes. */
 final class ConstrainOp implements Op {
@@ -25,26 +25,14 @@ final class ConstrainOp implements Op {
 
     @Override
     public Kernel kernel(Layout[] inputs, Layout output) {
-        return new Kernel() {
-            public void forward(Tensor[] in, Tensor out) {
-                double[] u = in[0].data;
-                double[] x = out.data;
-                for (int i = 0; i < x.length; i++) {
-                    x[i] = map.constrain(u[i]);
-                }
+        return ScalarFunction.kernel(new ScalarFunction() {
+            public double value(double u) {
+                return map.constrain(u);
             }
 
-            public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {
-                if (gIn[0] == null) {
-                    return;
-                }
-                double[] u = in[0].data;
-                double[] g = gOut.data;
-                double[] gu = gIn[0].data;
-                for (int i = 0; i < gu.length; i++) {
-                    gu[i] += g[i] * map.derivative(u[i]);
-                }
+            public double derivative(double u, double x) {
+                return map.derivative(u);
             }
-        };
+        });
     }
 }
