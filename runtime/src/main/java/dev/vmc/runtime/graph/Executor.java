@@ -72,7 +72,7 @@ public final class Executor {
                 needsGrad[i] |= needsGrad[in.id];
             }
             values[i] = new Tensor(out.physical());
-            kernels[i] = node.op.kernel(ins, out);
+            kernels[i] = node.op.kernel(ins, layout(node)); // now that dynamic[i] is known
         }
         if (needsGrad[i]) {
             grads[i] = new Tensor(out.physical());
@@ -84,7 +84,7 @@ public final class Executor {
     }
 
     public Layout layout(Node node) {
-        return new Layout(node.shape, node.batched, particles);
+        return new Layout(node.shape, node.batched, particles, !dynamic[node.id]);
     }
 
     public int particles() {

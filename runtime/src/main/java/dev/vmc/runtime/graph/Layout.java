@@ -3,10 +3,16 @@ package dev.vmc.runtime.graph;
 import dev.vmc.runtime.tensor.Shapes;
 
 /**
- * Where a node's values sit in memory for one executor: its model shape, and whether a
- * leading particle dimension of size {@code particles} comes first.
+ * Where a node's values sit in memory for one executor: its model shape, whether a leading
+ * particle dimension of size {@code particles} comes first, and whether the values are
+ * fixed for the executor's life (data, and what depends only on data), which lets a kernel
+ * prepare them once.
  */
-public record Layout(int[] shape, boolean batched, int particles) {
+public record Layout(int[] shape, boolean batched, int particles, boolean fixed) {
+
+    public Layout(int[] shape, boolean batched, int particles) {
+        this(shape, batched, particles, false);
+    }
 
     public int[] physical() {
         return batched ? Shapes.prepend(particles, shape) : shape;

@@ -38,7 +38,10 @@ public enum MatMul implements Op {
         int groups = output.batched() ? output.particles() : 1;
         boolean sharedMatrix = !inputs[0].batched() && inputs[1].batched() && p == 1;
         if (sharedMatrix && Blas.worthIt((long) groups * m * k)) {
-            return new SharedMatrixNative(m, k, groups);
+            return new SharedMatrixNative(m, k, groups, inputs[0].fixed());
+        }
+        if (sharedMatrix) {
+            return new SharedMatrixLoops(m, k, groups);
         }
         return new Loops(m, k, p, groups, inputs[0].batched() ? m * k : 0, inputs[1].batched() ? k * p : 0);
     }
@@ -124,21 +127,115 @@ public enum MatMul implements Op {
     }
 
     /**
-     * A shared (data) matrix times one vector per particle, big enough for BLAS: all particles
-     * in one product, C[S,M] = B[S,K] A^T, and the same for the gradients.
+     * A shared matrix times one vector per particle (a regression's X * beta), in Java: four
+     * particles at a time, so each row of the matrix is read once per four products.
      */
-    private record SharedMatrixNative(int m, int k, int groups) implements Kernel {
+    private record SharedMatrixLoops(int m, int k, int groups) implements Kernel {
         public void forward(Tensor[] in, Tensor out) {
-            out.fill(0);
-            Blas.gemm(in[1].data, 0, groups, k, false, in[0].data, 0, m, k, true, out.data, 0);
+            double[] a = in[0].data;
+            double[] b = in[1].data;
+            double[] c = out.data;
+            int s = 0;
+            for (; s + 4 <= groups; s += 4) {
+                int b0 = s * k, b1 = b0 + k, b2 = b1 + k, b3 = b2 + k;
+                for (int i = 0; i < m; i++) {
+                    int row = i * k;
+                    double c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+                    for (int j = 0; j < k; j++) {
+                        double aij = a[row + j];
+                        c0 += aij * b[b0 + j];
+                        c1 += aij * b[b1 + j];
+                        c2 += aij * b[b2 + j];
+                        c3 += aij * b[b3 + j];
+                    }
+                    c[s * m + i] = c0;
+                    c[(s + 1) * m + i] = c1;
+                    c[(s + 2) * m + i] = c2;
+                    c[(s + 3) * m + i] = c3;
+                }
+            }
+            for (; s < groups; s++) {
+                for (int i = 0; i < m; i++) {
+                    double acc = 0;
+                    for (int j = 0; j < k; j++) {
+                        acc += a[i * k + j] * b[s * k + j];
+                    }
+                    c[s * m + i] = acc;
+                }
+            }
         }
 
         public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {
+            double[] a = in[0].data;
+            double[] b = in[1].data;
+            double[] g = gOut.data;
             if (gIn[1] != null) {
-                Blas.gemm(gOut.data, 0, groups, m, false, in[0].data, 0, m, k, false, gIn[1].data, 0);
+                double[] gb = gIn[1].data;
+                for (int s = 0; s < groups; s++) {
+                    for (int i = 0; i < m; i++) {
+                        double gi = g[s * m + i];
+                        int row = i * k;
+                        int base = s * k;
+                        for (int j = 0; j < k; j++) {
+                            gb[base + j] += gi * a[row + j];
+                        }
+                    }
+                }
             }
             if (gIn[0] != null) {
-                Blas.gemm(gOut.data, 0, groups, m, true, in[1].data, 0, groups, k, false, gIn[0].data, 0);
+                double[] ga = gIn[0].data;
+                for (int s = 0; s < groups; s++) {
+                    for (int i = 0; i < m; i++) {
+                        double gi = g[s * m + i];
+                        int row = i * k;
+                        int base = s * k;
+                        for (int j = 0; j < k; j++) {
+                            ga[row + j] += gi * b[base + j];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A shared (data) matrix times one vector per particle, big enough for BLAS: all particles
+     * in one product, C[S,M] = B[S,K] A^T, and the same for the gradients. A fixed matrix
+     * (data) is handed to the native side once, not every step.
+     */
+    private static final class SharedMatrixNative implements Kernel {
+        private final int m;
+        private final int k;
+        private final int groups;
+        private final boolean fixedMatrix;
+        private Blas.Matrix matrix;
+
+        SharedMatrixNative(int m, int k, int groups, boolean fixedMatrix) {
+            this.m = m;
+            this.k = k;
+            this.groups = groups;
+            this.fixedMatrix = fixedMatrix;
+        }
+
+        private Blas.Matrix matrix(double[] a) {
+            if (matrix == null || !fixedMatrix) {
+                matrix = Blas.matrix(a, 0, m, k);
+            }
+            return matrix;
+        }
+
+        public void forward(Tensor[] in, Tensor out) {
+            out.fill(0);
+            Blas.gemm(Blas.matrix(in[1].data, 0, groups, k), false, matrix(in[0].data), true, out.data, 0);
+        }
+
+        public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {
+            Blas.Matrix upstream = Blas.matrix(gOut.data, 0, groups, m);
+            if (gIn[1] != null) {
+                Blas.gemm(upstream, false, matrix(in[0].data), false, gIn[1].data, 0);
+            }
+            if (gIn[0] != null) {
+                Blas.gemm(upstream, true, Blas.matrix(in[1].data, 0, groups, k), false, gIn[0].data, 0);
             }
         }
     }

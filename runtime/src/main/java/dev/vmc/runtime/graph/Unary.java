@@ -17,7 +17,7 @@ public enum Unary implements Op {
         double df(double x, double y) { return 1 / x; }
     },
     LOG1P {
-        double f(double x) { return Math.log1p(x); }
+        double f(double x) { return Special.log1p(x); }
         double df(double x, double y) { return 1 / (1 + x); }
     },
     EXPM1 {

@@ -8,16 +8,25 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Matrix products big enough to repay a native call go to ND4J's BLAS; everything else stays
  * in Java loops. ND4J is loaded on first use, so small models never pay its start-up.
- * Counts its calls, for the benchmark's "native calls per step".
+ * Counts its products, for the benchmark's "native calls per step".
  */
 public final class Blas {
     /**
      * Multiply-adds above which a native product wins despite copying in and out and ~30 us of
      * dispatch (bench/ measures this crossover).
      */
-    public static final long THRESHOLD = 1L << 20;
+    public static final long THRESHOLD = 1L << 22;
 
     private static final AtomicLong CALLS = new AtomicLong();
+
+    /** A row-major matrix copied to the native side, reusable while its values stay the same. */
+    public static final class Matrix {
+        private final INDArray array;
+
+        private Matrix(INDArray array) {
+            this.array = array;
+        }
+    }
 
     private Blas() {}
 
@@ -29,24 +38,20 @@ public final class Blas {
         return multiplyAdds >= THRESHOLD;
     }
 
-    /**
-     * {@code c[offC..] += op(A) op(B)}, all row-major; A is rowsA x colsA as stored, likewise B;
-     * op transposes when asked.
-     */
-    public static void gemm(double[] a, int offA, int rowsA, int colsA, boolean transA,
-            double[] b, int offB, int rowsB, int colsB, boolean transB, double[] c, int offC) {
+    /** rows x cols values of {@code data} from {@code offset}, row-major, copied to the native side. */
+    public static Matrix matrix(double[] data, int offset, int rows, int cols) {
+        INDArray array = Nd4j.create(DataType.DOUBLE, new long[] {rows, cols}, 'c');
+        array.data().setData(offset == 0 && data.length == rows * cols
+                ? data : java.util.Arrays.copyOfRange(data, offset, offset + rows * cols));
+        return new Matrix(array);
+    }
+
+    /** {@code c[offC..] += op(a) op(b)}, row-major, where op transposes when asked. */
+    public static void gemm(Matrix a, boolean transA, Matrix b, boolean transB, double[] c, int offC) {
         CALLS.incrementAndGet();
-        INDArray left = matrix(a, offA, rowsA, colsA);
-        INDArray right = matrix(b, offB, rowsB, colsB);
-        INDArray product = Nd4j.gemm(left, right, transA, transB);
-        double[] result = product.dup('c').data().asDouble();
+        double[] result = Nd4j.gemm(a.array, b.array, transA, transB).data().asDouble();
         for (int i = 0; i < result.length; i++) {
             c[offC + i] += result[i];
         }
-    }
-
-    private static INDArray matrix(double[] data, int offset, int rows, int cols) {
-        double[] slice = offset == 0 && data.length == rows * cols ? data : java.util.Arrays.copyOfRange(data, offset, offset + rows * cols);
-        return Nd4j.create(slice, new long[] {rows, cols}, 'c').castTo(DataType.DOUBLE);
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class NativeMatMulTest {
     @Test
     void sharedMatrixTimesPerParticleVectorsMatchesDirectComputation() {
-        int m = 300, k = 40, particles = 100;
+        int m = 300, k = 40, particles = 400;
         assertTrue(Blas.worthIt((long) m * k * particles), "the test must exercise the native path");
         SplittableRandom random = new SplittableRandom(3);
         Tensor a0 = new Tensor(new int[] {m, k});
