@@ -89,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
         System.out.printf("ELBO %.4f after %d steps (step size %s) in %.2f s%n",
                 result.finalElbo(), result.steps(), rates, result.seconds());
         System.out.println();
-        String summary = result.summary().format() + PointEstimates.format(result.pointEstimates());
+        String summary = (result.draws().columns().isEmpty() ? "no latents: the parameters below are point estimates\n"
+                : result.summary().format()) + PointEstimates.format(result.pointEstimates());
         System.out.print(summary);
         outputs.write(result, summary, model.guideFamily());
         System.out.println();

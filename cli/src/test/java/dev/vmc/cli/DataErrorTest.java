@@ -76,4 +76,25 @@ class DataErrorTest {
         assertTrue(r.err().contains("index 3 at position 3 is outside 1..2"), r.all());
         assertTrue(r.err().contains("groups.vmodel:5: y ~ normal(alpha[group], 1);"), r.all());
     }
+
+    /** Sizes the checker cannot compare (N + 1 against N) are compared with the data's, before fitting. */
+    @org.junit.jupiter.api.Test
+    void sizesThatOnlyClashWithTheDataAreADataError() {
+        Path model = Cli.write(tmp.resolve("sizes.vmodel"), """
+                data { int N; vector[N] a; vector[N + 1] b; }
+                latent { real mu; }
+                model {
+                  mu ~ normal(0, 1);
+                  a ~ normal(mu + b, 1);
+                }
+                """);
+        Path data = Cli.write(tmp.resolve("sizes.json"), "{\"N\": 2, \"a\": [1, 2], \"b\": [1, 2, 3]}");
+        Path out = tmp.resolve("out");
+        Cli.Result r = Cli.run(Cli.concat(new String[] {"run", model.toString(), "--data", data.toString(),
+                "--out", out.toString()}, Cli.QUICK));
+        r.assertCode(ExitCode.DATA);
+        assertTrue(r.err().contains("shapes [2] and [3] do not broadcast"), r.all());
+        assertTrue(r.err().contains("sizes.vmodel:5: a ~ normal(mu + b, 1);"), r.all());
+        assertFalse(Files.exists(out), "the output folder is made only after the data fit the model");
+    }
 }

@@ -3,14 +3,18 @@ package dev.vmc.api;
 import dev.vmc.compiler.ast.Guide;
 import dev.vmc.compiler.ast.Program;
 import dev.vmc.compiler.bind.BoundData;
+import dev.vmc.compiler.bind.DataMismatchException;
 import dev.vmc.compiler.lower.LoweredGuide;
 import dev.vmc.compiler.lower.LoweredModel;
+import dev.vmc.runtime.graph.ShapeException;
 import dev.vmc.runtime.guide.GaussianGuide;
 import dev.vmc.runtime.infer.FitListener;
 import dev.vmc.runtime.infer.FitOptions;
+import dev.vmc.runtime.infer.ElboGraph;
 import dev.vmc.runtime.infer.FitResult;
 import dev.vmc.runtime.infer.Fitter;
 import dev.vmc.runtime.model.Model;
+import java.util.List;
 
 /** A program with data that passed the data block's checks: ready to fit, from any thread. */
 public final class BoundModel {
@@ -22,6 +26,18 @@ public final class BoundModel {
         this.program = program;
         this.guideFamily = guideFamily;
         this.data = data;
+    }
+
+    /**
+     * Builds the model and guide once, so that sizes the checker could not compare (such as
+     * {@code vector[N + 1]} against {@code vector[N]}) are compared now, with the data's.
+     */
+    void checkShapes() {
+        try {
+            ElboGraph.build(model(), guide(null));
+        } catch (ShapeException e) {
+            throw new DataMismatchException(List.of("the data's sizes do not fit the model: " + e.getMessage()));
+        }
     }
 
     /** The runtime model, for driving the runtime directly. */

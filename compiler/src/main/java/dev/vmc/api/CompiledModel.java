@@ -31,7 +31,9 @@ public final class CompiledModel {
 
     /** Checks the data against the data block; what fits it can then be fitted, as often as wanted. */
     public BoundModel bind(DataSet data) {
-        return new BoundModel(program(), guideFamily(), DataBinder.bind(checked, data));
+        BoundModel bound = new BoundModel(program(), guideFamily(), DataBinder.bind(checked, data));
+        bound.checkShapes();
+        return bound;
     }
 
     public FitResult fit(DataSet data, FitOptions options) {

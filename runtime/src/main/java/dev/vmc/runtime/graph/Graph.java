@@ -72,7 +72,7 @@ public final class Graph {
         try {
             shape = op.outputShape(shapes);
         } catch (ShapeException e) {
-            throw new ShapeException((origin.isEmpty() ? "" : origin + ": ") + op.name() + ": " + e.getMessage());
+            throw new ShapeException(op.name() + ": " + e.getMessage() + (origin.isEmpty() ? "" : ", at " + origin));
         }
         Node node = new Node(nodes.size(), op, List.of(inputs), shape, op.outputBatched(batched), origin);
         nodes.add(node);
