@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Prints the performance table the README quotes: time per optimisation step at 1, 10 and
  * 100 particles, native (ND4J) calls per step, steps and seconds to converge under the
- * default rule, and the wall time of a whole {@code bin/vmc run}. Run from the repository
+ * default rule, the wall time of a whole {@code bin/vmc run}, and what one elementwise op costs
+ * through ND4J and as a Java loop. Run from the repository
  * root after {@code mvn -q -DskipTests package}: {@code bench/run}.
  */
 public final class Bench {
@@ -55,6 +56,8 @@ public final class Bench {
         System.out.println("  (fixed step size, no convergence checks, no draws), so set-up cost cancels.");
         System.out.println("conv: a default fit (step-size search, Stan's rule at tol 0.01), seconds include the search.");
         System.out.println("vmc run: wall time of bin/vmc run with defaults, JVM start to summary, best of 3.");
+        System.out.println();
+        OpCost.print();
     }
 
     /** [microseconds per step, native calls per step] for S particles. */
