@@ -71,12 +71,8 @@ public enum Unary implements Op {
     LGAMMA {
         double f(double x) { return Gamma.logGamma(x); }
         double df(double x, double y) { return Gamma.digamma(x); }
-    },
-    /** Used to mark values that gradients must not flow through. */
-    STOP_GRADIENT {
-        double f(double x) { return x; }
-        double df(double x, double y) { return 0; }
     };
+
 
     abstract double f(double x);
 

@@ -17,7 +17,7 @@ class OpGradientTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Unary.class, mode = EnumSource.Mode.EXCLUDE, names = {"STOP_GRADIENT"})
+    @EnumSource(Unary.class)
     void unaryGradientsMatchFiniteDifferences(Unary fn) {
         Graph g = new Graph();
         // in (0, 1) so that log, sqrt, logit and lgamma are all defined
