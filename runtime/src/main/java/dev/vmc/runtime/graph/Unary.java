@@ -73,7 +73,6 @@ public enum Unary implements Op {
         double df(double x, double y) { return Gamma.digamma(x); }
     };
 
-
     abstract double f(double x);
 
     /** d f / d x, given x and y = f(x). */
