@@ -4,6 +4,7 @@ import dev.vmc.api.BoundModel;
 import dev.vmc.api.CompiledModel;
 import dev.vmc.runtime.data.DataSet;
 import dev.vmc.runtime.graph.EvaluationException;
+import dev.vmc.runtime.graph.Precision;
 import dev.vmc.runtime.infer.FitException;
 import dev.vmc.runtime.infer.FitOptions;
 import dev.vmc.runtime.infer.FitResult;
@@ -55,11 +56,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "allow replacing the outputs of an earlier run in --out")
     boolean overwrite;
 
+    @Option(names = "--precision", paramLabel = "P",
+            description = "float64 (default) or float32: every value, gradient and parameter rounded to float32 as it is stored")
+    String precision = "float64";
+
     @Option(names = "--init", paramLabel = "FILE", description = "start from the parameters in a guide.json written by an earlier run")
     Path init;
 
     @Override
     public Integer call() {
+        if (!precision.equals("float64") && !precision.equals("float32")) {
+            throw new Failure(ExitCode.USAGE, "vmc: --precision must be float64 or float32, got '" + precision + "'");
+        }
         if (guide != null && !guide.equals("meanfield") && !guide.equals("fullrank")) {
             throw new Failure(ExitCode.USAGE, "vmc: --guide must be meanfield or fullrank, got '" + guide + "'");
         }
@@ -125,7 +133,8 @@ final class RunCommand implements Callable<Integer> {
                     "vmc: --steps and --tol must not be negative; --particles, --draws and --lr must be positive");
         }
         FitOptions options = FitOptions.defaults().withMaxSteps(steps).withTolerance(tolerance).withSeed(seed)
-                .withParticles(particles).withLearningRate(learningRate).withDraws(draws);
+                .withParticles(particles).withLearningRate(learningRate).withDraws(draws)
+                .withPrecision(precision.equals("float32") ? Precision.SINGLE : Precision.DOUBLE);
         if (init != null) {
             try {
                 options = options.withInitial(GuideJson.read(init).params());

@@ -13,6 +13,7 @@ public final class Executor {
     private final List<Node> nodes;
     private final int particles;
     private final RandomGenerator random;
+    private final Precision precision;
     private final Tensor[] values;
     private final Tensor[] grads;
     private final Kernel[] kernels;
@@ -24,12 +25,22 @@ public final class Executor {
     private boolean[] reachesLastRoot;
 
     public Executor(Graph graph, int particles, ParameterStore store, RandomGenerator random) {
+        this(graph, particles, store, random, Precision.DOUBLE);
+    }
+
+    /**
+     * With {@link Precision#SINGLE}, every value and gradient the executor computes is rounded
+     * to float32 as it is stored. Parameters are the caller's: a single-precision fit rounds
+     * them after each update.
+     */
+    public Executor(Graph graph, int particles, ParameterStore store, RandomGenerator random, Precision precision) {
         if (particles < 1) {
             throw new IllegalArgumentException("need at least one particle, got " + particles);
         }
         this.nodes = graph.nodes();
         this.particles = particles;
         this.random = random;
+        this.precision = precision;
         int n = nodes.size();
         values = new Tensor[n];
         grads = new Tensor[n];
@@ -52,7 +63,9 @@ public final class Executor {
         int i = node.id;
         Layout out = layout(node);
         if (node.op instanceof Leaf.Constant c) {
-            values[i] = c.value();
+            // constants are shared by every executor of the graph: round a copy, never them
+            values[i] = precision == Precision.DOUBLE ? c.value() : c.value().copy();
+            precision.round(values[i].data);
         } else if (node.op instanceof Leaf.Parameter p) {
             values[i] = store.get(p.label());
             dynamic[i] = true;
@@ -100,6 +113,7 @@ public final class Executor {
             }
             if (node.op instanceof Leaf.Noise noise) {
                 fill(values[i].data, noise.kind());
+                precision.round(values[i].data);
             } else if (kernels[i] != null) {
                 run(node);
             }
@@ -110,6 +124,7 @@ public final class Executor {
     private void run(Node node) {
         try {
             kernels[node.id].forward(inputValues[node.id], values[node.id]);
+            precision.round(values[node.id].data);
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new EvaluationException(node, e);
         }
@@ -145,6 +160,13 @@ public final class Executor {
         for (int i = root.id; i >= 0; i--) {
             if (needsGrad[i] && reaches[i] && kernels[i] != null) {
                 kernels[i].backward(inputValues[i], values[i], grads[i], inputGrads[i]);
+                if (precision != Precision.DOUBLE) {
+                    for (Tensor g : inputGrads[i]) {
+                        if (g != null) {
+                            precision.round(g.data);
+                        }
+                    }
+                }
             }
         }
     }

@@ -44,6 +44,11 @@ public final class ParameterStore {
         values.forEach((k, v) -> v.copyFrom(other.get(k)));
     }
 
+    /** Rounds every value in place, e.g. after an optimiser step in single precision. */
+    public void round(Precision precision) {
+        values.values().forEach(t -> precision.round(t.data));
+    }
+
     public int totalSize() {
         return values.values().stream().mapToInt(Tensor::size).sum();
     }

@@ -2,6 +2,7 @@ package dev.vmc.runtime.infer;
 
 import dev.vmc.runtime.graph.Executor;
 import dev.vmc.runtime.graph.ParameterStore;
+import dev.vmc.runtime.graph.Precision;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -32,8 +33,9 @@ final class Ascent {
         this.options = options;
         this.listener = listener;
         this.evalSeed = evalSeed;
-        Executor train = new Executor(elbo.graph, options.particles(), store, random);
-        this.optimisation = new Optimisation(elbo, train, store, new Adam(rate), options.maxBadSteps());
+        Executor train = new Executor(elbo.graph, options.particles(), store, random, options.precision());
+        this.optimisation = new Optimisation(elbo, train, store, new Adam(rate), options.precision(),
+                options.maxBadSteps());
     }
 
     Outcome run() {
@@ -55,7 +57,8 @@ final class Ascent {
             trace[(int) step++] = value;
             listener.step(step, options.maxSteps(), value, step / Math.max((System.nanoTime() - start) / 1e9, 1e-9));
             if (options.tolerance() > 0 && step % options.evalEvery() == 0
-                    && rule.converged(evaluate(elbo, average.current(), options.evalParticles(), evalSeed))) {
+                    && rule.converged(evaluate(elbo, average.current(), options.evalParticles(), evalSeed,
+                            options.precision()))) {
                 if (reductions == STEP_REDUCTIONS) {
                     converged = true;
                     break;
@@ -69,6 +72,7 @@ final class Ascent {
         }
         if (step > 0) {
             store.copyFrom(average.current());
+            store.round(options.precision());
         }
         return new Outcome(step, converged, reason(step, converged, rule), Arrays.copyOf(trace, (int) step),
                 optimisation.skipped(), optimisation.adam().learningRate());
@@ -96,8 +100,8 @@ final class Ascent {
      * estimates then differ only through the parameters, and the stopping rule is not fooled
      * by Monte Carlo noise.
      */
-    static double evaluate(ElboGraph elbo, ParameterStore parameters, int particles, long seed) {
-        Executor eval = new Executor(elbo.graph, particles, parameters, new SplittableRandom(seed));
+    static double evaluate(ElboGraph elbo, ParameterStore parameters, int particles, long seed, Precision precision) {
+        Executor eval = new Executor(elbo.graph, particles, parameters, new SplittableRandom(seed), precision);
         eval.forward();
         return eval.value(elbo.objective).item();
     }

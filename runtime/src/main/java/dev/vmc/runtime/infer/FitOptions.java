@@ -1,5 +1,6 @@
 package dev.vmc.runtime.infer;
 
+import dev.vmc.runtime.graph.Precision;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.Map;
 
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param draws           posterior draws to take from the fitted guide
  * @param maxBadSteps     consecutive non-finite steps before giving up
  * @param initial         starting values for some parameters, unconstrained, by name (may be empty)
+ * @param precision       double (the default) or single: see {@link Precision}
  */
 public record FitOptions(
         long maxSteps,
@@ -31,7 +33,8 @@ public record FitOptions(
         int adaptSteps,
         int draws,
         int maxBadSteps,
-        Map<String, Tensor> initial) {
+        Map<String, Tensor> initial,
+        Precision precision) {
 
     public static final long DEFAULT_SEED = 20261121L;
 
@@ -46,38 +49,90 @@ public record FitOptions(
     }
 
     public static FitOptions defaults() {
-        return new FitOptions(10_000, 1, null, DEFAULT_SEED, 0.01, 100, 100, 50, 1000, 20, Map.of());
+        return new Builder().build();
     }
 
     public FitOptions withMaxSteps(long v) {
-        return new FitOptions(v, particles, learningRate, seed, tolerance, evalEvery, evalParticles, adaptSteps, draws, maxBadSteps, initial);
+        return toBuilder().maxSteps(v).build();
     }
 
     public FitOptions withParticles(int v) {
-        return new FitOptions(maxSteps, v, learningRate, seed, tolerance, evalEvery, evalParticles, adaptSteps, draws, maxBadSteps, initial);
+        return toBuilder().particles(v).build();
     }
 
     public FitOptions withLearningRate(Double v) {
-        return new FitOptions(maxSteps, particles, v, seed, tolerance, evalEvery, evalParticles, adaptSteps, draws, maxBadSteps, initial);
+        return toBuilder().learningRate(v).build();
     }
 
     public FitOptions withSeed(long v) {
-        return new FitOptions(maxSteps, particles, learningRate, v, tolerance, evalEvery, evalParticles, adaptSteps, draws, maxBadSteps, initial);
+        return toBuilder().seed(v).build();
     }
 
     public FitOptions withTolerance(double v) {
-        return new FitOptions(maxSteps, particles, learningRate, seed, v, evalEvery, evalParticles, adaptSteps, draws, maxBadSteps, initial);
+        return toBuilder().tolerance(v).build();
     }
 
     public FitOptions withDraws(int v) {
-        return new FitOptions(maxSteps, particles, learningRate, seed, tolerance, evalEvery, evalParticles, adaptSteps, v, maxBadSteps, initial);
+        return toBuilder().draws(v).build();
     }
 
     public FitOptions withEvalParticles(int v) {
-        return new FitOptions(maxSteps, particles, learningRate, seed, tolerance, evalEvery, v, adaptSteps, draws, maxBadSteps, initial);
+        return toBuilder().evalParticles(v).build();
     }
 
     public FitOptions withInitial(Map<String, Tensor> v) {
-        return new FitOptions(maxSteps, particles, learningRate, seed, tolerance, evalEvery, evalParticles, adaptSteps, draws, maxBadSteps, v);
+        return toBuilder().initial(v).build();
+    }
+
+    public FitOptions withPrecision(Precision v) {
+        return toBuilder().precision(v).build();
+    }
+
+    private Builder toBuilder() {
+        Builder b = new Builder();
+        b.maxSteps = maxSteps;
+        b.particles = particles;
+        b.learningRate = learningRate;
+        b.seed = seed;
+        b.tolerance = tolerance;
+        b.evalEvery = evalEvery;
+        b.evalParticles = evalParticles;
+        b.adaptSteps = adaptSteps;
+        b.draws = draws;
+        b.maxBadSteps = maxBadSteps;
+        b.initial = initial;
+        b.precision = precision;
+        return b;
+    }
+
+    /** Holds the defaults; each with-method changes one field of a copy. */
+    private static final class Builder {
+        long maxSteps = 10_000;
+        int particles = 1;
+        Double learningRate;
+        long seed = DEFAULT_SEED;
+        double tolerance = 0.01;
+        int evalEvery = 100;
+        int evalParticles = 100;
+        int adaptSteps = 50;
+        int draws = 1000;
+        int maxBadSteps = 20;
+        Map<String, Tensor> initial = Map.of();
+        Precision precision = Precision.DOUBLE;
+
+        Builder maxSteps(long v) { maxSteps = v; return this; }
+        Builder particles(int v) { particles = v; return this; }
+        Builder learningRate(Double v) { learningRate = v; return this; }
+        Builder seed(long v) { seed = v; return this; }
+        Builder tolerance(double v) { tolerance = v; return this; }
+        Builder evalParticles(int v) { evalParticles = v; return this; }
+        Builder draws(int v) { draws = v; return this; }
+        Builder initial(Map<String, Tensor> v) { initial = v; return this; }
+        Builder precision(Precision v) { precision = v; return this; }
+
+        FitOptions build() {
+            return new FitOptions(maxSteps, particles, learningRate, seed, tolerance, evalEvery, evalParticles,
+                    adaptSteps, draws, maxBadSteps, initial, precision);
+        }
     }
 }

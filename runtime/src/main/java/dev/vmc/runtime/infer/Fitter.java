@@ -25,6 +25,7 @@ public final class Fitter {
 
         ParameterStore store = ParameterStore.initial(elbo.graph);
         applyInitial(store, options.initial());
+        store.round(options.precision());
         SplittableRandom random = new SplittableRandom(options.seed());
         SplittableRandom searchRandom = random.split();
         SplittableRandom trainRandom = random.split();
@@ -44,25 +45,25 @@ public final class Fitter {
         }
 
         Ascent.Outcome outcome = new Ascent(elbo, store, options, rate, trainRandom, evalSeed, listener).run();
-        double finalElbo = Ascent.evaluate(elbo, store, 10 * options.evalParticles(), evalSeed);
+        double finalElbo = Ascent.evaluate(elbo, store, 10 * options.evalParticles(), evalSeed, options.precision());
         listener.message(outcome.reason());
         if (outcome.skipped() > 0) {
             listener.message(outcome.skipped() + " steps were skipped because the ELBO or its gradient was not finite");
         }
 
-        PosteriorDraws draws = PosteriorDraws.sample(elbo, store, options.draws(), drawRandom);
+        PosteriorDraws draws = PosteriorDraws.sample(elbo, store, options.draws(), drawRandom, options.precision());
         Map<String, Tensor> fitted = new LinkedHashMap<>();
         store.asMap().forEach((k, v) -> fitted.put(k, v.copy()));
         return new FitResult(guide.name(), elbo.sites, rate, outcome.steps() > 0 ? outcome.finalRate() : rate,
                 outcome.steps(), outcome.converged(), outcome.reason(), outcome.skipped(),
                 (System.nanoTime() - started) / 1e9, outcome.trace(), finalElbo, fitted,
-                pointEstimates(elbo, store), draws);
+                pointEstimates(elbo, store, options), draws);
     }
 
     /** The learnable parameters on their own scale: they do not depend on the draws. */
-    private static Map<String, Tensor> pointEstimates(ElboGraph elbo, ParameterStore store) {
+    private static Map<String, Tensor> pointEstimates(ElboGraph elbo, ParameterStore store, FitOptions options) {
         Map<String, Tensor> estimates = new LinkedHashMap<>();
-        Executor once = new Executor(elbo.graph, 1, store, new SplittableRandom(0));
+        Executor once = new Executor(elbo.graph, 1, store, new SplittableRandom(0), options.precision());
         once.forward();
         elbo.pointEstimates.forEach((name, node) -> estimates.put(name, once.value(node).copy()));
         return estimates;

@@ -4,6 +4,7 @@ import dev.vmc.runtime.graph.Executor;
 import dev.vmc.runtime.graph.Leaf;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.ParameterStore;
+import dev.vmc.runtime.graph.Precision;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,17 +20,20 @@ final class Optimisation {
     private final ParameterStore store;
     private final ParameterStore lastGood;
     private final Adam adam;
+    private final Precision precision;
     private final int maxBadSteps;
     private final Map<String, Tensor> gradients = new LinkedHashMap<>();
     private int badInARow;
     private long skipped;
 
-    Optimisation(ElboGraph elbo, Executor executor, ParameterStore store, Adam adam, int maxBadSteps) {
+    Optimisation(ElboGraph elbo, Executor executor, ParameterStore store, Adam adam, Precision precision,
+            int maxBadSteps) {
         this.elbo = elbo;
         this.executor = executor;
         this.store = store;
         this.lastGood = store.copy();
         this.adam = adam;
+        this.precision = precision;
         this.maxBadSteps = maxBadSteps;
     }
 
@@ -51,6 +55,7 @@ final class Optimisation {
         }
         lastGood.copyFrom(store);
         adam.ascend(store, gradients);
+        store.round(precision);
         badInARow = 0;
         return value;
     }

@@ -3,6 +3,7 @@ package dev.vmc.runtime.infer;
 import dev.vmc.runtime.graph.Executor;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.ParameterStore;
+import dev.vmc.runtime.graph.Precision;
 import dev.vmc.runtime.output.DrawsCsv;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ public record PosteriorDraws(List<String> columns, double[][] values, double[] l
     /** Draws are taken this many at a time: big enough to batch, small enough to bound memory. */
     private static final int CHUNK = 1000;
 
-    static PosteriorDraws sample(ElboGraph elbo, ParameterStore store, int count, RandomGenerator random) {
+    static PosteriorDraws sample(ElboGraph elbo, ParameterStore store, int count, RandomGenerator random,
+            Precision precision) {
         List<String> columns = new ArrayList<>();
         for (Map.Entry<String, Node> e : elbo.reported.entrySet()) {
             columns.addAll(DrawsCsv.columnNames(e.getKey(), e.getValue().shape));
@@ -29,7 +31,7 @@ public record PosteriorDraws(List<String> columns, double[][] values, double[] l
         for (int start = 0; start < count; start += CHUNK) {
             int n = Math.min(CHUNK, count - start);
             if (executor == null || executor.particles() != n) {
-                executor = new Executor(elbo.graph, n, store, random);
+                executor = new Executor(elbo.graph, n, store, random, precision);
             }
             executor.forward();
             int column = 0;
