@@ -46,6 +46,13 @@ public enum MatMul implements Op {
         return new Loops(m, k, p, groups, inputs[0].batched() ? m * k : 0, inputs[1].batched() ? k * p : 0);
     }
 
+    /** target[to..to+n) += scale * source[from..from+n): the row updates of a product's gradient. */
+    private static void addScaled(double[] target, int to, double scale, double[] source, int from, int n) {
+        for (int j = 0; j < n; j++) {
+            target[to + j] += scale * source[from + j];
+        }
+    }
+
     /** Plain loops, one product per particle; the matrix-vector case as contiguous dot products. */
     private record Loops(int m, int k, int p, int groups, int strideA, int strideB) implements Kernel {
         public void forward(Tensor[] in, Tensor out) {
@@ -93,17 +100,11 @@ public enum MatMul implements Op {
                     int rowA = oa + i * k;
                     int rowC = oc + i * p;
                     if (p == 1) {
-                        // matrix times vector: two contiguous axpy loops per row
-                        double gi = g[rowC];
                         if (gb != null) {
-                            for (int kk = 0; kk < k; kk++) {
-                                gb[ob + kk] += a[rowA + kk] * gi;
-                            }
+                            addScaled(gb, ob, g[rowC], a, rowA, k);
                         }
                         if (ga != null) {
-                            for (int kk = 0; kk < k; kk++) {
-                                ga[rowA + kk] += gi * b[ob + kk];
-                            }
+                            addScaled(ga, rowA, g[rowC], b, ob, k);
                         }
                         continue;
                     }
@@ -169,29 +170,14 @@ public enum MatMul implements Op {
             double[] a = in[0].data;
             double[] b = in[1].data;
             double[] g = gOut.data;
-            if (gIn[1] != null) {
-                double[] gb = gIn[1].data;
-                for (int s = 0; s < groups; s++) {
-                    for (int i = 0; i < m; i++) {
-                        double gi = g[s * m + i];
-                        int row = i * k;
-                        int base = s * k;
-                        for (int j = 0; j < k; j++) {
-                            gb[base + j] += gi * a[row + j];
-                        }
+            for (int s = 0; s < groups; s++) {
+                for (int i = 0; i < m; i++) {
+                    double gi = g[s * m + i];
+                    if (gIn[1] != null) {
+                        addScaled(gIn[1].data, s * k, gi, a, i * k, k);
                     }
-                }
-            }
-            if (gIn[0] != null) {
-                double[] ga = gIn[0].data;
-                for (int s = 0; s < groups; s++) {
-                    for (int i = 0; i < m; i++) {
-                        double gi = g[s * m + i];
-                        int row = i * k;
-                        int base = s * k;
-                        for (int j = 0; j < k; j++) {
-                            ga[row + j] += gi * b[base + j];
-                        }
+                    if (gIn[0] != null) {
+                        addScaled(gIn[0].data, i * k, gi, b, s * k, k);
                     }
                 }
             }
