@@ -1,6 +1,5 @@
 package dev.vmc.runtime.graph;
 
-import dev.vmc.runtime.tensor.Shapes;
 import dev.vmc.runtime.tensor.Tensor;
 
 /**
