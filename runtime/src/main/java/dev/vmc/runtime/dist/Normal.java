@@ -1,14 +1,12 @@
 package dev.vmc.runtime.dist;
 
-import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Leaf;
-import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.Special;
 import dev.vmc.runtime.transform.Support;
 import java.util.List;
 
 /** normal(mu, sigma): location and scale. */
-final class Normal extends ScalarDensity {
+final class Normal extends ReparameterisedDensity {
     Normal() {
         super("normal", Support.REAL, List.of("mu", "sigma"), List.of(Support.REAL, Support.POSITIVE));
     }
@@ -28,13 +26,19 @@ final class Normal extends ScalarDensity {
     }
 
     @Override
-    public boolean isReparameterisable() {
-        return true;
+    public Leaf.Noise.Kind noise() {
+        return Leaf.Noise.Kind.NORMAL;
     }
 
     @Override
-    public Node sample(Graph graph, List<Node> p, int[] shape) {
-        Node eps = graph.noise(Leaf.Noise.Kind.NORMAL, shape);
-        return graph.add(p.get(0), graph.mul(p.get(1), eps));
+    public double draw(double eps, double mu, double sigma) {
+        return mu + sigma * eps;
+    }
+
+    @Override
+    public void drawGradient(double eps, double mu, double sigma, double y, double[] g) {
+        g[0] = sigma;
+        g[1] = 1;
+        g[2] = eps;
     }
 }
