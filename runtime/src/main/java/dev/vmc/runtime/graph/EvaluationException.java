@@ -6,14 +6,7 @@ package dev.vmc.runtime.graph;
  * points at the statement in the user's program.
  */
 public class EvaluationException extends RuntimeException {
-    private final transient Node node;
-
     EvaluationException(Node node, RuntimeException cause) {
         super(cause.getMessage() + ", at " + (node.origin.isEmpty() ? node.op.name() : node.origin), cause);
-        this.node = node;
-    }
-
-    public Node node() {
-        return node;
     }
 }

@@ -1,6 +1,5 @@
 package dev.vmc.runtime.graph;
 
-import dev.vmc.runtime.tensor.Shapes;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -129,17 +128,5 @@ public final class Graph {
 
     public Node reshape(Node a, int... shape) {
         return apply(new Reshape(shape), a);
-    }
-
-    public String describe() {
-        StringBuilder sb = new StringBuilder();
-        for (Node n : nodes) {
-            sb.append(n).append(" <- ");
-            for (Node in : n.inputs) {
-                sb.append('%').append(in.id).append(' ');
-            }
-            sb.append(Shapes.format(n.shape)).append('\n');
-        }
-        return sb.toString();
     }
 }

@@ -48,8 +48,4 @@ public final class ParameterStore {
     public void round(Precision precision) {
         values.values().forEach(t -> precision.round(t.data));
     }
-
-    public int totalSize() {
-        return values.values().stream().mapToInt(Tensor::size).sum();
-    }
 }

@@ -50,10 +50,6 @@ final class ConvergenceRule {
         return false;
     }
 
-    int window() {
-        return window;
-    }
-
     double lastChange() {
         return changes.isEmpty() ? Double.NaN : changes.getLast();
     }

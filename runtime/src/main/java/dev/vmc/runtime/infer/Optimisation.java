@@ -68,10 +68,6 @@ final class Optimisation {
         return skipped;
     }
 
-    ParameterStore lastGood() {
-        return lastGood;
-    }
-
     private double rejected(String where) {
         skipped++;
         store.copyFrom(lastGood);

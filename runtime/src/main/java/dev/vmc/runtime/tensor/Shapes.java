@@ -27,14 +27,6 @@ public final class Shapes {
         return out;
     }
 
-    public static int[] dropFirst(int[] shape) {
-        return Arrays.copyOfRange(shape, 1, shape.length);
-    }
-
-    public static boolean isScalar(int[] shape) {
-        return size(shape) == 1 && shape.length == 0;
-    }
-
     /**
      * The shape two operands broadcast to, numpy-style on right-aligned dimensions,
      * or null when they do not broadcast.
