@@ -13,6 +13,7 @@ import dev.vmc.runtime.infer.FitOptions;
 import dev.vmc.runtime.infer.ElboGraph;
 import dev.vmc.runtime.infer.FitResult;
 import dev.vmc.runtime.infer.Fitter;
+import dev.vmc.runtime.infer.LogDensity;
 import dev.vmc.runtime.model.Model;
 import java.util.List;
 
@@ -43,6 +44,14 @@ public final class BoundModel {
     /** The runtime model, for driving the runtime directly. */
     public Model model() {
         return new LoweredModel(program, data);
+    }
+
+    /**
+     * The model's log density on the unconstrained space, with the Jacobian: Stan's
+     * {@code log_prob(upars, jacobian = TRUE)}, but with every normalising constant kept.
+     */
+    public LogDensity logDensity() {
+        return LogDensity.of(model());
     }
 
     public FitResult fit(FitOptions options) {

@@ -73,6 +73,10 @@ public final class Executor {
         } else if (node.op instanceof Leaf.Noise) {
             values[i] = new Tensor(out.physical());
             dynamic[i] = true;
+        } else if (node.op instanceof Leaf.Input) {
+            values[i] = new Tensor(out.physical());
+            dynamic[i] = true;
+            needsGrad[i] = true;
         } else {
             Layout[] ins = new Layout[node.inputs.size()];
             inputValues[i] = new Tensor[ins.length];

@@ -60,6 +60,11 @@ public final class Graph {
         return apply(new Leaf.Noise(kind, shape.clone()));
     }
 
+    /** Per-particle values the caller supplies before each forward pass; see {@link Leaf.Input}. */
+    public Node input(String label, int... shape) {
+        return apply(new Leaf.Input(label, shape.clone()));
+    }
+
     public Node apply(Op op, Node... inputs) {
         int[][] shapes = new int[inputs.length][];
         boolean[] batched = new boolean[inputs.length];

@@ -4,7 +4,7 @@ import dev.vmc.runtime.tensor.Tensor;
 
 /**
  * A node with no inputs, whose values the executor supplies: fixed data, a trainable
- * parameter, or fresh Monte Carlo noise each step.
+ * parameter, fresh Monte Carlo noise each step, or per-particle values the caller writes.
  */
 public sealed interface Leaf extends Op {
 
@@ -41,6 +41,26 @@ public sealed interface Leaf extends Op {
 
         public String name() {
             return kind == Kind.NORMAL ? "normal noise" : "uniform noise";
+        }
+
+        public int[] outputShape(int[][] inputShapes) {
+            return shape;
+        }
+
+        @Override
+        public boolean outputBatched(boolean[] inputsBatched) {
+            return true;
+        }
+    }
+
+    /**
+     * Per-particle values that the caller writes into the executor's buffer before each
+     * forward pass, and whose gradient the backward pass computes: the points at which a log
+     * density is evaluated, for instance.
+     */
+    record Input(String label, int[] shape) implements Leaf {
+        public String name() {
+            return "input " + label;
         }
 
         public int[] outputShape(int[][] inputShapes) {

@@ -5,13 +5,11 @@ import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Leaf;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.Special;
-import dev.vmc.runtime.graph.Take;
+import dev.vmc.runtime.model.FlatLatents;
 import dev.vmc.runtime.model.LatentSpec;
 import dev.vmc.runtime.tensor.Tensor;
-import dev.vmc.runtime.transform.Bijections;
 import dev.vmc.runtime.transform.Support;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +41,7 @@ public abstract class GaussianGuide implements Guide {
     @Override
     public Nodes build(Graph graph, List<LatentSpec> latents) {
         graph.setOrigin("the automatic " + name() + " guide");
-        int d = latents.stream().mapToInt(LatentSpec::size).sum();
+        int d = new FlatLatents(latents).dimension();
         Node noise = graph.noise(Leaf.Noise.Kind.NORMAL, d);
         Node loc = graph.parameter("guide.loc", new Tensor(new int[] {d}));
         Scale scale = scale(graph, noise, d);
@@ -54,22 +52,13 @@ public abstract class GaussianGuide implements Guide {
         Node logQ = graph.sub(standardLogDensity, scale.logDeterminant());
         Node entropy = graph.add(scale.logDeterminant(), graph.constant(0.5 * d * (1 + Special.LOG_2PI)));
 
-        Map<String, Node> values = new LinkedHashMap<>();
+        FlatLatents.Split split = new FlatLatents(latents).split(graph, u, "the automatic guide");
         List<Site> sites = new ArrayList<>();
-        Node logJacobian = graph.constant(0);
-        int offset = 0;
         for (LatentSpec latent : latents) {
-            graph.setOrigin("the automatic guide, latent " + latent.name());
-            Node unconstrained = graph.apply(new Take(offset, latent.shape()), u);
-            offset += latent.size();
-            values.put(latent.name(), Bijections.constrain(graph, unconstrained, latent.support()));
-            if (latent.support().kind() != Support.Kind.REAL) {
-                logJacobian = graph.add(logJacobian, Bijections.logAbsDetJacobian(graph, unconstrained, latent.support()));
-            }
             sites.add(new Site(latent.name(), latent.shape(), latent.support(), family() + describeMap(latent.support()),
                     Estimator.REPARAMETERISED, "the Gaussian guide is reparameterisable"));
         }
-        return new Nodes(values, logQ, logJacobian, entropy, sites, Map.of());
+        return new Nodes(split.values(), logQ, split.logJacobian(), entropy, sites, Map.of());
     }
 
     private static String describeMap(Support s) {

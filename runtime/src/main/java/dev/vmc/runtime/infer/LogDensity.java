@@ -1,0 +1,110 @@
+package dev.vmc.runtime.infer;
+
+import dev.vmc.runtime.graph.Executor;
+import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.graph.ParameterStore;
+import dev.vmc.runtime.graph.Precision;
+import dev.vmc.runtime.model.FlatLatents;
+import dev.vmc.runtime.model.Model;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The model's log density on the unconstrained space: log p(data, constrain(u)) plus the
+ * log-Jacobian of constrain, as a function of the flat vector u of {@link FlatLatents}. This is
+ * Stan's {@code log_prob} with the Jacobian, except that vmc's densities keep their normalising
+ * constants. L-BFGS climbs it and Pathfinder scores its approximations against it. The model's
+ * learnable parameters stay at the values in the store it is given.
+ */
+public final class LogDensity {
+    private final FlatLatents flat;
+    private final Graph graph;
+    private final Node point;
+    private final Node value;
+    private final ParameterStore parameters;
+
+    private LogDensity(FlatLatents flat, Graph graph, Node point, Node value, ParameterStore parameters) {
+        this.flat = flat;
+        this.graph = graph;
+        this.point = point;
+        this.value = value;
+        this.parameters = parameters;
+    }
+
+    /** The model's log density with its learnable parameters at their initial values. */
+    public static LogDensity of(Model model) {
+        FlatLatents flat = new FlatLatents(model.latents());
+        Graph graph = new Graph();
+        graph.setOrigin("the point the log density is evaluated at");
+        Node point = graph.input("u", flat.dimension());
+        FlatLatents.Split split = flat.split(graph, point, "the log density");
+        Model.Nodes p = model.build(graph, split.values());
+        graph.setOrigin("the log density");
+        Node value = graph.add(p.logJoint(), split.logJacobian());
+        return new LogDensity(flat, graph, point, value, ParameterStore.initial(graph));
+    }
+
+    public int dimension() {
+        return flat.dimension();
+    }
+
+    public FlatLatents latents() {
+        return flat;
+    }
+
+    /** Names of the coordinates of u, as draws.csv names the latents' constrained values. */
+    public List<String> coordinateNames() {
+        return flat.coordinateNames();
+    }
+
+    /** log p at one point; an evaluator is faster for many. */
+    public double value(double[] u) {
+        return evaluator(1).valueAndGradient(u, new double[dimension()]);
+    }
+
+    /** An evaluator for {@code points} points at a time. Not thread-safe: one per thread. */
+    public Evaluator evaluator(int points) {
+        return new Evaluator(points);
+    }
+
+    /** Evaluates the log density at a fixed number of points per call, counting its calls. */
+    public final class Evaluator {
+        private final Executor executor;
+        private final int points;
+        private long evaluations;
+
+        private Evaluator(int points) {
+            this.points = points;
+            this.executor = new Executor(graph, points, parameters, new SplittableRandom(0), Precision.DOUBLE);
+        }
+
+        /** log p(u) and its gradient, for an evaluator of one point. */
+        public double valueAndGradient(double[] u, double[] gradient) {
+            if (points != 1) {
+                throw new IllegalStateException("gradients are for one point at a time; this evaluator takes " + points);
+            }
+            System.arraycopy(u, 0, executor.value(point).data, 0, u.length);
+            executor.forward();
+            evaluations++;
+            double result = executor.value(value).item();
+            if (Double.isFinite(result)) {
+                executor.backward(value);
+                System.arraycopy(executor.gradient(point).data, 0, gradient, 0, gradient.length);
+            }
+            return result;
+        }
+
+        /** log p at each of the points laid end to end in {@code us}, into {@code into}. */
+        public void values(double[] us, double[] into) {
+            System.arraycopy(us, 0, executor.value(point).data, 0, points * dimension());
+            executor.forward();
+            evaluations += points;
+            System.arraycopy(executor.value(value).data, 0, into, 0, points);
+        }
+
+        public long evaluations() {
+            return evaluations;
+        }
+    }
+}
