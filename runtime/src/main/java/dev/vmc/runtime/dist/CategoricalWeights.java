@@ -1,5 +1,7 @@
 package dev.vmc.runtime.dist;
 
+import dev.vmc.runtime.graph.Special;
+
 /**
  * How a categorical's vector of K weights gives log probabilities. Both are written in terms
  * of how often each category occurs, so a data set of N draws costs O(N + K), not O(N K).
@@ -35,11 +37,11 @@ enum CategoricalWeights {
                     acc += counts[k] * w[offset + k];
                 }
             }
-            return total == 0 ? acc : acc - total * logSumExp(w, offset, counts.length);
+            return total == 0 ? acc : acc - total * Special.logSumExp(w, offset, counts.length);
         }
 
         void addGradient(double[] w, int offset, int[] counts, int total, double upstream, double[] gw) {
-            double lse = logSumExp(w, offset, counts.length);
+            double lse = Special.logSumExp(w, offset, counts.length);
             for (int k = 0; k < counts.length; k++) {
                 gw[offset + k] += upstream * (counts[k] - total * Math.exp(w[offset + k] - lse));
             }
@@ -51,20 +53,4 @@ enum CategoricalWeights {
 
     /** Adds upstream * d logLikelihood / d w into gw. */
     abstract void addGradient(double[] w, int offset, int[] counts, int total, double upstream, double[] gw);
-
-    /** log sum exp of w[offset .. offset + k), shifted by the maximum so nothing overflows. */
-    static double logSumExp(double[] w, int offset, int k) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < k; i++) {
-            max = Math.max(max, w[offset + i]);
-        }
-        if (Double.isInfinite(max)) {
-            return max;
-        }
-        double acc = 0;
-        for (int i = 0; i < k; i++) {
-            acc += Math.exp(w[offset + i] - max);
-        }
-        return max + Math.log(acc);
-    }
 }

@@ -37,21 +37,10 @@ public enum Reduce implements Op {
                 double[] x = in[0].data;
                 for (int s = 0; s < groups; s++) {
                     int base = s * width;
-                    double acc = 0;
                     if (kind == LOG_SUM_EXP) {
-                        double max = Double.NEGATIVE_INFINITY;
-                        for (int i = 0; i < width; i++) {
-                            max = Math.max(max, x[base + i]);
-                        }
-                        if (max == Double.NEGATIVE_INFINITY || max == Double.POSITIVE_INFINITY) {
-                            out.data[s] = max;
-                            continue;
-                        }
-                        for (int i = 0; i < width; i++) {
-                            acc += Math.exp(x[base + i] - max);
-                        }
-                        out.data[s] = max + Math.log(acc);
+                        out.data[s] = Special.logSumExp(x, base, width);
                     } else {
+                        double acc = 0;
                         for (int i = 0; i < width; i++) {
                             acc += x[base + i];
                         }

@@ -63,4 +63,20 @@ public final class Special {
         }
         return Math.log(u) * x / (u - 1.0);
     }
+
+    /** log sum exp of x[offset .. offset + length), shifted by the maximum so nothing overflows. */
+    public static double logSumExp(double[] x, int offset, int length) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < length; i++) {
+            max = Math.max(max, x[offset + i]);
+        }
+        if (Double.isInfinite(max)) {
+            return max;
+        }
+        double acc = 0;
+        for (int i = 0; i < length; i++) {
+            acc += Math.exp(x[offset + i] - max);
+        }
+        return max + Math.log(acc);
+    }
 }
