@@ -1,0 +1,191 @@
+package dev.vmc.runtime.diagnose;
+
+import dev.vmc.runtime.graph.Special;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.random.RandomGenerator;
+
+/**
+ * Pareto smoothed importance sampling (Vehtari, Simpson, Gelman, Yao and Gabry, "Pareto
+ * smoothed importance sampling", JMLR 2024), as the R package loo 2.5 computes it for one
+ * vector of log ratios with r_eff = 1. The estimated tail shape k-hat says whether the
+ * importance ratios, and so the draws they reweight, can be trusted.
+ */
+public final class ParetoSmoothing {
+    /** loo fits no tail to fewer exceedances than this. */
+    private static final int MIN_TAIL = 5;
+    /** loo's test for a tail too flat to fit: its spread below the machine epsilon / 100. */
+    private static final double FLAT_TAIL = Math.ulp(1.0) / 100;
+
+    private ParetoSmoothing() {}
+
+    /**
+     * Smooths log importance ratios log p - log q, one per draw from q. The M largest ratios
+     * (M = ceil(min(0.2 S, 3 sqrt(S)))) are replaced by the expected order statistics of a
+     * generalized Pareto distribution fitted to their excess over the (M + 1)-th largest, no
+     * weight may exceed the largest raw ratio, and the weights are normalised.
+     *
+     * <p>Where no tail can be fitted (S &lt; 21, so M &lt; 5; the M largest ratios all
+     * equal; fewer than M + 1 ratios above zero), k-hat is +infinity and the ratios are only
+     * normalised, as in loo. A ratio of zero (log ratio -infinity) gets weight zero. An
+     * infinite ratio (+infinity) makes k-hat +infinity and shares all the weight with the
+     * other infinite ones. If every ratio is zero the weights are undefined: NaN, with an
+     * effective sample size of 0.
+     *
+     * @throws IllegalArgumentException if there are no ratios or one is NaN
+     */
+    public static ParetoSmoothed smooth(double[] logRatios) {
+        int draws = logRatios.length;
+        if (draws == 0) {
+            throw new IllegalArgumentException("no log ratios to smooth");
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < draws; i++) {
+            if (Double.isNaN(logRatios[i])) {
+                throw new IllegalArgumentException("log ratio " + i + " is NaN");
+            }
+            max = Math.max(max, logRatios[i]);
+        }
+        if (max == Double.POSITIVE_INFINITY) {
+            return infiniteRatios(logRatios);
+        }
+        double[] logWeights = new double[draws];
+        if (max == Double.NEGATIVE_INFINITY) {
+            Arrays.fill(logWeights, Double.NaN);
+            return new ParetoSmoothed(Double.POSITIVE_INFINITY, 0, logWeights, 0);
+        }
+        // relative to the largest, so exp() neither overflows nor underflows in the tail
+        for (int i = 0; i < draws; i++) {
+            logWeights[i] = logRatios[i] - max;
+        }
+        int tailLength = tailLength(draws);
+        double khat = Double.POSITIVE_INFINITY;
+        int smoothed = 0;
+        if (tailLength >= MIN_TAIL) {
+            khat = smoothTail(logWeights, tailLength);
+            smoothed = Double.isFinite(khat) ? tailLength : 0;
+        }
+        for (int i = 0; i < draws; i++) {
+            // truncated at the largest raw ratio, 0 on this scale
+            logWeights[i] = Math.min(logWeights[i], 0);
+        }
+        double norm = Special.logSumExp(logWeights, 0, draws);
+        double sumOfSquares = 0;
+        for (int i = 0; i < draws; i++) {
+            logWeights[i] -= norm;
+            sumOfSquares += Math.exp(2 * logWeights[i]);
+        }
+        return new ParetoSmoothed(khat, smoothed, logWeights, 1 / sumOfSquares);
+    }
+
+    /** The reliability threshold min(1 - 1 / log10(S), 0.7) on k-hat for S draws. */
+    public static double threshold(int draws) {
+        if (draws < 1) {
+            throw new IllegalArgumentException("threshold for " + draws + " draws");
+        }
+        return Math.min(1 - 1 / Math.log10(draws), 0.7);
+    }
+
+    /**
+     * Indices of {@code count} draws resampled with replacement (multinomially), each with
+     * probability proportional to exp(logWeights[i]); the weights need not be normalised.
+     *
+     * @throws IllegalArgumentException if count is negative, a weight is NaN or +infinity, or
+     *     every weight is zero
+     */
+    public static int[] resample(double[] logWeights, int count, RandomGenerator random) {
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot resample " + count + " draws");
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < logWeights.length; i++) {
+            if (Double.isNaN(logWeights[i]) || logWeights[i] == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("log weight " + i + " is " + logWeights[i]);
+            }
+            max = Math.max(max, logWeights[i]);
+        }
+        if (max == Double.NEGATIVE_INFINITY) {
+            throw new IllegalArgumentException("every weight is zero");
+        }
+        double[] cumulative = new double[logWeights.length];
+        double total = 0;
+        for (int i = 0; i < logWeights.length; i++) {
+            total += Math.exp(logWeights[i] - max);
+            cumulative[i] = total;
+        }
+        int last = logWeights.length - 1;
+        while (logWeights[last] == Double.NEGATIVE_INFINITY) {
+            last--;
+        }
+        int[] chosen = new int[count];
+        for (int c = 0; c < count; c++) {
+            double u = random.nextDouble() * total;
+            // the first draw whose cumulative weight exceeds u, which a zero weight never is;
+            // the last of positive weight if u rounded up to the total
+            int lo = 0;
+            int hi = last;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (cumulative[mid] > u) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            chosen[c] = lo;
+        }
+        return chosen;
+    }
+
+    /** Every weight on the infinite ratios, equally: the limit of letting them grow together. */
+    private static ParetoSmoothed infiniteRatios(double[] logRatios) {
+        int infinite = 0;
+        for (double r : logRatios) {
+            infinite += r == Double.POSITIVE_INFINITY ? 1 : 0;
+        }
+        double[] logWeights = new double[logRatios.length];
+        for (int i = 0; i < logRatios.length; i++) {
+            logWeights[i] = logRatios[i] == Double.POSITIVE_INFINITY ? -Math.log(infinite) : Double.NEGATIVE_INFINITY;
+        }
+        return new ParetoSmoothed(Double.POSITIVE_INFINITY, 0, logWeights, infinite);
+    }
+
+    /** loo's M for r_eff = 1: 3 sqrt(S), but no more than a fifth of the draws. */
+    static int tailLength(int draws) {
+        return (int) Math.ceil(Math.min(0.2 * draws, 3 * Math.sqrt(draws)));
+    }
+
+    /**
+     * Replaces the tailLength largest of logWeights (all at most 0) by the logs of the
+     * fitted distribution's order statistics and returns k-hat, or leaves them and returns
+     * +infinity if no tail could be fitted.
+     */
+    private static double smoothTail(double[] logWeights, int tailLength) {
+        int draws = logWeights.length;
+        // stable, as R's sort, so tied ratios get their smoothed values in the draws' order
+        Integer[] order = new Integer[draws];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, Comparator.comparingDouble(i -> logWeights[i]));
+        int first = draws - tailLength;
+        double cutoff = logWeights[order[first - 1]];
+        if (logWeights[order[draws - 1]] - logWeights[order[first]] < FLAT_TAIL
+                || cutoff == Double.NEGATIVE_INFINITY) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double expCutoff = Math.exp(cutoff);
+        double[] exceedances = new double[tailLength];
+        for (int j = 0; j < tailLength; j++) {
+            exceedances[j] = Math.exp(logWeights[order[first + j]]) - expCutoff;
+        }
+        GeneralizedPareto fit = GeneralizedPareto.fit(exceedances);
+        if (!Double.isFinite(fit.k()) || !(fit.sigma() > 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        for (int j = 0; j < tailLength; j++) {
+            // the expected j-th order statistic of tailLength draws, approximately
+            double p = (j + 0.5) / tailLength;
+            logWeights[order[first + j]] = Math.log(fit.quantile(p) + expCutoff);
+        }
+        return fit.k();
+    }
+}
