@@ -161,21 +161,18 @@ public final class ParetoSmoothing {
      * +infinity if no tail could be fitted.
      */
     private static double smoothTail(double[] logWeights, int tailLength) {
-        int draws = logWeights.length;
-        // stable, as R's sort, so tied ratios get their smoothed values in the draws' order
-        Integer[] order = new Integer[draws];
-        Arrays.setAll(order, i -> i);
-        Arrays.sort(order, Comparator.comparingDouble(i -> logWeights[i]));
-        int first = draws - tailLength;
-        double cutoff = logWeights[order[first - 1]];
-        if (logWeights[order[draws - 1]] - logWeights[order[first]] < FLAT_TAIL
+        double[] sorted = logWeights.clone();
+        Arrays.sort(sorted);
+        double cutoff = sorted[sorted.length - tailLength - 1];
+        int[] tail = largest(logWeights, sorted, tailLength);
+        if (logWeights[tail[tailLength - 1]] - logWeights[tail[0]] < FLAT_TAIL
                 || cutoff == Double.NEGATIVE_INFINITY) {
             return Double.POSITIVE_INFINITY;
         }
         double expCutoff = Math.exp(cutoff);
         double[] exceedances = new double[tailLength];
         for (int j = 0; j < tailLength; j++) {
-            exceedances[j] = Math.exp(logWeights[order[first + j]]) - expCutoff;
+            exceedances[j] = Math.exp(logWeights[tail[j]]) - expCutoff;
         }
         GeneralizedPareto fit = GeneralizedPareto.fit(exceedances);
         if (!Double.isFinite(fit.k()) || !(fit.sigma() > 0)) {
@@ -184,8 +181,31 @@ public final class ParetoSmoothing {
         for (int j = 0; j < tailLength; j++) {
             // the expected j-th order statistic of tailLength draws, approximately
             double p = (j + 0.5) / tailLength;
-            logWeights[order[first + j]] = Math.log(fit.quantile(p) + expCutoff);
+            logWeights[tail[j]] = Math.log(fit.quantile(p) + expCutoff);
         }
         return fit.k();
+    }
+
+    /**
+     * Indices of the count largest values in ascending order, ties in index order: the last
+     * count places of a stable sort, as R's sort.int orders them. Only those are sorted as
+     * boxed indices, which for all S would cost more than the rest of the smoothing.
+     */
+    private static int[] largest(double[] values, double[] sorted, int count) {
+        double smallest = sorted[sorted.length - count];
+        int tiesLeft = count;
+        for (double v : values) {
+            tiesLeft -= v > smallest ? 1 : 0;
+        }
+        Integer[] chosen = new Integer[count];
+        int found = 0;
+        for (int i = values.length - 1; i >= 0; i--) {
+            // ties with the smallest that a stable sort places last
+            if (values[i] > smallest || (values[i] == smallest && tiesLeft-- > 0)) {
+                chosen[found++] = i;
+            }
+        }
+        Arrays.sort(chosen, Comparator.<Integer>comparingDouble(i -> values[i]).thenComparingInt(i -> i));
+        return Arrays.stream(chosen).mapToInt(Integer::intValue).toArray();
     }
 }
