@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
  * Prints the performance table the README quotes: time per optimisation step at 1, 10 and
  * 100 particles, native (ND4J) calls per step, steps and seconds to converge under the
  * default rule, the wall time of a whole {@code bin/vmc run}, and what one elementwise op costs
- * through ND4J and as a Java loop. Run from the repository
- * root after {@code mvn -q -DskipTests package}: {@code bench/run}.
+ * through ND4J and as a Java loop, then {@link PosteriorAccuracy}'s table. Run from the repository
+ * root after {@code mvn -q -DskipTests package}: {@code bench/run}; {@code bench/run accuracy} prints
+ * only the accuracy table.
  */
 public final class Bench {
     private record Example(String name, Path model, Path data) {}
@@ -32,6 +33,13 @@ public final class Bench {
     private static final int[] PARTICLES = {1, 10, 100};
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("accuracy")) {
+            PosteriorAccuracy.print();
+            return;
+        } else if (args.length != 0) {
+            System.err.println("usage: bench/run [accuracy]");
+            System.exit(2);
+        }
         System.out.printf("vmc %s benchmark, %d cores, Java %s%n%n", Vmc.VERSION,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.printf("%-20s %10s %10s %10s %12s %10s %10s %10s%n", "model", "us/step S1", "us/step S10",
@@ -58,6 +66,8 @@ public final class Bench {
         System.out.println("vmc run: wall time of bin/vmc run with defaults, JVM start to summary, best of 3.");
         System.out.println();
         OpCost.print();
+        System.out.println();
+        PosteriorAccuracy.print();
     }
 
     /** [microseconds per step, native calls per step] for S particles. */
