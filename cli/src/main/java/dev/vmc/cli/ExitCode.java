@@ -11,8 +11,10 @@ final class ExitCode {
     static final int MODEL = 3;
     /** The data cannot be read or do not match the data block. */
     static final int DATA = 4;
-    /** The fit broke down (the ELBO stayed non-finite). */
+    /** The fit broke down (the ELBO stayed non-finite, or the posterior is improper); nothing was written. */
     static final int FIT = 5;
+    /** The fit ended without converging (diverged, out of steps, unstable): outputs written, not to be trusted. */
+    static final int UNTRUSTED = 6;
 
     private ExitCode() {}
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Variational inference for .vmodel programs.",
         subcommands = {CheckCommand.class, RunCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 model error, 4 data error, 5 fit failed."})
+        footer = {"", "Exit codes: 0 ok, 1 internal error, 2 usage, 3 model error, 4 data error, 5 fit failed,",
+                "6 fit did not converge (outputs written, with a warning)."})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

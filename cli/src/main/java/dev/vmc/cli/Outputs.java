@@ -53,7 +53,7 @@ final class Outputs {
         }
     }
 
-    void write(FitResult result, String summary, String guideFamily) {
+    void write(FitResult result, String summary) {
         try {
             DrawsCsv.write(folder.resolve("draws.csv"), result.draws().columns(), result.draws().values(),
                     result.draws().logP(), result.draws().logQ());
@@ -62,7 +62,11 @@ final class Outputs {
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put("guide", result.guide());
             meta.put("scale", "unconstrained");
-            meta.put("elbo", Double.toString(result.finalElbo()));
+            meta.put("algorithm", result.algorithm());
+            meta.put("elbo", Double.toString(result.finalElbo().mean()));
+            meta.put("elbo_se", Double.toString(result.finalElbo().standardError()));
+            meta.put("khat", Double.toString(result.psis().khat()));
+            meta.put("status", result.status().name().toLowerCase());
             meta.put("steps", Long.toString(result.steps()));
             GuideJson.write(folder.resolve("guide.json"), result.parameters(), meta);
             AtomicFiles.write(folder.resolve("summary.txt"), summary);

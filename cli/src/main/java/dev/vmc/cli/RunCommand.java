@@ -5,6 +5,7 @@ import dev.vmc.api.CompiledModel;
 import dev.vmc.runtime.data.DataSet;
 import dev.vmc.runtime.graph.EvaluationException;
 import dev.vmc.runtime.graph.Precision;
+import dev.vmc.runtime.infer.Algorithm;
 import dev.vmc.runtime.infer.FitException;
 import dev.vmc.runtime.infer.FitOptions;
 import dev.vmc.runtime.infer.FitResult;
@@ -13,6 +14,7 @@ import dev.vmc.runtime.output.GuideJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,8 +33,15 @@ final class RunCommand implements Callable<Integer> {
     long steps = FitOptions.defaults().maxSteps();
 
     @Option(names = "--tol", paramLabel = "X",
-            description = "stop when the relative ELBO change falls below X; 0 runs all --steps (default ${DEFAULT-VALUE})")
+            description = "a check that gains less than X nats of ELBO is no progress; 0 runs all --steps without checks (default ${DEFAULT-VALUE})")
     double tolerance = FitOptions.defaults().tolerance();
+
+    @Option(names = "--algorithm", paramLabel = "A",
+            description = "auto (Pathfinder start, then refinement), pathfinder (the start alone) or advi (no start, as Stan) (default ${DEFAULT-VALUE})")
+    String algorithm = Algorithm.AUTO.label;
+
+    @Option(names = "--paths", paramLabel = "N", description = "Pathfinder paths, run in parallel (default ${DEFAULT-VALUE})")
+    int paths = FitOptions.DEFAULT_PATHS;
 
     @Option(names = "--seed", paramLabel = "S", description = "random seed (default ${DEFAULT-VALUE})")
     long seed = FitOptions.DEFAULT_SEED;
@@ -44,11 +53,18 @@ final class RunCommand implements Callable<Integer> {
     Double learningRate;
 
     @Option(names = "--guide", paramLabel = "G",
-            description = "meanfield or fullrank: use that automatic guide, whatever the file says")
+            description = "auto, meanfield, lowrank or fullrank: use that automatic guide, whatever the file says")
     String guide;
 
     @Option(names = "--draws", paramLabel = "N", description = "posterior draws to write (default ${DEFAULT-VALUE})")
     int draws = FitOptions.defaults().draws();
+
+    @Option(names = "--psis-draws", paramLabel = "N",
+            description = "draws behind the Pareto k-hat and the final ELBO; at least --draws are used (default ${DEFAULT-VALUE})")
+    int psisDraws = FitOptions.defaults().diagnosticDraws();
+
+    @Option(names = "--psis-resample", description = "write draws resampled by their Pareto-smoothed importance weights")
+    boolean psisResample;
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: vmc-out/MODEL/run-N, a new one each run)")
     Path out;
@@ -68,8 +84,11 @@ final class RunCommand implements Callable<Integer> {
         if (!precision.equals("float64") && !precision.equals("float32")) {
             throw new Failure(ExitCode.USAGE, "vmc: --precision must be float64 or float32, got '" + precision + "'");
         }
-        if (guide != null && !guide.equals("meanfield") && !guide.equals("fullrank")) {
-            throw new Failure(ExitCode.USAGE, "vmc: --guide must be meanfield or fullrank, got '" + guide + "'");
+        if (guide != null && !List.of("auto", "meanfield", "lowrank", "fullrank").contains(guide)) {
+            throw new Failure(ExitCode.USAGE, "vmc: --guide must be auto, meanfield, lowrank or fullrank, got '" + guide + "'");
+        }
+        if (!List.of("auto", "pathfinder", "advi").contains(algorithm)) {
+            throw new Failure(ExitCode.USAGE, "vmc: --algorithm must be auto, pathfinder or advi, got '" + algorithm + "'");
         }
         CompiledModel model = Sources.compile(file);
         BoundModel bound = bind(model, readData());
@@ -89,20 +108,24 @@ final class RunCommand implements Callable<Integer> {
         } catch (FitException e) {
             progress.closeLine();
             throw new Failure(ExitCode.FIT, "vmc: fit failed: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            progress.closeLine();
+            throw new Failure(ExitCode.USAGE, "vmc: " + e.getMessage());
         }
         progress.closeLine();
-        String rates = result.steps() == 0 ? "none: no steps taken"
-                : result.learningRate() == result.finalLearningRate() ? Double.toString(result.learningRate())
-                : result.learningRate() + " -> " + result.finalLearningRate();
-        System.out.printf("ELBO %.4f after %d steps (step size %s) in %.2f s%n",
-                result.finalElbo(), result.steps(), rates, result.seconds());
+        String report = FitReport.format(result);
+        System.out.print(report);
         System.out.println();
         String summary = (result.draws().columns().isEmpty() ? "no latents: the parameters below are point estimates\n"
                 : result.summary().format()) + PointEstimates.format(result.pointEstimates());
         System.out.print(summary);
-        outputs.write(result, summary, model.guideFamily());
+        outputs.write(result, report + "\n" + summary);
         System.out.println();
         System.out.println("wrote " + outputs.folder() + ": draws.csv, elbo.csv, guide.json, summary.txt");
+        if (!result.status().trusted()) {
+            System.err.println("vmc: warning: " + result.stopReason());
+            return ExitCode.UNTRUSTED;
+        }
         return ExitCode.OK;
     }
 
@@ -128,12 +151,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private FitOptions options() {
-        if (steps < 0 || particles < 1 || draws < 1 || (learningRate != null && !(learningRate > 0)) || tolerance < 0) {
-            throw new Failure(ExitCode.USAGE,
-                    "vmc: --steps and --tol must not be negative; --particles, --draws and --lr must be positive");
+        if (steps < 0 || particles < 1 || draws < 1 || psisDraws < 0 || paths < 1
+                || (learningRate != null && !(learningRate > 0)) || tolerance < 0) {
+            throw new Failure(ExitCode.USAGE, "vmc: --steps, --tol and --psis-draws must not be negative;"
+                    + " --particles, --draws, --paths and --lr must be positive");
         }
         FitOptions options = FitOptions.defaults().withMaxSteps(steps).withTolerance(tolerance).withSeed(seed)
-                .withParticles(particles).withLearningRate(learningRate).withDraws(draws)
+                .withParticles(particles).withLearningRate(learningRate).withDraws(draws).withDiagnosticDraws(psisDraws)
+                .withPsisResample(psisResample).withAlgorithm(Algorithm.of(algorithm)).withPaths(paths)
                 .withPrecision(precision.equals("float32") ? Precision.SINGLE : Precision.DOUBLE);
         if (init != null) {
             try {

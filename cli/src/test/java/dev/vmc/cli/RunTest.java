@@ -66,8 +66,12 @@ class RunTest {
         Cli.Result r = Cli.runEightSchools(out);
         r.assertCode(ExitCode.OK);
 
-        // the plan: every latent with its support, guide and the pathwise estimator
-        assertTrue(r.out().contains("plan (guide: meanfield)"), r.all());
+        // the start and the guide family chosen from it, with the reason, then the plan: every
+        // latent with its support, guide and the pathwise estimator
+        String chosen = r.out().lines().filter(l -> l.startsWith("guide: ")).findFirst()
+                .orElseThrow(() -> new AssertionError("no guide choice\n" + r.all()));
+        assertTrue(chosen.contains("because") && chosen.contains("variance inflation"), chosen);
+        assertTrue(r.out().contains("plan (guide: " + chosen.split("[ ,]")[1] + ")"), r.all());
         for (String latent : List.of("mu", "tau", "theta_tilde[8]")) {
             String line = r.out().lines().filter(l -> l.startsWith("  " + latent + " ")).findFirst()
                     .orElseThrow(() -> new AssertionError("no plan line for " + latent + "\n" + r.all()));
@@ -114,19 +118,25 @@ class RunTest {
             Double.parseDouble(f[1]);
         }
 
-        // guide.json reads back, with the mean-field parameters of the 10 unconstrained coordinates
+        // guide.json reads back, with the chosen family's parameters of the 10 unconstrained coordinates
         GuideFile guide = GuideJson.read(out.resolve("guide.json"));
         Map<String, Tensor> params = guide.params();
-        assertTrue(params.containsKey("guide.loc"), params.keySet().toString());
-        assertTrue(params.containsKey("guide.log_scale"), params.keySet().toString());
+        String family = chosen.split("[ ,]")[1];
+        assertEquals(family, guide.meta().get("guide"));
         assertArrayEquals(new int[] {10}, params.get("guide.loc").shape);
-        assertArrayEquals(new int[] {10}, params.get("guide.log_scale").shape);
-        assertEquals("meanfield", guide.meta().get("guide"));
+        if (family.equals("meanfield")) {
+            assertArrayEquals(new int[] {10}, params.get("guide.log_scale").shape);
+        } else {
+            assertEquals("fullrank", family);
+            assertArrayEquals(new int[] {10, 10}, params.get("guide.scale_tril").shape);
+        }
         assertEquals("300", guide.meta().get("steps"));
 
-        // summary.txt is the table as printed
+        // summary.txt is the fit report and the table as printed
         String summary = Cli.read(out.resolve("summary.txt"));
-        assertTrue(SUMMARY_HEADER.matcher(summary.lines().findFirst().orElseThrow()).matches(), summary);
+        assertTrue(summary.startsWith("ELBO "), summary);
+        assertTrue(summary.lines().anyMatch(l -> l.startsWith("Pareto k-hat ")), summary);
+        assertTrue(summary.lines().anyMatch(l -> SUMMARY_HEADER.matcher(l).matches()), summary);
         assertEquals(expected, summaryRowNames(summary));
         assertTrue(r.out().contains("\n" + summary + "\nwrote "), "summary.txt differs from the printed table\n"
                 + summary + "\n" + r.all());
@@ -227,7 +237,8 @@ class RunTest {
         // so this ends as "internal error" with a stack trace and exit 1.
         Path first = tmp.resolve("fullrank");
         Cli.runEightSchools(first, "--guide", "fullrank").assertCode(ExitCode.OK);
-        Cli.Result r = Cli.runEightSchools(tmp.resolve("meanfield"), "--init", first.resolve("guide.json").toString());
+        Cli.Result r = Cli.runEightSchools(tmp.resolve("meanfield"), "--guide", "meanfield",
+                "--init", first.resolve("guide.json").toString());
         r.assertCode(ExitCode.USAGE);
         assertTrue(r.err().contains("guide.scale_tril"), r.all());
         assertFalse(r.err().contains("internal error"), r.all());

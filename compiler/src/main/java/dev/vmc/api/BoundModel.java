@@ -13,7 +13,8 @@ import dev.vmc.runtime.infer.FitOptions;
 import dev.vmc.runtime.infer.ElboGraph;
 import dev.vmc.runtime.infer.FitResult;
 import dev.vmc.runtime.infer.Fitter;
-import dev.vmc.runtime.infer.LogDensity;
+import dev.vmc.runtime.infer.GuideChoice;
+import dev.vmc.runtime.model.LogDensity;
 import dev.vmc.runtime.model.Model;
 import java.util.List;
 
@@ -30,12 +31,13 @@ public final class BoundModel {
     }
 
     /**
-     * Builds the model and guide once, so that sizes the checker could not compare (such as
+     * Builds the model and a guide once, so that sizes the checker could not compare (such as
      * {@code vector[N + 1]} against {@code vector[N]}) are compared now, with the data's.
      */
     void checkShapes() {
         try {
-            ElboGraph.build(model(), guide(null));
+            Guide.Explicit written = program.guide() instanceof Guide.Explicit e ? e : null;
+            ElboGraph.build(model(), written != null ? new LoweredGuide(program, written, data) : GaussianGuide.meanField());
         } catch (ShapeException e) {
             throw new DataMismatchException(List.of("the data's sizes do not fit the model: " + e.getMessage()));
         }
@@ -59,20 +61,19 @@ public final class BoundModel {
     }
 
     /**
-     * @param guideOverride "meanfield" or "fullrank" to use that automatic guide whatever the
-     *                      program says; null for the program's own choice
+     * @param guideOverride "auto", "meanfield", "lowrank" or "fullrank" to use that automatic
+     *                      guide whatever the program says; null for the program's own choice
      */
     public FitResult fit(FitOptions options, String guideOverride, FitListener listener) {
         return Fitter.fit(model(), guide(guideOverride), options, listener);
     }
 
-    private dev.vmc.runtime.guide.Guide guide(String override) {
+    private GuideChoice guide(String override) {
         String family = override != null ? override : guideFamily;
         return switch (family) {
-            case "meanfield" -> GaussianGuide.meanField();
-            case "fullrank" -> GaussianGuide.fullRank();
-            case "explicit" -> new LoweredGuide(program, (Guide.Explicit) program.guide(), data);
-            default -> throw new IllegalArgumentException("unknown guide '" + family + "'; use meanfield or fullrank");
+            case "auto" -> GuideChoice.automatic();
+            case "explicit" -> new GuideChoice.Written(new LoweredGuide(program, (Guide.Explicit) program.guide(), data));
+            default -> GuideChoice.automatic(GaussianGuide.Family.of(family));
         };
     }
 }

@@ -24,7 +24,7 @@ public final class CompiledModel {
         return checked.program();
     }
 
-    /** The guide the program asks for: "meanfield", "fullrank", or "explicit". */
+    /** The guide the program asks for: "auto" (chosen from the start), "meanfield", "lowrank", "fullrank", or "explicit". */
     public String guideFamily() {
         return program().guide() instanceof Guide.Auto auto ? auto.family() : "explicit";
     }
@@ -41,8 +41,8 @@ public final class CompiledModel {
     }
 
     /**
-     * @param guideOverride "meanfield" or "fullrank" to use that automatic guide whatever the
-     *                      program says; null for the program's own choice
+     * @param guideOverride "auto", "meanfield", "lowrank" or "fullrank" to use that automatic
+     *                      guide whatever the program says; null for the program's own choice
      */
     public FitResult fit(DataSet data, FitOptions options, String guideOverride, FitListener listener) {
         return bind(data).fit(options, guideOverride, listener);

@@ -6,7 +6,10 @@ import java.util.List;
 public sealed interface Guide {
     Pos pos();
 
-    /** {@code guide meanfield;} or {@code guide fullrank;} (and the default when a file has no guide). */
+    /**
+     * {@code guide meanfield;}, {@code guide lowrank;}, {@code guide fullrank;}, or {@code guide auto;}
+     * (the default when a file has no guide): the family chosen from Pathfinder's start.
+     */
     record Auto(Pos pos, String family) implements Guide {}
 
     /** {@code guide { params { ... } stmts }}: one ~ statement per latent. */

@@ -11,7 +11,7 @@ import java.util.List;
  * @param latents  latent variables, declarations without initialisers
  * @param derived  typed definitions computed from the others and reported with the latents
  * @param model    local definitions, ~ statements and target += statements
- * @param guide    the variational family; an {@link Guide.Auto} mean-field guide when the file has none
+ * @param guide    the variational family; an {@link Guide.Auto} guide of family "auto" when the file has none
  */
 public record Program(
         String fileName,

@@ -127,9 +127,11 @@ public final class Checker {
 
     private void checkGuide() {
         if (program.guide() instanceof Guide.Auto auto) {
-            if (!auto.family().equals("meanfield") && !auto.family().equals("fullrank")) {
-                diagnostics.error(auto.pos(), "unknown guide '" + auto.family()
-                        + "'; use 'guide meanfield;', 'guide fullrank;' or a guide block");
+            List<String> families = List.of("auto", "meanfield", "lowrank", "fullrank");
+            if (!families.contains(auto.family())) {
+                String guess = Suggestions.nearest(auto.family(), families).map(f -> "; did you mean '" + f + "'?").orElse("");
+                diagnostics.error(auto.pos(), "unknown guide '" + auto.family() + "'" + guess
+                        + " Use 'guide auto;' (the default), 'guide meanfield;', 'guide lowrank;', 'guide fullrank;' or a guide block");
             }
             return;
         }

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class ProgramBuilder {
     /** The default when a file has no guide block: a position of line 0 marks it as synthetic. */
-    static final Guide DEFAULT_GUIDE = new Guide.Auto(new Pos(0, 0), "meanfield");
+    static final Guide DEFAULT_GUIDE = new Guide.Auto(new Pos(0, 0), "auto");
 
     private static final List<String> ORDER = List.of("data", "params", "latent", "derived", "model", "guide");
 

@@ -118,7 +118,7 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
             return "a distribution name";
         }
         if (context instanceof VmodelParser.GuideBlockContext) {
-            return "meanfield, fullrank";
+            return "auto, meanfield, lowrank, fullrank";
         }
         if (context instanceof VmodelParser.ConstraintContext || context instanceof VmodelParser.BoundContext) {
             return "lower or upper";

@@ -51,7 +51,8 @@ class MultipleErrorsTest {
                 "16:12 undeclared name 'undefined_thing'",
                 "17:7 unknown distribution 'normall'; did you mean 'normal'?",
                 "18:7 normal takes 2 arguments (mu, sigma), got 3",
-                "21:7 unknown guide 'fulrank'; use 'guide meanfield;', 'guide fullrank;' or a guide block"), errors);
+                "21:7 unknown guide 'fulrank'; did you mean 'fullrank'? Use 'guide auto;' (the default),"
+                        + " 'guide meanfield;', 'guide lowrank;', 'guide fullrank;' or a guide block"), errors);
     }
 
     @Test

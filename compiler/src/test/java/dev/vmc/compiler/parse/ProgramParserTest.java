@@ -118,9 +118,9 @@ class ProgramParserTest {
     }
 
     @Test
-    void aProgramWithoutGuideGetsTheSyntheticMeanFieldGuide() {
+    void aProgramWithoutGuideGetsTheAutomaticGuide() {
         Program p = ProgramParser.parse("t.vmodel", "model {}\n");
-        assertEquals(new Guide.Auto(new Pos(0, 0), "meanfield"), p.guide());
+        assertEquals(new Guide.Auto(new Pos(0, 0), "auto"), p.guide());
     }
 
     @Test

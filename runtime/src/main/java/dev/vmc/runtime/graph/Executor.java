@@ -10,6 +10,7 @@ import java.util.random.RandomGenerator;
  * allocation. One executor belongs to one thread; executors of the same graph are independent.
  */
 public final class Executor {
+    private final Graph graph;
     private final List<Node> nodes;
     private final int particles;
     private final RandomGenerator random;
@@ -37,6 +38,7 @@ public final class Executor {
         if (particles < 1) {
             throw new IllegalArgumentException("need at least one particle, got " + particles);
         }
+        this.graph = graph;
         this.nodes = graph.nodes();
         this.particles = particles;
         this.random = random;
@@ -177,16 +179,7 @@ public final class Executor {
 
     private boolean[] ancestorsOf(Node root) {
         if (root != lastRoot) {
-            boolean[] reaches = new boolean[nodes.size()];
-            reaches[root.id] = true;
-            for (int i = root.id; i >= 0; i--) {
-                if (reaches[i]) {
-                    for (Node in : nodes.get(i).inputs) {
-                        reaches[in.id] = true;
-                    }
-                }
-            }
-            reachesLastRoot = reaches;
+            reachesLastRoot = graph.ancestorsOf(root);
             lastRoot = root;
         }
         return reachesLastRoot;

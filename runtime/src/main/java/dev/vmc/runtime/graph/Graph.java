@@ -83,6 +83,20 @@ public final class Graph {
         return node;
     }
 
+    /** For every node, whether {@code root} depends on it (the root itself included). */
+    public boolean[] ancestorsOf(Node root) {
+        boolean[] reaches = new boolean[nodes.size()];
+        reaches[root.id] = true;
+        for (int i = root.id; i >= 0; i--) {
+            if (reaches[i]) {
+                for (Node in : nodes.get(i).inputs) {
+                    reaches[in.id] = true;
+                }
+            }
+        }
+        return reaches;
+    }
+
     // Expression helpers, so that models written in Java read like formulas.
 
     public Node add(Node a, Node b) {

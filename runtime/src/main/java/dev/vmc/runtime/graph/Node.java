@@ -32,6 +32,11 @@ public final class Node {
         return Shapes.size(shape);
     }
 
+    /** Where the node came from and what it computes, for messages: "model.vmodel:9: y ~ normal(mu, -1); (normal log density)". */
+    public String where() {
+        return (origin.isEmpty() ? "an unlabelled node" : origin) + " (" + op.name() + ")";
+    }
+
     @Override
     public String toString() {
         return "%" + id + " = " + op.name() + Shapes.format(shape) + (batched ? "[per particle]" : "");

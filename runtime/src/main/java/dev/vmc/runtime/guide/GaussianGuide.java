@@ -1,6 +1,5 @@
 package dev.vmc.runtime.guide;
 
-import dev.vmc.runtime.dist.Distributions;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Leaf;
 import dev.vmc.runtime.graph.Node;
@@ -10,49 +9,152 @@ import dev.vmc.runtime.model.LatentSpec;
 import dev.vmc.runtime.tensor.Tensor;
 import dev.vmc.runtime.transform.Support;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The automatic guide, as in Stan's ADVI: every latent is mapped to the unconstrained space,
- * all of them are flattened into one vector u, and u is Gaussian, u = loc + scale * eps.
- * Mean-field scales each coordinate; full-rank multiplies by a Cholesky factor. Flattening
- * means one noise draw, one affine map and one entropy for the whole model, whatever its size.
+ * The automatic guides, as in Stan's ADVI: every latent is mapped to the unconstrained space,
+ * all of them laid end to end in one vector u ({@link FlatLatents}), and u is Gaussian: with
+ * independent coordinates (mean-field), a low-rank plus diagonal covariance, or a full
+ * (Cholesky-factored) one. One noise draw, one affine map and one exact entropy serve the
+ * whole model, whatever its size.
+ *
+ * <p>A guide may start from a Gaussian (Pathfinder's, or a guide.json read back), given as the
+ * family's own parameters. It is then fitted in coordinates whitened by that start:
+ * u = m0 + C v, with m0 and C (diagonal, or lower triangular for full-rank) fixed from the
+ * start, and v the family's Gaussian starting at mean 0 and unit scale. The optimiser so sees a
+ * posterior that is round where the start had its shape right, whatever its condition number
+ * on the original scale. {@link #originalParameters} maps fitted values back, so guide.json
+ * always means the same thing.
  */
 public abstract class GaussianGuide implements Guide {
-    /** Initial standard deviation on the unconstrained scale: small, so early gradients are not noise. */
+    /** The automatic families, by the name the command line and guide.json use. */
+    public enum Family {
+        MEANFIELD("meanfield"), LOWRANK("lowrank"), FULLRANK("fullrank");
+
+        public final String label;
+
+        Family(String label) {
+            this.label = label;
+        }
+
+        public static Family of(String label) {
+            for (Family f : values()) {
+                if (f.label.equals(label)) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("unknown guide '" + label + "'; use meanfield, lowrank or fullrank");
+        }
+    }
+
+    static final String LOC = "guide.loc";
+    /** Initial standard deviation on the unconstrained scale without a start: small, so early gradients are not noise. */
     static final double INITIAL_SCALE = 0.1;
 
+    /** Where the whitened coordinates sit: u = shift + scale v, scale diagonal or lower triangular. */
+    protected record Frame(double[] shift, double[] diagonal, double[][] lower) {
+        double logDeterminant() {
+            double acc = 0;
+            for (int i = 0; i < shift.length; i++) {
+                acc += Math.log(diagonal != null ? diagonal[i] : lower[i][i]);
+            }
+            return acc;
+        }
+    }
+
+    /**
+     * The family's Gaussian on the whitened coordinates v: its value per particle, the log
+     * |det| of its covariance's square root (shared), and per particle the squared norm of
+     * the draw in the covariance's metric, (v - loc)' Sigma^-1 (v - loc).
+     */
+    protected record Draw(Node value, Node logDeterminant, Node squaredNorm) {}
+
+    private final Map<String, Tensor> start;
+
+    protected GaussianGuide(Map<String, Tensor> start) {
+        this.start = start == null ? null : Map.copyOf(start);
+    }
+
     public static GaussianGuide meanField() {
-        return new MeanField();
+        return of(Family.MEANFIELD);
+    }
+
+    public static GaussianGuide lowRank() {
+        return of(Family.LOWRANK);
     }
 
     public static GaussianGuide fullRank() {
-        return new FullRank();
+        return of(Family.FULLRANK);
     }
 
-    /** The scale applied to the noise, and the sum of the log of its diagonal (log |det scale|). */
-    protected record Scale(Node scaledNoise, Node logDeterminant) {}
+    public static GaussianGuide of(Family family) {
+        return of(family, null);
+    }
 
-    protected abstract Scale scale(Graph graph, Node noise, int dimension);
+    /** @param start the family's parameters on the original scale, or null for the standard start */
+    public static GaussianGuide of(Family family, Map<String, Tensor> start) {
+        return switch (family) {
+            case MEANFIELD -> new MeanFieldGuide(start);
+            case LOWRANK -> new LowRankGuide(start);
+            case FULLRANK -> new FullRankGuide(start);
+        };
+    }
 
+    /** The family whose parameters these are (from their names), or null if none's are. */
+    public static Family familyOf(Map<String, Tensor> parameters) {
+        if (parameters.containsKey(FullRankGuide.SCALE_TRIL)) {
+            return Family.FULLRANK;
+        }
+        if (parameters.containsKey(LowRankGuide.FACTOR)) {
+            return Family.LOWRANK;
+        }
+        return parameters.containsKey(MeanFieldGuide.LOG_SCALE) ? Family.MEANFIELD : null;
+    }
+
+    /** The family's description in the plan. */
     protected abstract String family();
+
+    protected abstract int noiseSize(int d);
+
+    /** The whitened draw from the noise and the family's parameter nodes, by name. */
+    protected abstract Draw draw(Graph graph, Node noise, int d, Map<String, Node> parameters);
+
+    /** The frame a start puts the whitened coordinates in. */
+    protected abstract Frame frame(Map<String, Tensor> start, int d);
+
+    /** The parameters' initial values: the standard start without a frame, the start itself whitened with one. */
+    protected abstract Map<String, Tensor> initialValues(int d, Map<String, Tensor> start, Frame frame);
+
+    /** Whitened values on the original scale. */
+    protected abstract Map<String, Tensor> unwhiten(Map<String, Tensor> whitened, Frame frame);
 
     @Override
     public Nodes build(Graph graph, List<LatentSpec> latents) {
         graph.setOrigin("the automatic " + name() + " guide");
-        int d = new FlatLatents(latents).dimension();
-        Node noise = graph.noise(Leaf.Noise.Kind.NORMAL, d);
-        Node loc = graph.parameter("guide.loc", new Tensor(new int[] {d}));
-        Scale scale = scale(graph, noise, d);
-        Node u = graph.add(loc, scale.scaledNoise());
+        FlatLatents flat = new FlatLatents(latents);
+        int d = flat.dimension();
+        Map<String, Tensor> complete = completed(d);
+        Frame frame = complete == null ? null : frame(complete, d);
+        Map<String, Node> parameters = new LinkedHashMap<>();
+        initialValues(d, complete, frame).forEach((name, value) -> parameters.put(name, graph.parameter(name, value)));
+        Node noise = graph.noise(Leaf.Noise.Kind.NORMAL, noiseSize(d));
+        Draw v = draw(graph, noise, d, parameters);
+        Node u = v.value();
+        double frameLogDet = 0;
+        if (frame != null) {
+            Node scaled = frame.diagonal() != null ? graph.mul(graph.constant(Tensor.vector(frame.diagonal())), u)
+                    : graph.matmul(graph.constant(matrix(frame.lower())), u);
+            u = graph.add(graph.constant(Tensor.vector(frame.shift())), scaled);
+            frameLogDet = frame.logDeterminant();
+        }
+        Node logDeterminant = graph.add(v.logDeterminant(), graph.constant(frameLogDet));
+        Node logQ = graph.sub(graph.mul(graph.constant(-0.5), v.squaredNorm()),
+                graph.add(logDeterminant, graph.constant(0.5 * d * Special.LOG_2PI)));
+        Node entropy = graph.add(logDeterminant, graph.constant(0.5 * d * (1 + Special.LOG_2PI)));
 
-        Node standardLogDensity = Distributions.get("normal")
-                .logDensity(graph, noise, List.of(graph.constant(0), graph.constant(1)));
-        Node logQ = graph.sub(standardLogDensity, scale.logDeterminant());
-        Node entropy = graph.add(scale.logDeterminant(), graph.constant(0.5 * d * (1 + Special.LOG_2PI)));
-
-        FlatLatents.Split split = new FlatLatents(latents).split(graph, u, "the automatic guide");
+        FlatLatents.Split split = flat.split(graph, u, "the automatic guide");
         List<Site> sites = new ArrayList<>();
         for (LatentSpec latent : latents) {
             sites.add(new Site(latent.name(), latent.shape(), latent.support(), family() + describeMap(latent.support()),
@@ -61,48 +163,79 @@ public abstract class GaussianGuide implements Guide {
         return new Nodes(split.values(), logQ, split.logJacobian(), entropy, sites, Map.of());
     }
 
+    /** The start with any parameter it leaves out at its standard initial value; null without a start. */
+    private Map<String, Tensor> completed(int d) {
+        if (start == null) {
+            return null;
+        }
+        Map<String, Tensor> complete = new LinkedHashMap<>(initialValues(d, null, null));
+        complete.putAll(start);
+        return complete;
+    }
+
+    @Override
+    public Map<String, Tensor> originalParameters(Map<String, Tensor> fitted, List<LatentSpec> latents) {
+        if (start == null) {
+            return fitted;
+        }
+        int d = new FlatLatents(latents).dimension();
+        Map<String, Tensor> guideOnly = new LinkedHashMap<>();
+        Map<String, Tensor> result = new LinkedHashMap<>(fitted);
+        fitted.forEach((k, v) -> {
+            if (k.startsWith("guide.")) {
+                guideOnly.put(k, v);
+            }
+        });
+        result.putAll(unwhiten(guideOnly, frame(completed(d), d)));
+        return result;
+    }
+
+    /** A mean-field start: the mean and the standard deviation of each coordinate of u. */
+    public static Map<String, Tensor> meanFieldStart(double[] mean, double[] sd) {
+        return MeanFieldGuide.parameters(mean, sd);
+    }
+
+    /** A full-rank start: the mean and a lower-triangular L with covariance L L'. */
+    public static Map<String, Tensor> fullRankStart(double[] mean, double[][] lowerFactor) {
+        return FullRankGuide.parameters(mean, lowerFactor);
+    }
+
+    /** A low-rank start: the mean, the diagonal's standard deviations, and the d x r factor B: covariance diag(sd^2) + B B'. */
+    public static Map<String, Tensor> lowRankStart(double[] mean, double[] sd, double[][] factor) {
+        return LowRankGuide.parameters(mean, sd, factor);
+    }
+
+    /** The squared norm of standard normal noise, per particle: the metric of families driven by d noises. */
+    protected static Node squaredNorm(Graph graph, Node noise) {
+        return graph.sum(graph.mul(noise, noise));
+    }
+
+    static Tensor matrix(double[][] m) {
+        int rows = m.length;
+        int cols = rows == 0 ? 0 : m[0].length;
+        Tensor t = new Tensor(new int[] {rows, cols});
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(m[i], 0, t.data, i * cols, cols);
+        }
+        return t;
+    }
+
+    static double[][] rows(Tensor t) {
+        int rows = t.shape[0];
+        int cols = t.shape[1];
+        double[][] m = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(t.data, i * cols, m[i], 0, cols);
+        }
+        return m;
+    }
+
     private static String describeMap(Support s) {
         switch (s.kind()) {
             case LOWER: return ", through exp";
             case UPPER: return ", through -exp";
             case INTERVAL: return ", through a scaled logit";
             default: return "";
-        }
-    }
-
-    private static final class MeanField extends GaussianGuide {
-        public String name() {
-            return "meanfield";
-        }
-
-        protected String family() {
-            return "mean-field normal";
-        }
-
-        protected Scale scale(Graph graph, Node noise, int d) {
-            Node logScale = graph.parameter("guide.log_scale", Tensor.filled(new int[] {d}, Math.log(INITIAL_SCALE)));
-            return new Scale(graph.mul(graph.exp(logScale), noise), graph.sum(logScale));
-        }
-    }
-
-    private static final class FullRank extends GaussianGuide {
-        public String name() {
-            return "fullrank";
-        }
-
-        protected String family() {
-            return "full-rank normal";
-        }
-
-        protected Scale scale(Graph graph, Node noise, int d) {
-            Tensor init = new Tensor(new int[] {d, d});
-            for (int i = 0; i < d; i++) {
-                init.data[i * d + i] = Math.log(INITIAL_SCALE);
-            }
-            Node raw = graph.parameter("guide.scale_tril", init);
-            Node factor = graph.apply(CholeskyFactor.INSTANCE, raw);
-            Node logDiagonal = graph.apply(Diagonal.INSTANCE, raw);
-            return new Scale(graph.matmul(factor, noise), graph.sum(logDiagonal));
         }
     }
 }

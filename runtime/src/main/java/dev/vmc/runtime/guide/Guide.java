@@ -3,6 +3,7 @@ package dev.vmc.runtime.guide;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.model.LatentSpec;
+import dev.vmc.runtime.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,15 @@ public interface Guide {
     String name();
 
     Nodes build(Graph graph, List<LatentSpec> latents);
+
+    /**
+     * Fitted parameter values as they are reported and read back (guide.json, {@code --init}):
+     * a guide fitted in coordinates of its own choosing maps them back here. By default the
+     * values are reported as fitted.
+     */
+    default Map<String, Tensor> originalParameters(Map<String, Tensor> fitted, List<LatentSpec> latents) {
+        return fitted;
+    }
 
     /**
      * @param latents     each latent's drawn value per particle, on its constrained scale

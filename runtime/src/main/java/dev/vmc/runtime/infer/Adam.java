@@ -29,6 +29,13 @@ public final class Adam {
         this.learningRate = learningRate;
     }
 
+    /** Forgets the gradients seen so far: after a divergence they describe the wrong place. */
+    public void reset() {
+        firstMoment.clear();
+        secondMoment.clear();
+        steps = 0;
+    }
+
     /** Moves each parameter in {@code store} along its entry in {@code gradients}. */
     public void ascend(ParameterStore store, Map<String, Tensor> gradients) {
         steps++;

@@ -1,50 +1,64 @@
 package dev.vmc.runtime.infer;
 
+import dev.vmc.runtime.diagnose.Estimate;
 import dev.vmc.runtime.graph.Executor;
 import dev.vmc.runtime.graph.ParameterStore;
-import dev.vmc.runtime.graph.Precision;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The optimisation proper: Adam steps, the iterate average, and the stopping rule applied
- * to the average. Each time the rule sees a plateau the step size is halved and the run
- * restarts from the averaged point, because Adam's noisy fixed point is biased by about the
- * step size; the fit has converged at the plateau after the last halving. Leaves the
- * averaged parameters in the store.
+ * The stochastic ascent: Adam steps, the running average of the iterates, and a check every
+ * {@code evalEvery} steps of the average's ELBO on fixed draws ({@link ElboCheck}). The best
+ * checked point is kept. A check that falls far below it is a divergence: the fit goes back to
+ * the best point with half the step size and fresh Adam moments. Checks that gain less than
+ * the tolerance for {@link #PATIENCE} in a row are a plateau: the step size is halved (Adam's
+ * noisy fixed point is biased by about the step size) and the fit restarts from the best
+ * point; the plateau after the last halving is convergence. Leaves the best point in the store.
  */
 final class Ascent {
+    /** Checks in a row without a gain above the tolerance that make a plateau. */
+    static final int PATIENCE = 3;
     /** Plateaus at which the step size is halved before the fit counts as converged. */
-    static final int STEP_REDUCTIONS = 4;
+    static final int STEP_REDUCTIONS = 2;
+    /** Divergences after which the fit gives up and keeps its best point. */
+    static final int MAX_DIVERGENCES = 10;
+    /** A check this many standard errors (and at least one nat) below the best is a divergence. */
+    static final double DIVERGENCE_ERRORS = 5;
 
-    record Outcome(long steps, boolean converged, String reason, double[] trace, long skipped, double finalRate) {}
+    record Outcome(long steps, FitStatus status, String reason, double[] trace, long skipped, double finalRate,
+            Estimate best, long checkEvaluations) {}
 
     private final ElboGraph elbo;
     private final ParameterStore store;
     private final FitOptions options;
     private final FitListener listener;
     private final Optimisation optimisation;
-    private final long evalSeed;
+    private final ElboCheck check;
 
     Ascent(ElboGraph elbo, ParameterStore store, FitOptions options, double rate, SplittableRandom random,
-            long evalSeed, FitListener listener) {
+            long checkSeed, FitListener listener) {
         this.elbo = elbo;
         this.store = store;
         this.options = options;
         this.listener = listener;
-        this.evalSeed = evalSeed;
         Executor train = new Executor(elbo.graph, options.particles(), store, random, options.precision());
         this.optimisation = new Optimisation(elbo, train, store, new Adam(rate), options.precision(),
                 options.maxBadSteps());
+        this.check = new ElboCheck(elbo, store, options.evalParticles(), checkSeed, options.precision());
     }
 
     Outcome run() {
-        ConvergenceRule rule = newRule();
+        boolean checking = options.tolerance() > 0;
+        ParameterStore best = store.copy();
+        Estimate bestValue = checking ? check.at(store) : null;
         IterateAverage average = new IterateAverage(store);
         double[] trace = new double[(int) Math.min(options.maxSteps(), 1 << 16)];
         long step = 0;
+        int stale = 0;
         int reductions = 0;
-        boolean converged = false;
+        int divergences = 0;
+        double lastGain = Double.NaN;
+        FitStatus status = checking && options.maxSteps() > 0 ? FitStatus.NOT_CONVERGED : FitStatus.STEPS_DONE;
         long start = System.nanoTime();
         while (step < options.maxSteps()) {
             double value = optimisation.step();
@@ -56,53 +70,70 @@ final class Ascent {
             }
             trace[(int) step++] = value;
             listener.step(step, options.maxSteps(), value, step / Math.max((System.nanoTime() - start) / 1e9, 1e-9));
-            if (options.tolerance() > 0 && step % options.evalEvery() == 0
-                    && rule.converged(evaluate(elbo, average.current(), options.evalParticles(), evalSeed,
-                            options.precision()))) {
+            if (!checking || step % options.evalEvery() != 0) {
+                continue;
+            }
+            Estimate now = check.at(average.current());
+            if (diverged(now, bestValue)) {
+                if (++divergences > MAX_DIVERGENCES) {
+                    status = FitStatus.DIVERGED;
+                    break;
+                }
+                optimisation.restart(optimisation.adam().learningRate() / 2);
+                listener.message(String.format("step %d: the ELBO fell to %s from a best of %.4g; back to the best point, step size halved to %.3g",
+                        step, Double.isFinite(now.mean()) ? String.format("%.4g", now.mean()) : "a non-finite value",
+                        bestValue.mean(), optimisation.adam().learningRate()));
+                optimisation.jumpTo(best);
+                average = new IterateAverage(store);
+                stale = 0;
+                continue;
+            }
+            lastGain = now.mean() - bestValue.mean();
+            if (lastGain > options.tolerance()) {
+                best.copyFrom(average.current());
+                bestValue = now;
+                stale = 0;
+            } else if (++stale == PATIENCE) {
                 if (reductions == STEP_REDUCTIONS) {
-                    converged = true;
+                    status = FitStatus.CONVERGED;
                     break;
                 }
                 reductions++;
-                store.copyFrom(average.current());
                 optimisation.adam().setLearningRate(optimisation.adam().learningRate() / 2);
+                optimisation.jumpTo(best);
                 average = new IterateAverage(store);
-                rule = newRule();
+                stale = 0;
             }
         }
-        if (step > 0) {
-            store.copyFrom(average.current());
-            store.round(options.precision());
-        }
-        return new Outcome(step, converged, reason(step, converged, rule), Arrays.copyOf(trace, (int) step),
-                optimisation.skipped(), optimisation.adam().learningRate());
+        // at convergence the average is as good as the best check, without being chosen for the
+        // check's own draws; after a divergence or running out of steps, the best point is safer
+        store.copyFrom(checking && status != FitStatus.CONVERGED ? best : average.current());
+        store.round(options.precision());
+        String reason = reason(status, step, reductions, divergences, lastGain);
+        return new Outcome(step, status, reason, Arrays.copyOf(trace, (int) step), optimisation.skipped(),
+                optimisation.adam().learningRate(), bestValue, check.evaluations());
     }
 
-    private ConvergenceRule newRule() {
-        return new ConvergenceRule(options.tolerance(), options.maxSteps(), options.evalEvery());
+    /** Far below the best seen: more than five standard errors of either check, and more than one nat. */
+    private static boolean diverged(Estimate now, Estimate best) {
+        if (!Double.isFinite(now.mean())) {
+            return true;
+        }
+        double error = Math.max(now.standardError(), best.standardError());
+        double margin = Math.max(DIVERGENCE_ERRORS * (Double.isFinite(error) ? error : 0), 1);
+        return now.mean() < best.mean() - margin;
     }
 
-    private String reason(long step, boolean converged, ConvergenceRule rule) {
-        if (converged) {
-            return "converged after " + step + " steps: " + rule.verdict() + " at step size "
-                    + optimisation.adam().learningRate() + " (halved " + STEP_REDUCTIONS + " times on plateaus)";
-        }
-        if (options.tolerance() > 0 && options.maxSteps() > 0) {
-            return "did not converge in " + step + " steps (last relative ELBO change "
-                    + String.format("%.2g", rule.lastChange()) + ", tolerance " + options.tolerance()
-                    + "); the estimates below may be rough: raise --steps";
-        }
-        return "ran the " + step + " steps asked for";
-    }
-
-    /**
-     * The ELBO at the given parameters, always with the draws of the same seed: successive
-     * estimates then differ only through the parameters, and the stopping rule is not fooled
-     * by Monte Carlo noise.
-     */
-    static double evaluate(ElboGraph elbo, ParameterStore parameters, int particles, long seed, Precision precision) {
-        Executor eval = new Executor(elbo.graph, particles, parameters, new SplittableRandom(seed), precision);
-        eval.forward();
-        return eval.value(elbo.objective).item();
+    private String reason(FitStatus status, long step, int reductions, int divergences, double lastGain) {
+        String recovered = divergences == 0 ? "" : "; recovered from " + divergences + " divergence" + (divergences == 1 ? "" : "s");
+        return switch (status) {
+            case CONVERGED -> String.format("converged after %d steps: %d checks in a row gained under %s nats, at step size %.3g (halved %d times on plateaus)%s",
+                    step, PATIENCE, options.tolerance(), optimisation.adam().learningRate(), reductions, recovered);
+            case NOT_CONVERGED -> String.format("did not converge in %d steps: the last check gained %.3g nats (tolerance %s)%s; the estimates may be rough: raise --steps",
+                    step, lastGain, options.tolerance(), recovered);
+            case DIVERGED -> "diverged " + divergences + " times, each time back at the best point with half the step size;"
+                    + " vmc stopped at step " + step + " and reports the best point, which may be far from the optimum";
+            default -> "ran the " + step + " steps asked for";
+        };
     }
 }

@@ -19,6 +19,8 @@ public final class ElboGraph {
     public final Graph graph;
     /** Shared: the ELBO estimate averaged over particles; the root of every gradient. */
     public final Node objective;
+    /** Per particle: the terms the objective averages (log p - log q, or log p plus the exact entropy). */
+    public final Node terms;
     /** Per particle: log p of the draw on the guide's space (with the log-Jacobian). */
     public final Node logP;
     /** Per particle: log q of the draw. */
@@ -30,10 +32,11 @@ public final class ElboGraph {
     /** Learnable parameters of the model and of a written-out guide, constrained scale. */
     public final Map<String, Node> pointEstimates;
 
-    private ElboGraph(Graph graph, Node objective, Node logP, Node logQ, Map<String, Node> reported,
+    private ElboGraph(Graph graph, Node objective, Node terms, Node logP, Node logQ, Map<String, Node> reported,
             List<Site> sites, String guideName, Map<String, Node> pointEstimates) {
         this.graph = graph;
         this.objective = objective;
+        this.terms = terms;
         this.logP = logP;
         this.logQ = logQ;
         this.reported = reported;
@@ -48,13 +51,12 @@ public final class ElboGraph {
         Model.Nodes p = model.build(graph, q.latents());
         graph.setOrigin("the ELBO");
         Node logP = q.logJacobian() == null ? p.logJoint() : graph.add(p.logJoint(), q.logJacobian());
-        Node objective = q.entropy() != null
-                ? graph.add(graph.meanOverParticles(logP), q.entropy())
-                : graph.meanOverParticles(graph.sub(logP, q.logQ()));
+        Node terms = q.entropy() != null ? graph.add(logP, q.entropy()) : graph.sub(logP, q.logQ());
+        Node objective = graph.meanOverParticles(terms);
         Map<String, Node> reported = new LinkedHashMap<>(q.latents());
         reported.putAll(p.derived());
         Map<String, Node> pointEstimates = new LinkedHashMap<>(p.parameters());
         pointEstimates.putAll(q.parameters());
-        return new ElboGraph(graph, objective, logP, q.logQ(), reported, q.sites(), guide.name(), pointEstimates);
+        return new ElboGraph(graph, objective, terms, logP, q.logQ(), reported, q.sites(), guide.name(), pointEstimates);
     }
 }

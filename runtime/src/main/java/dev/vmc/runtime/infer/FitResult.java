@@ -1,5 +1,6 @@
 package dev.vmc.runtime.infer;
 
+import dev.vmc.runtime.diagnose.Estimate;
 import dev.vmc.runtime.guide.Site;
 import dev.vmc.runtime.output.Summary;
 import dev.vmc.runtime.tensor.Tensor;
@@ -9,24 +10,61 @@ import java.util.Map;
 /**
  * Everything a fit produced: the plan it followed, how the optimisation went, the fitted
  * parameters (unconstrained, by name: what {@link FitOptions#initial} takes back), the
- * learnable parameters of the model and a written-out guide on their own scale, and draws.
+ * learnable parameters of the model and a written-out guide on their own scale, draws, and
+ * how far the draws can be trusted as posterior draws (Pareto k-hat).
+ *
+ * @param status              how the fit ended; {@link FitStatus#trusted()} says whether it did as intended
+ * @param stopReason          the same in words
+ * @param traceElbo           the ELBO estimate of each step, step i + 1 at index i; NaN where a step was skipped
+ * @param finalElbo           the ELBO at the fitted parameters from the diagnostic draws, with its standard error
+ * @param psis                Pareto smoothed importance sampling of those draws
+ * @param gradientEvaluations gradients of the log density taken, over Pathfinder, the search and the steps
+ * @param densityEvaluations  log densities evaluated without a gradient (ELBO estimates, checks, draws)
  */
 public record FitResult(
         String guide,
+        String algorithm,
         List<Site> plan,
         double learningRate,
         double finalLearningRate,
         long steps,
-        boolean converged,
+        FitStatus status,
         String stopReason,
         long skippedSteps,
         double seconds,
-        /** The ELBO estimate of each step, step i + 1 at index i; NaN where a step was skipped. */
         double[] traceElbo,
-        double finalElbo,
+        Estimate finalElbo,
+        Psis psis,
+        long gradientEvaluations,
+        long densityEvaluations,
         Map<String, Tensor> parameters,
         Map<String, Tensor> pointEstimates,
         PosteriorDraws draws) {
+
+    /**
+     * The Pareto k-hat of the importance ratios p/q over {@code draws} draws, the threshold above
+     * which it says the draws cannot be trusted, and the effective sample size of the smoothed weights.
+     */
+    public record Psis(double khat, double threshold, double effectiveSampleSize, int draws, boolean resampled) {
+        /** What k-hat says, in words (Vehtari, Simpson, Gelman, Yao and Gabry). */
+        public String meaning() {
+            if (Double.isNaN(khat)) {
+                return "no draws to judge by";
+            }
+            if (khat <= 0.5) {
+                return "good: the guide's tails are as heavy as the posterior's; its means and sds can be trusted";
+            }
+            if (khat <= threshold) {
+                return "usable: importance sampling would correct the draws (--psis-resample), but the tails are lighter than the posterior's";
+            }
+            return "do not trust the approximation's tails (k-hat above " + threshold + "): sds and tail quantiles are likely too small"
+                    + " and means may be off; try a richer guide (--guide fullrank) or check the model";
+        }
+    }
+
+    public boolean converged() {
+        return status == FitStatus.CONVERGED;
+    }
 
     public Summary summary() {
         return Summary.of(draws.columns(), draws.values());

@@ -1,5 +1,8 @@
 package dev.vmc.runtime.infer;
 
+import dev.vmc.runtime.diagnose.Estimate;
+import dev.vmc.runtime.diagnose.ParetoSmoothed;
+import dev.vmc.runtime.diagnose.ParetoSmoothing;
 import dev.vmc.runtime.graph.Executor;
 import dev.vmc.runtime.graph.ParameterStore;
 import dev.vmc.runtime.guide.Guide;
@@ -11,53 +14,101 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Black-box variational inference: build the ELBO graph, pick a step size, ascend with Adam
- * until Stan's convergence rule or the step budget stops it, then draw from the guide.
- * Each fit has its own graph, parameters and random streams, so fits may run in parallel.
+ * Black-box variational inference: settle the guide and its start ({@link Start}), build the
+ * ELBO graph, refine by stochastic ascent ({@link Ascent}), then draw from the guide and judge
+ * the draws by Pareto smoothed importance sampling. Each fit has its own graph, parameters and
+ * random streams, so fits may run in parallel.
  */
 public final class Fitter {
     private Fitter() {}
 
     public static FitResult fit(Model model, Guide guide, FitOptions options, FitListener listener) {
-        long started = System.nanoTime();
-        ElboGraph elbo = ElboGraph.build(model, guide);
-        listener.plan(guide.name(), elbo.sites);
+        return fit(model, GuideChoice.of(guide), options, listener);
+    }
 
-        ParameterStore store = ParameterStore.initial(elbo.graph);
-        applyInitial(store, options.initial());
-        store.round(options.precision());
+    public static FitResult fit(Model model, GuideChoice choice, FitOptions options, FitListener listener) {
+        long started = System.nanoTime();
         SplittableRandom random = new SplittableRandom(options.seed());
+        long startSeed = random.split().nextLong();
         SplittableRandom searchRandom = random.split();
         SplittableRandom trainRandom = random.split();
-        long evalSeed = random.split().nextLong();
+        long checkSeed = random.split().nextLong();
         SplittableRandom drawRandom = random.split();
 
-        double rate;
-        if (options.learningRate() != null) {
-            rate = options.learningRate();
-        } else if (options.maxSteps() == 0) {
-            rate = Double.NaN;
-        } else {
+        Start start = Start.resolve(model, choice, options, startSeed, listener);
+        ElboGraph elbo = ElboGraph.build(model, start.guide());
+        listener.plan(start.guide().name(), elbo.sites);
+        ParameterStore store = ParameterStore.initial(elbo.graph);
+        applyInitial(store, start.initial());
+        store.round(options.precision());
+        long gradients = start.gradientEvaluations();
+        long densities = start.densityEvaluations();
+
+        long steps = start.refine() ? options.maxSteps() : 0;
+        double rate = start.learningRate() != null ? start.learningRate() : Double.NaN;
+        if (steps > 0 && start.learningRate() == null) {
             StepSizeSearch.Outcome search = StepSizeSearch.run(elbo, store, options, searchRandom.nextLong());
             listener.message(search.report());
             rate = search.learningRate();
             store.copyFrom(search.store());
+            gradients += (long) StepSizeSearch.CANDIDATES.length * options.adaptSteps() * options.particles();
+            densities += (long) StepSizeSearch.CANDIDATES.length * options.evalParticles();
+        }
+        Ascent.Outcome outcome = new Ascent(elbo, store, options.withMaxSteps(steps), rate, trainRandom, checkSeed, listener).run();
+        gradients += outcome.steps() * options.particles();
+        densities += outcome.checkEvaluations();
+
+        int diagnostic = Math.max(options.draws(), options.diagnosticDraws());
+        PosteriorDraws all = PosteriorDraws.sample(elbo, store, diagnostic, drawRandom, options.precision());
+        densities += diagnostic;
+        double[] logRatios = new double[diagnostic];
+        for (int i = 0; i < diagnostic; i++) {
+            double ratio = all.logP()[i] - all.logQ()[i];
+            logRatios[i] = Double.isNaN(ratio) ? Double.NEGATIVE_INFINITY : ratio; // where the density is undefined
+        }
+        Estimate finalElbo = Estimate.of(logRatios);
+        FitResult.Psis psis = new FitResult.Psis(Double.NaN, Double.NaN, Double.NaN, 0, false);
+        PosteriorDraws reported = all.first(options.draws());
+        if (diagnostic > 0) {
+            ParetoSmoothed smoothed = ParetoSmoothing.smooth(logRatios);
+            psis = new FitResult.Psis(smoothed.khat(), ParetoSmoothing.threshold(diagnostic), smoothed.effectiveSampleSize(),
+                    diagnostic, options.psisResample());
+            if (options.psisResample()) {
+                reported = all.rows(ParetoSmoothing.resample(smoothed.logWeights(), options.draws(), drawRandom.split()));
+            }
         }
 
-        Ascent.Outcome outcome = new Ascent(elbo, store, options, rate, trainRandom, evalSeed, listener).run();
-        double finalElbo = Ascent.evaluate(elbo, store, 10 * options.evalParticles(), evalSeed, options.precision());
-        listener.message(outcome.reason());
+        FitStatus status = start.refine() ? outcome.status() : FitStatus.PATHFINDER;
+        String reason = start.refine() ? outcome.reason() : "Pathfinder's Gaussian, as asked (--algorithm pathfinder)";
+        if (status == FitStatus.CONVERGED && outcome.best() != null && inconsistent(finalElbo, outcome.best())) {
+            status = FitStatus.UNSTABLE;
+            reason = String.format("%s, but the final ELBO %.4g (se %.2g, from %d fresh draws) is below the best check's %.4g"
+                    + " (se %.2g) by more than their Monte Carlo error: the optimum is not stable; try a smaller --lr",
+                    outcome.reason(), finalElbo.mean(), finalElbo.standardError(), diagnostic, outcome.best().mean(),
+                    outcome.best().standardError());
+        }
+        listener.message(reason);
         if (outcome.skipped() > 0) {
             listener.message(outcome.skipped() + " steps were skipped because the ELBO or its gradient was not finite");
         }
-
-        PosteriorDraws draws = PosteriorDraws.sample(elbo, store, options.draws(), drawRandom, options.precision());
         Map<String, Tensor> fitted = new LinkedHashMap<>();
         store.asMap().forEach((k, v) -> fitted.put(k, v.copy()));
-        return new FitResult(guide.name(), elbo.sites, rate, outcome.steps() > 0 ? outcome.finalRate() : rate,
-                outcome.steps(), outcome.converged(), outcome.reason(), outcome.skipped(),
-                (System.nanoTime() - started) / 1e9, outcome.trace(), finalElbo, fitted,
-                pointEstimates(elbo, store, options), draws);
+        Map<String, Tensor> original = new LinkedHashMap<>();
+        start.guide().originalParameters(fitted, model.latents()).forEach((k, v) -> {
+            Tensor t = v.copy();
+            options.precision().round(t.data);
+            original.put(k, t);
+        });
+        return new FitResult(start.guide().name(), options.algorithm().label, elbo.sites, rate,
+                outcome.steps() > 0 ? outcome.finalRate() : rate, outcome.steps(), status, reason, outcome.skipped(),
+                (System.nanoTime() - started) / 1e9, outcome.trace(), finalElbo, psis, gradients, densities,
+                original, pointEstimates(elbo, store, options), reported);
+    }
+
+    /** An independent final estimate more than three combined standard errors below the best check. */
+    private static boolean inconsistent(Estimate last, Estimate best) {
+        double error = Math.hypot(last.standardError(), best.standardError());
+        return Double.isFinite(error) && last.mean() < best.mean() - 3 * error;
     }
 
     /** The learnable parameters on their own scale: they do not depend on the draws. */

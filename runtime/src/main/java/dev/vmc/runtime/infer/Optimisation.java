@@ -60,6 +60,18 @@ final class Optimisation {
         return value;
     }
 
+    /** Moves the parameters to a point chosen elsewhere, which becomes the last good one. */
+    void jumpTo(ParameterStore point) {
+        store.copyFrom(point);
+        lastGood.copyFrom(point);
+    }
+
+    /** Starts Adam afresh at a new step size, as after a divergence. */
+    void restart(double rate) {
+        adam.reset();
+        adam.setLearningRate(rate);
+    }
+
     Adam adam() {
         return adam;
     }
@@ -81,16 +93,11 @@ final class Optimisation {
 
     private String describeValue() {
         Node bad = executor.firstNonFinite(elbo.objective);
-        return bad == null ? "no single node was to blame" : "the first non-finite value came from " + where(bad);
+        return bad == null ? "no single node was to blame" : "the first non-finite value came from " + bad.where();
     }
 
     private String describeGradient() {
         Node bad = executor.firstNonFiniteGradient();
-        return bad == null ? "no single node was to blame" : "the gradient first broke at " + where(bad);
-    }
-
-    private static String where(Node n) {
-        String origin = n.origin.isEmpty() ? "an unlabelled node" : n.origin;
-        return origin + " (" + n.op.name() + ")";
+        return bad == null ? "no single node was to blame" : "the gradient first broke at " + bad.where();
     }
 }

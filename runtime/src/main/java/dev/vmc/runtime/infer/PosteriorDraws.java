@@ -6,6 +6,7 @@ import dev.vmc.runtime.graph.ParameterStore;
 import dev.vmc.runtime.graph.Precision;
 import dev.vmc.runtime.output.DrawsCsv;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -15,8 +16,11 @@ import java.util.random.RandomGenerator;
  * log p and log q (so that importance-sampling diagnostics can be computed later).
  */
 public record PosteriorDraws(List<String> columns, double[][] values, double[] logP, double[] logQ) {
-    /** Draws are taken this many at a time: big enough to batch, small enough to bound memory. */
-    private static final int CHUNK = 1000;
+    /**
+     * Draws are taken this many at a time: enough to batch, few enough to bound memory and to
+     * keep products at the sizes the training steps use.
+     */
+    private static final int CHUNK = 100;
 
     static PosteriorDraws sample(ElboGraph elbo, ParameterStore store, int count, RandomGenerator random,
             Precision precision) {
@@ -49,6 +53,24 @@ public record PosteriorDraws(List<String> columns, double[][] values, double[] l
             copyPerParticle(executor, elbo.logQ, logQ, start, n);
         }
         return new PosteriorDraws(List.copyOf(columns), values, logP, logQ);
+    }
+
+    /** The first {@code n} draws. */
+    public PosteriorDraws first(int n) {
+        return new PosteriorDraws(columns, Arrays.copyOf(values, n), Arrays.copyOf(logP, n), Arrays.copyOf(logQ, n));
+    }
+
+    /** The draws at the given indices, in that order (repeats allowed: a resample). */
+    public PosteriorDraws rows(int[] indices) {
+        double[][] v = new double[indices.length][];
+        double[] p = new double[indices.length];
+        double[] q = new double[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            v[i] = values[indices[i]];
+            p[i] = logP[indices[i]];
+            q[i] = logQ[indices[i]];
+        }
+        return new PosteriorDraws(columns, v, p, q);
     }
 
     private static void copyPerParticle(Executor executor, Node node, double[] into, int start, int n) {

@@ -1,13 +1,14 @@
-package dev.vmc.runtime.infer;
+package dev.vmc.runtime.model;
 
 import dev.vmc.runtime.graph.Executor;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.ParameterStore;
 import dev.vmc.runtime.graph.Precision;
-import dev.vmc.runtime.model.FlatLatents;
-import dev.vmc.runtime.model.Model;
+import dev.vmc.runtime.transform.Support;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -23,13 +24,15 @@ public final class LogDensity {
     private final Node point;
     private final Node value;
     private final ParameterStore parameters;
+    private final List<String> unused;
 
-    private LogDensity(FlatLatents flat, Graph graph, Node point, Node value, ParameterStore parameters) {
+    private LogDensity(FlatLatents flat, Graph graph, Node point, Node value, ParameterStore parameters, List<String> unused) {
         this.flat = flat;
         this.graph = graph;
         this.point = point;
         this.value = value;
         this.parameters = parameters;
+        this.unused = unused;
     }
 
     /** The model's log density with its learnable parameters at their initial values. */
@@ -42,7 +45,29 @@ public final class LogDensity {
         Model.Nodes p = model.build(graph, split.values());
         graph.setOrigin("the log density");
         Node value = graph.add(p.logJoint(), split.logJacobian());
-        return new LogDensity(flat, graph, point, value, ParameterStore.initial(graph));
+        return new LogDensity(flat, graph, point, value, ParameterStore.initial(graph), unused(graph, flat, split.values(), p.logJoint()));
+    }
+
+    /**
+     * Latents with no bounded interval that no prior or likelihood term mentions: the log
+     * density is flat in them, so their posterior is improper. Found by walking the graph up
+     * from the log joint.
+     */
+    public List<String> improperLatents() {
+        return unused;
+    }
+
+    private static List<String> unused(Graph graph, FlatLatents flat, Map<String, Node> latents, Node logJoint) {
+        boolean[] reaches = graph.ancestorsOf(logJoint);
+        List<String> names = new ArrayList<>();
+        for (LatentSpec latent : flat.latents()) {
+            Node node = latents.get(latent.name());
+            boolean used = reaches[node.id];
+            if (!used && latent.support().kind() != Support.Kind.INTERVAL) {
+                names.add(latent.name());
+            }
+        }
+        return names;
     }
 
     public int dimension() {
@@ -101,6 +126,15 @@ public final class LogDensity {
             executor.forward();
             evaluations += points;
             System.arraycopy(executor.value(value).data, 0, into, 0, points);
+        }
+
+        /**
+         * Where the log density first went NaN or infinite at the point of the last evaluation
+         * (see {@link dev.vmc.runtime.graph.Node#where}), or null if it was finite there.
+         */
+        public String whereNotFinite() {
+            dev.vmc.runtime.graph.Node bad = executor.firstNonFinite(value);
+            return bad == null ? null : bad.where();
         }
 
         public long evaluations() {

@@ -1,0 +1,100 @@
+package dev.vmc.runtime.infer;
+
+import dev.vmc.runtime.diagnose.Estimate;
+import dev.vmc.runtime.guide.GaussianGuide;
+import dev.vmc.runtime.guide.GaussianGuide.Family;
+import dev.vmc.runtime.guide.Guide;
+import dev.vmc.runtime.model.LogDensity;
+import dev.vmc.runtime.model.Model;
+import dev.vmc.runtime.pathfinder.GuideStart;
+import dev.vmc.runtime.pathfinder.Pathfinder;
+import dev.vmc.runtime.tensor.Tensor;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Where a fit starts: the guide it fits, with its start, and the step size to refine it with.
+ * An automatic guide starts from Pathfinder's Gaussian (or from the guide in {@code --init}),
+ * fitted in coordinates whitened by it; with {@link Algorithm#ADVI}, or for a written guide,
+ * from the standard initialisation with a step-size search.
+ *
+ * @param guide               the guide to fit
+ * @param learningRate        Adam's step size, or null to search for one
+ * @param initial             values to put in the parameter store before fitting
+ * @param refine              whether stochastic ascent follows (not for Pathfinder alone)
+ * @param elbo                the start's ELBO estimate, if it has one
+ */
+record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, boolean refine, Estimate elbo,
+        long gradientEvaluations, long densityEvaluations) {
+
+    /**
+     * Adam's step size in whitened coordinates, where the posterior's sds are about one: a
+     * step moves each parameter by about this fraction of an sd.
+     */
+    static final double WHITENED_RATE = 0.05;
+
+    static Start resolve(Model model, GuideChoice choice, FitOptions options, long seed, FitListener listener) {
+        if (choice instanceof GuideChoice.Written written) {
+            if (options.algorithm() == Algorithm.PATHFINDER) {
+                throw new IllegalArgumentException("--algorithm pathfinder needs an automatic guide; this model writes its own");
+            }
+            listener.message("start: the written guide's own initial values");
+            return new Start(written.guide(), options.learningRate(), options.initial(), true, null, 0, 0);
+        }
+        Family family = ((GuideChoice.Automatic) choice).family();
+        Map<String, Tensor> guideInitial = new LinkedHashMap<>();
+        Map<String, Tensor> otherInitial = new LinkedHashMap<>();
+        options.initial().forEach((k, v) -> (k.startsWith("guide.") ? guideInitial : otherInitial).put(k, v));
+        boolean refine = options.algorithm() != Algorithm.PATHFINDER;
+        if (!guideInitial.isEmpty()) {
+            Family named = GaussianGuide.familyOf(guideInitial); // null when only the mean is given
+            Family given = named != null ? named : family != null ? family : Family.MEANFIELD;
+            if (family != null && family != given) {
+                throw new InitialValuesException("the initial values " + guideInitial.keySet() + " are not those of a "
+                        + (family == null ? "meanfield, lowrank or fullrank" : family.label) + " guide");
+            }
+            listener.message("start: the " + given.label + " guide in the initial values");
+            Double rate = options.learningRate() != null ? options.learningRate() : WHITENED_RATE;
+            return new Start(GaussianGuide.of(given, guideInitial), rate, otherInitial, refine, null, 0, 0);
+        }
+        if (options.algorithm() == Algorithm.ADVI) {
+            Family f = family == null ? Family.MEANFIELD : family;
+            listener.message("start: the standard initialisation (mean 0, sd " + 0.1 + " on the unconstrained scale), as ADVI");
+            return new Start(GaussianGuide.of(f), options.learningRate(), options.initial(), true, null, 0, 0);
+        }
+        return fromPathfinder(model, family, options, seed, refine, listener);
+    }
+
+    private static Start fromPathfinder(Model model, Family family, FitOptions options, long seed, boolean refine,
+            FitListener listener) {
+        LogDensity density = LogDensity.of(model);
+        if (!density.improperLatents().isEmpty()) {
+            throw new ImproperPosteriorException("the posterior is improper: " + String.join(", ", density.improperLatents())
+                    + (density.improperLatents().size() == 1 ? " appears" : " appear")
+                    + " in no prior and no likelihood term, so the density is flat in "
+                    + (density.improperLatents().size() == 1 ? "it" : "them") + "; give each a prior");
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        Pathfinder pathfinder = Pathfinder.run(density, Pathfinder.Options.defaults(options.paths()), random.nextLong());
+        pathfinder.report().forEach(line -> listener.message("pathfinder " + line));
+        if (pathfinder.unbounded()) {
+            throw new ImproperPosteriorException("the posterior is likely improper: the log density rises without bound as "
+                    + pathfinder.runaway() + " grows (L-BFGS followed it past 1e300 or 1e8 on the unconstrained scale);"
+                    + " check that every latent has a proper prior");
+        }
+        if (!pathfinder.found()) {
+            throw new FitException("Pathfinder found no Gaussian with a finite ELBO: " + pathfinder.failure()
+                    + ". Check the priors and constraints there");
+        }
+        if (pathfinder.disagreement() != null) {
+            listener.message("warning: " + pathfinder.disagreement());
+        }
+        GuideStart.Start start = GuideStart.of(pathfinder, family, density, random);
+        start.report().forEach(listener::message);
+        Double rate = options.learningRate() != null ? options.learningRate() : WHITENED_RATE;
+        return new Start(GaussianGuide.of(start.family(), start.parameters()), rate, options.initial(), refine, start.elbo(),
+                pathfinder.gradientEvaluations() + start.gradientEvaluations(),
+                pathfinder.densityEvaluations() + start.densityEvaluations());
+    }
+}
