@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vmc.runtime.data.DataSet;
 import dev.vmc.runtime.data.Json;
 import dev.vmc.runtime.data.JsonParser;
-import dev.vmc.runtime.infer.LogDensity;
+import dev.vmc.runtime.model.LogDensity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

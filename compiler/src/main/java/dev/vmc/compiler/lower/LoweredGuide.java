@@ -70,6 +70,6 @@ public final class LoweredGuide implements dev.vmc.runtime.guide.Guide {
         byName.keySet().forEach(name -> ordered.put(name, drawn.get(name)));
         List<Site> orderedSites = new ArrayList<>();
         byName.keySet().forEach(name -> sites.stream().filter(x -> x.latent().equals(name)).forEach(orderedSites::add));
-        return new Nodes(ordered, logQ == null ? graph.constant(0) : logQ, null, null, orderedSites, scope.parameters);
+        return new Nodes(ordered, logQ == null ? graph.constant(0) : logQ, null, orderedSites, scope.parameters);
     }
 }

@@ -88,7 +88,7 @@ public final class Executor {
                 ins[k] = layout(in);
                 inputValues[i][k] = values[in.id];
                 dynamic[i] |= dynamic[in.id];
-                needsGrad[i] |= needsGrad[in.id];
+                needsGrad[i] |= needsGrad[in.id] && node.op.passesGradient();
             }
             values[i] = new Tensor(out.physical());
             kernels[i] = node.op.kernel(ins, layout(node)); // now that dynamic[i] is known

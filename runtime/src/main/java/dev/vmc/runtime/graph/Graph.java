@@ -131,6 +131,11 @@ public final class Graph {
         return apply(Unary.LOG, a);
     }
 
+    /** The same value, through which no gradient flows. */
+    public Node stopGradient(Node a) {
+        return apply(StopGradient.INSTANCE, a);
+    }
+
     /** Sum over every model dimension: one value per particle. */
     public Node sum(Node a) {
         return apply(Reduce.SUM, a);

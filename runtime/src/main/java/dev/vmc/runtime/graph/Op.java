@@ -24,5 +24,10 @@ public interface Op {
         return false;
     }
 
+    /** False for an op whose output gradients must not reach its inputs ({@link StopGradient}). */
+    default boolean passesGradient() {
+        return true;
+    }
+
     Kernel kernel(Layout[] inputs, Layout output);
 }

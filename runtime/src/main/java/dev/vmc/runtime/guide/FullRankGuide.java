@@ -2,6 +2,7 @@ package dev.vmc.runtime.guide;
 
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.graph.TriangularSolve;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,7 +64,14 @@ final class FullRankGuide extends GaussianGuide {
     protected Draw draw(Graph graph, Node noise, int d, Map<String, Node> parameters) {
         Node raw = parameters.get(SCALE_TRIL);
         Node value = graph.add(parameters.get(LOC), graph.matmul(graph.apply(CholeskyFactor.INSTANCE, raw), noise));
-        return new Draw(value, graph.sum(graph.apply(Diagonal.INSTANCE, raw)), squaredNorm(graph, noise));
+        return new Draw(value, graph.sum(graph.apply(Diagonal.INSTANCE, raw)));
+    }
+
+    @Override
+    protected Node squaredNorm(Graph graph, Node v, Map<String, Node> constants) {
+        Node factor = graph.apply(CholeskyFactor.INSTANCE, constants.get(SCALE_TRIL));
+        Node z = graph.apply(TriangularSolve.INSTANCE, factor, graph.sub(v, constants.get(LOC)));
+        return graph.sum(graph.mul(z, z));
     }
 
     @Override

@@ -17,8 +17,14 @@ import java.util.Map;
  * The automatic guides, as in Stan's ADVI: every latent is mapped to the unconstrained space,
  * all of them laid end to end in one vector u ({@link FlatLatents}), and u is Gaussian: with
  * independent coordinates (mean-field), a low-rank plus diagonal covariance, or a full
- * (Cholesky-factored) one. One noise draw, one affine map and one exact entropy serve the
- * whole model, whatever its size.
+ * (Cholesky-factored) one. One noise draw and one affine map serve the whole model, whatever
+ * its size.
+ *
+ * <p>log q of a draw is computed from the draw u with the guide's parameters held constant
+ * (stop-gradient), so the ELBO's gradient flows only through u: the "sticking the landing"
+ * estimator of Roeder, Wu and Duvenaud (2017). It drops a term whose expectation is zero and
+ * whose noise does not vanish, so where the guide matches the posterior the gradient's
+ * variance goes to zero, and a fit started at the answer stays there.
  *
  * <p>A guide may start from a Gaussian (Pathfinder's, or a guide.json read back), given as the
  * family's own parameters. It is then fitted in coordinates whitened by that start:
@@ -65,11 +71,10 @@ public abstract class GaussianGuide implements Guide {
     }
 
     /**
-     * The family's Gaussian on the whitened coordinates v: its value per particle, the log
-     * |det| of its covariance's square root (shared), and per particle the squared norm of
-     * the draw in the covariance's metric, (v - loc)' Sigma^-1 (v - loc).
+     * The family's Gaussian on the whitened coordinates v: its value per particle and the log
+     * |det| of its covariance's square root (shared).
      */
-    protected record Draw(Node value, Node logDeterminant, Node squaredNorm) {}
+    protected record Draw(Node value, Node logDeterminant) {}
 
     private final Map<String, Tensor> start;
 
@@ -121,6 +126,12 @@ public abstract class GaussianGuide implements Guide {
     /** The whitened draw from the noise and the family's parameter nodes, by name. */
     protected abstract Draw draw(Graph graph, Node noise, int d, Map<String, Node> parameters);
 
+    /**
+     * (v - loc)' Sigma^-1 (v - loc) per particle, with the family's parameters given as constants
+     * (their stop-gradients), so that it is differentiated through v alone.
+     */
+    protected abstract Node squaredNorm(Graph graph, Node v, Map<String, Node> constants);
+
     /** The frame a start puts the whitened coordinates in. */
     protected abstract Frame frame(Map<String, Tensor> start, int d);
 
@@ -149,10 +160,11 @@ public abstract class GaussianGuide implements Guide {
             u = graph.add(graph.constant(Tensor.vector(frame.shift())), scaled);
             frameLogDet = frame.logDeterminant();
         }
-        Node logDeterminant = graph.add(v.logDeterminant(), graph.constant(frameLogDet));
-        Node logQ = graph.sub(graph.mul(graph.constant(-0.5), v.squaredNorm()),
+        Map<String, Node> constants = new LinkedHashMap<>();
+        parameters.forEach((name, node) -> constants.put(name, graph.stopGradient(node)));
+        Node logDeterminant = graph.add(graph.stopGradient(v.logDeterminant()), graph.constant(frameLogDet));
+        Node logQ = graph.sub(graph.mul(graph.constant(-0.5), squaredNorm(graph, v.value(), constants)),
                 graph.add(logDeterminant, graph.constant(0.5 * d * Special.LOG_2PI)));
-        Node entropy = graph.add(logDeterminant, graph.constant(0.5 * d * (1 + Special.LOG_2PI)));
 
         FlatLatents.Split split = flat.split(graph, u, "the automatic guide");
         List<Site> sites = new ArrayList<>();
@@ -160,7 +172,7 @@ public abstract class GaussianGuide implements Guide {
             sites.add(new Site(latent.name(), latent.shape(), latent.support(), family() + describeMap(latent.support()),
                     Estimator.REPARAMETERISED, "the Gaussian guide is reparameterisable"));
         }
-        return new Nodes(split.values(), logQ, split.logJacobian(), entropy, sites, Map.of());
+        return new Nodes(split.values(), logQ, split.logJacobian(), sites, Map.of());
     }
 
     /** The start with any parameter it leaves out at its standard initial value; null without a start. */
@@ -203,11 +215,6 @@ public abstract class GaussianGuide implements Guide {
     /** A low-rank start: the mean, the diagonal's standard deviations, and the d x r factor B: covariance diag(sd^2) + B B'. */
     public static Map<String, Tensor> lowRankStart(double[] mean, double[] sd, double[][] factor) {
         return LowRankGuide.parameters(mean, sd, factor);
-    }
-
-    /** The squared norm of standard normal noise, per particle: the metric of families driven by d noises. */
-    protected static Node squaredNorm(Graph graph, Node noise) {
-        return graph.sum(graph.mul(noise, noise));
     }
 
     static Tensor matrix(double[][] m) {

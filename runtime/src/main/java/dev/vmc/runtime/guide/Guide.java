@@ -28,12 +28,10 @@ public interface Guide {
      * @param logJacobian per particle, the log-Jacobian of the map from q's space to the latents'
      *                    constrained scale, added to log p so both densities live on q's space;
      *                    null when q is defined on the constrained scale itself
-     * @param entropy     the exact entropy of q as one shared value, or null when it must be
-     *                    estimated from the draws
      * @param sites       the plan: one entry per latent
      * @param parameters  parameters worth reporting on their constrained scale (a written-out
      *                    guide's own), by name; may be empty
      */
-    record Nodes(Map<String, Node> latents, Node logQ, Node logJacobian, Node entropy, List<Site> sites,
+    record Nodes(Map<String, Node> latents, Node logQ, Node logJacobian, List<Site> sites,
             Map<String, Node> parameters) {}
 }

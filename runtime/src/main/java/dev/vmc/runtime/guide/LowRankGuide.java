@@ -59,8 +59,13 @@ final class LowRankGuide extends GaussianGuide {
         Node e2 = graph.apply(new Take(d, new int[] {rank}), noise);
         Node deviation = graph.add(graph.mul(graph.exp(logDiag), e1), graph.matmul(factor, e2));
         Node logDet = graph.mul(graph.constant(0.5), graph.apply(LowRankLogDet.INSTANCE, logDiag, factor));
-        return new Draw(graph.add(parameters.get(LOC), deviation), logDet,
-                graph.apply(LowRankNorm.INSTANCE, deviation, logDiag, factor));
+        return new Draw(graph.add(parameters.get(LOC), deviation), logDet);
+    }
+
+    @Override
+    protected Node squaredNorm(Graph graph, Node v, Map<String, Node> constants) {
+        return graph.apply(LowRankNorm.INSTANCE, graph.sub(v, constants.get(LOC)), constants.get(LOG_DIAG),
+                constants.get(FACTOR));
     }
 
     @Override

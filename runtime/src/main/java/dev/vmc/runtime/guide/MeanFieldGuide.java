@@ -44,7 +44,13 @@ final class MeanFieldGuide extends GaussianGuide {
     protected Draw draw(Graph graph, Node noise, int d, Map<String, Node> parameters) {
         Node logScale = parameters.get(LOG_SCALE);
         Node value = graph.add(parameters.get(LOC), graph.mul(graph.exp(logScale), noise));
-        return new Draw(value, graph.sum(logScale), squaredNorm(graph, noise));
+        return new Draw(value, graph.sum(logScale));
+    }
+
+    @Override
+    protected Node squaredNorm(Graph graph, Node v, Map<String, Node> constants) {
+        Node z = graph.div(graph.sub(v, constants.get(LOC)), graph.exp(constants.get(LOG_SCALE)));
+        return graph.sum(graph.mul(z, z));
     }
 
     @Override

@@ -11,15 +11,15 @@ import java.util.Map;
 
 /**
  * A model and a guide joined into one graph: the guide draws the latents, the model scores
- * them, and the objective is the ELBO, E_q[log p - log q]. Where the guide knows its entropy
- * exactly, the objective uses it instead of the Monte Carlo estimate of E_q[-log q], which
- * removes that term's share of the gradient noise.
+ * them, and the objective is the ELBO, E_q[log p - log q], averaged over the particles. How its
+ * gradient is estimated is up to how the guide builds log q (the automatic guides hold their
+ * parameters constant in it: see {@link dev.vmc.runtime.guide.GaussianGuide}).
  */
 public final class ElboGraph {
     public final Graph graph;
     /** Shared: the ELBO estimate averaged over particles; the root of every gradient. */
     public final Node objective;
-    /** Per particle: the terms the objective averages (log p - log q, or log p plus the exact entropy). */
+    /** Per particle: the terms the objective averages, log p - log q. */
     public final Node terms;
     /** Per particle: log p of the draw on the guide's space (with the log-Jacobian). */
     public final Node logP;
@@ -51,7 +51,7 @@ public final class ElboGraph {
         Model.Nodes p = model.build(graph, q.latents());
         graph.setOrigin("the ELBO");
         Node logP = q.logJacobian() == null ? p.logJoint() : graph.add(p.logJoint(), q.logJacobian());
-        Node terms = q.entropy() != null ? graph.add(logP, q.entropy()) : graph.sub(logP, q.logQ());
+        Node terms = graph.sub(logP, q.logQ());
         Node objective = graph.meanOverParticles(terms);
         Map<String, Node> reported = new LinkedHashMap<>(q.latents());
         reported.putAll(p.derived());

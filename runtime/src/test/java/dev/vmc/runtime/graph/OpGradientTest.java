@@ -37,6 +37,38 @@ class OpGradientTest {
     }
 
     @Test
+    void triangularSolveGradientsReachBothTheMatrixAndTheVector() {
+        Graph g = new Graph();
+        Node l = g.parameter("l", new Tensor(new int[] {3, 3}, new double[] {1.5, 9, 9, -0.4, 0.8, 9, 0.3, 0.7, 2.1}));
+        Node b = g.parameter("b", values(0.4, -0.3, 2));
+        Node x = g.apply(TriangularSolve.INSTANCE, l, g.add(b, g.noise(Leaf.Noise.Kind.NORMAL, 3)));
+        GradientCheck.check(g, scalarRoot(g, g.apply(Unary.SQUARE, x)), 3, 1e-5);
+    }
+
+    @Test
+    void triangularSolveSolves() {
+        Graph g = new Graph();
+        Node l = g.constant(new Tensor(new int[] {2, 2}, new double[] {2, 99, -1, 4}));
+        Node x = g.apply(TriangularSolve.INSTANCE, l, g.constant(values(4, 10)));
+        Executor e = new Executor(g, 1, ParameterStore.initial(g), new java.util.SplittableRandom(1));
+        e.forward();
+        // 2 x1 = 4, -x1 + 4 x2 = 10; the entry above the diagonal is ignored
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {2, 3}, e.value(x).data, 1e-15);
+    }
+
+    @Test
+    void noGradientFlowsThroughAStop() {
+        Graph g = new Graph();
+        Node a = g.parameter("a", values(0.5, 2));
+        Node root = g.sum(g.mul(a, g.stopGradient(a))); // value a . a, gradient a, not 2a
+        Executor e = new Executor(g, 1, ParameterStore.initial(g), new java.util.SplittableRandom(1));
+        e.forward();
+        e.backward(root);
+        org.junit.jupiter.api.Assertions.assertEquals(4.25, e.value(root).item(), 1e-15);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.5, 2}, e.gradient(a).data, 1e-15);
+    }
+
+    @Test
     void matrixVectorAndMatrixMatrixProducts() {
         Graph g = new Graph();
         Node m = g.parameter("m", new Tensor(new int[] {2, 3}, new double[] {1, -2, 0.5, 3, 0.1, -1}));
