@@ -33,11 +33,11 @@ public final class Bench {
     private static final int[] PARTICLES = {1, 10, 100};
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals("accuracy")) {
-            PosteriorAccuracy.print();
+        if (args.length >= 1 && args.length <= 2 && args[0].equals("accuracy")) {
+            PosteriorAccuracy.print(args.length == 2 ? Integer.parseInt(args[1]) : 3);
             return;
         } else if (args.length != 0) {
-            System.err.println("usage: bench/run [accuracy]");
+            System.err.println("usage: bench/run [accuracy [SEEDS]]");
             System.exit(2);
         }
         System.out.printf("vmc %s benchmark, %d cores, Java %s%n%n", Vmc.VERSION,
@@ -67,7 +67,7 @@ public final class Bench {
         System.out.println();
         OpCost.print();
         System.out.println();
-        PosteriorAccuracy.print();
+        PosteriorAccuracy.print(3);
     }
 
     /** [microseconds per step, native calls per step] for S particles. */

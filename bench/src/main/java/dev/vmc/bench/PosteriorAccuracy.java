@@ -5,6 +5,7 @@ import dev.vmc.api.Vmc;
 import dev.vmc.runtime.data.DataSet;
 import dev.vmc.runtime.data.Json;
 import dev.vmc.runtime.data.JsonParser;
+import dev.vmc.runtime.infer.Algorithm;
 import dev.vmc.runtime.infer.FitListener;
 import dev.vmc.runtime.infer.FitOptions;
 import dev.vmc.runtime.infer.FitResult;
@@ -18,82 +19,105 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * How close default fits come to posteriordb's reference posteriors. For each posterior in
- * {@code bench/posteriors} (model.vmodel, data.json, reference.json) and seeds 1, 2, 3, one fit
- * with default settings through the public API; then, over the reference parameters and the
- * seeds, the worst |vmc mean - reference mean| / reference sd and the range of vmc sd /
- * reference sd. Run from the repository root: {@code bench/run accuracy}.
+ * How close fits come to posteriordb's reference posteriors, with vmc's defaults and with plain
+ * ADVI ({@code --algorithm advi}: Adam from the standard start, as Stan's ADVI) for comparison.
+ * For each posterior in {@code bench/posteriors} (model.vmodel, data.json, reference.json) and
+ * each seed: the worst |mean - reference mean| / reference sd over the reference parameters,
+ * the range of sd / reference sd, Pareto k-hat, gradient evaluations and seconds. Run from the
+ * repository root: {@code bench/run accuracy [SEEDS]} (3 seeds unless given).
  */
 public final class PosteriorAccuracy {
     private static final Path POSTERIORS = Path.of("bench", "posteriors");
-    private static final long[] SEEDS = {1, 2, 3};
 
     private record Reference(double mean, double sd) {}
+
+    /** One configuration's results over the seeds: worst cases, and means of the costs. */
+    private static final class Tally {
+        double maxZ;
+        String worst = "";
+        double minRatio = Double.POSITIVE_INFINITY;
+        double maxRatio;
+        double maxKhat = Double.NEGATIVE_INFINITY;
+        double gradients;
+        double seconds;
+        int untrusted;
+
+        void add(FitResult fit, Map<String, Reference> reference, double secs, int seeds) {
+            Map<String, Summary.Row> rows = new LinkedHashMap<>();
+            fit.summary().rows().forEach(r -> rows.put(r.name(), r));
+            for (Map.Entry<String, Reference> e : reference.entrySet()) {
+                Summary.Row r = rows.get(e.getKey());
+                if (r == null) {
+                    throw new IllegalStateException("vmc reports no '" + e.getKey() + "'");
+                }
+                double z = Math.abs(r.mean() - e.getValue().mean()) / e.getValue().sd();
+                if (!(z <= maxZ)) { // NaN counts as worst
+                    maxZ = z;
+                    worst = e.getKey();
+                }
+                double ratio = r.sd() / e.getValue().sd();
+                minRatio = Math.min(minRatio, ratio);
+                maxRatio = Math.max(maxRatio, ratio);
+            }
+            maxKhat = Math.max(maxKhat, fit.psis().khat());
+            gradients += (double) fit.gradientEvaluations() / seeds;
+            seconds += secs / seeds;
+            untrusted += fit.status().trusted() ? 0 : 1;
+        }
+    }
 
     private PosteriorAccuracy() {}
 
     public static void main(String[] args) throws IOException {
-        print();
+        print(args.length > 0 ? Integer.parseInt(args[0]) : 3);
     }
 
-    static void print() throws IOException {
-        System.out.printf("%-40s %7s %9s %-10s %7s %7s %7s %7s%n", "posterior (seeds 1-3)", "params", "max |z|",
-                "worst", "sd min", "sd max", "steps", "s/fit");
+    static void print(int seeds) throws IOException {
+        System.out.printf("%-40s %4s | %7s %-11s %13s %6s %7s %6s %5s | %7s %13s %7s%n", "posterior (seeds 1-" + seeds + ")", "d",
+                "max |z|", "worst", "sd ratio", "k-hat", "grads", "s/fit", "bad", "max |z|", "sd ratio", "grads");
         List<Path> dirs = posteriorDirs();
-        warmUp(dirs.get(0));
+        fit(dirs.get(0), FitOptions.defaults().withSeed(0)); // untimed: the JIT's warm-up is not charged to the first row
         for (Path dir : dirs) {
-            System.out.println(row(dir));
+            System.out.println(row(dir, seeds));
         }
         System.out.println();
-        System.out.println("z = (vmc mean - reference mean) / reference sd; sd = vmc sd / reference sd; over the");
-        System.out.println("  reference parameters and seeds. steps and s/fit (wall time of fit()) are means over the seeds.");
-        System.out.println("  References: posteriordb's draws (bench/posteriors/README.md); vmc: 1,000 draws per fit.");
+        System.out.println("Left of the bar: vmc's defaults. Right: plain ADVI (--algorithm advi: Adam from the standard start,");
+        System.out.println("  step-size search, the same stopping rule). z = (mean - reference mean) / reference sd, the worst over");
+        System.out.println("  parameters and seeds; sd ratio = sd / reference sd, min-max; k-hat: the largest over seeds;");
+        System.out.println("  grads: gradient evaluations per fit (Pathfinder, curvature, steps), mean over seeds; bad: fits not");
+        System.out.println("  reported as converged. 1,000 draws per fit; references: posteriordb's draws (bench/posteriors/README.md).");
     }
 
-    private static String row(Path dir) throws IOException {
+    private static String row(Path dir, int seeds) throws IOException {
         String name = dir.getFileName().toString();
         Map<String, Reference> reference = reference(dir.resolve("reference.json"));
-        double maxZ = 0;
-        String worst = "";
-        double minRatio = Double.POSITIVE_INFINITY;
-        double maxRatio = 0;
-        double steps = 0;
-        double seconds = 0;
+        Tally auto = new Tally();
+        Tally advi = new Tally();
         try {
-            BoundModel model = Vmc.compile(dir.resolve("model.vmodel")).bind(DataSet.read(dir.resolve("data.json")));
-            for (long seed : SEEDS) {
+            for (long seed = 1; seed <= seeds; seed++) {
+                FitOptions options = FitOptions.defaults().withSeed(seed);
                 long start = System.nanoTime();
-                FitResult fit = model.fit(FitOptions.defaults().withSeed(seed), null, FitListener.SILENT);
-                seconds += (System.nanoTime() - start) / 1e9 / SEEDS.length;
-                steps += (double) fit.steps() / SEEDS.length;
-                Map<String, Summary.Row> rows = new LinkedHashMap<>();
-                fit.summary().rows().forEach(r -> rows.put(r.name(), r));
-                for (Map.Entry<String, Reference> e : reference.entrySet()) {
-                    Summary.Row r = rows.get(e.getKey());
-                    if (r == null) {
-                        throw new IllegalStateException("vmc reports no '" + e.getKey() + "'");
-                    }
-                    double z = Math.abs(r.mean() - e.getValue().mean()) / e.getValue().sd();
-                    if (!(z <= maxZ)) { // NaN counts as worst
-                        maxZ = z;
-                        worst = e.getKey();
-                    }
-                    double ratio = r.sd() / e.getValue().sd();
-                    minRatio = Math.min(minRatio, ratio);
-                    maxRatio = Math.max(maxRatio, ratio);
-                }
+                FitResult fit = fit(dir, options);
+                auto.add(fit, reference, (System.nanoTime() - start) / 1e9, seeds);
+                start = System.nanoTime();
+                FitResult plain = fit(dir, options.withAlgorithm(Algorithm.ADVI));
+                advi.add(plain, reference, (System.nanoTime() - start) / 1e9, seeds);
             }
         } catch (RuntimeException e) {
             return String.format("%-40s failed: %s", name, e.getMessage());
         }
-        return String.format("%-40s %7d %9.3g %-10s %7.3g %7.3g %7.0f %7.2f", name, reference.size(), maxZ, worst,
-                minRatio, maxRatio, steps, seconds);
+        return String.format("%-40s %4d | %7.3f %-11s %6.3f-%-6.3f %6.2f %7.0f %6.2f %5d | %7.3g %6.3f-%-6.3f %7.0f", name,
+                reference.size(), auto.maxZ, auto.worst, auto.minRatio, auto.maxRatio, auto.maxKhat, auto.gradients,
+                auto.seconds, auto.untrusted, advi.maxZ, advi.minRatio, advi.maxRatio, advi.gradients);
     }
 
-    /** One untimed fit, so that the JIT's warm-up is not charged to the first row's seconds. */
-    private static void warmUp(Path dir) throws IOException {
-        Vmc.compile(dir.resolve("model.vmodel")).bind(DataSet.read(dir.resolve("data.json")))
-                .fit(FitOptions.defaults().withSeed(0), null, FitListener.SILENT);
+    private static FitResult fit(Path dir, FitOptions options) {
+        try {
+            BoundModel model = Vmc.compile(dir.resolve("model.vmodel")).bind(DataSet.read(dir.resolve("data.json")));
+            return model.fit(options, null, FitListener.SILENT);
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     private static List<Path> posteriorDirs() throws IOException {

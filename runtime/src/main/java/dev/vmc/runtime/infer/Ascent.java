@@ -10,10 +10,11 @@ import java.util.SplittableRandom;
  * The stochastic ascent: Adam steps, the running average of the iterates, and a check every
  * {@code evalEvery} steps of the average's ELBO on fixed draws ({@link ElboCheck}). The best
  * checked point is kept. A check that falls far below it is a divergence: the fit goes back to
- * the best point with half the step size and fresh Adam moments. Checks that gain less than
- * the tolerance for {@link #PATIENCE} in a row are a plateau: the step size is halved (Adam's
- * noisy fixed point is biased by about the step size) and the fit restarts from the best
- * point; the plateau after the last halving is convergence. Leaves the best point in the store.
+ * the best point with half the step size and fresh Adam moments. {@link #PATIENCE} checks in a
+ * row that each moved the average's ELBO by less than the tolerance are a plateau: the step
+ * size is halved (Adam's noisy fixed point is biased by about the step size) and averaging
+ * starts afresh; the plateau after the last halving is convergence, and the average is the
+ * answer. Otherwise (out of steps, or diverged) the best point is.
  */
 final class Ascent {
     /** Checks in a row without a gain above the tolerance that make a plateau. */
@@ -57,7 +58,8 @@ final class Ascent {
         int stale = 0;
         int reductions = 0;
         int divergences = 0;
-        double lastGain = Double.NaN;
+        double lastChange = Double.NaN;
+        double previous = bestValue == null ? Double.NaN : bestValue.mean();
         FitStatus status = checking && options.maxSteps() > 0 ? FitStatus.NOT_CONVERGED : FitStatus.STEPS_DONE;
         long start = System.nanoTime();
         while (step < options.maxSteps()) {
@@ -85,13 +87,17 @@ final class Ascent {
                         bestValue.mean(), optimisation.adam().learningRate()));
                 optimisation.jumpTo(best);
                 average = new IterateAverage(store);
+                previous = bestValue.mean();
                 stale = 0;
                 continue;
             }
-            lastGain = now.mean() - bestValue.mean();
-            if (lastGain > options.tolerance()) {
+            if (now.mean() > bestValue.mean()) {
                 best.copyFrom(average.current());
                 bestValue = now;
+            }
+            lastChange = now.mean() - previous;
+            previous = now.mean();
+            if (Math.abs(lastChange) > options.tolerance()) {
                 stale = 0;
             } else if (++stale == PATIENCE) {
                 if (reductions == STEP_REDUCTIONS) {
@@ -100,7 +106,8 @@ final class Ascent {
                 }
                 reductions++;
                 optimisation.adam().setLearningRate(optimisation.adam().learningRate() / 2);
-                optimisation.jumpTo(best);
+                // from the average, not the best check: the best is partly chosen for the check's own draws
+                optimisation.jumpTo(average.current());
                 average = new IterateAverage(store);
                 stale = 0;
             }
@@ -109,7 +116,7 @@ final class Ascent {
         // check's own draws; after a divergence or running out of steps, the best point is safer
         store.copyFrom(checking && status != FitStatus.CONVERGED ? best : average.current());
         store.round(options.precision());
-        String reason = reason(status, step, reductions, divergences, lastGain);
+        String reason = reason(status, step, reductions, divergences, lastChange);
         return new Outcome(step, status, reason, Arrays.copyOf(trace, (int) step), optimisation.skipped(),
                 optimisation.adam().learningRate(), bestValue, check.evaluations());
     }
@@ -124,13 +131,13 @@ final class Ascent {
         return now.mean() < best.mean() - margin;
     }
 
-    private String reason(FitStatus status, long step, int reductions, int divergences, double lastGain) {
+    private String reason(FitStatus status, long step, int reductions, int divergences, double lastChange) {
         String recovered = divergences == 0 ? "" : "; recovered from " + divergences + " divergence" + (divergences == 1 ? "" : "s");
         return switch (status) {
-            case CONVERGED -> String.format("converged after %d steps: %d checks in a row gained under %s nats, at step size %.3g (halved %d times on plateaus)%s",
+            case CONVERGED -> String.format("converged after %d steps: %d checks in a row moved the ELBO by under %s nats, at step size %.3g (halved %d times on plateaus)%s",
                     step, PATIENCE, options.tolerance(), optimisation.adam().learningRate(), reductions, recovered);
-            case NOT_CONVERGED -> String.format("did not converge in %d steps: the last check gained %.3g nats (tolerance %s)%s; the estimates may be rough: raise --steps",
-                    step, lastGain, options.tolerance(), recovered);
+            case NOT_CONVERGED -> String.format("did not converge in %d steps: the last check moved the ELBO by %.3g nats (tolerance %s)%s; the estimates may be rough: raise --steps",
+                    step, lastChange, options.tolerance(), recovered);
             case DIVERGED -> "diverged " + divergences + " times, each time back at the best point with half the step size;"
                     + " vmc stopped at step " + step + " and reports the best point, which may be far from the optimum";
             default -> "ran the " + step + " steps asked for";
