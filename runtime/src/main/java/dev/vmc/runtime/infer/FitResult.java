@@ -46,7 +46,10 @@ public record FitResult(
      * which it says the draws cannot be trusted, and the effective sample size of the smoothed weights.
      */
     public record Psis(double khat, double threshold, double effectiveSampleSize, int draws, boolean resampled) {
-        /** What k-hat says, in words (Vehtari, Simpson, Gelman, Yao and Gabry). */
+        /**
+         * What k-hat says, in words (Vehtari, Simpson, Gelman, Yao and Gabry). A large k-hat with
+         * nearly equal weights is a guide whose tails are too light while its bulk matches: say both.
+         */
         public String meaning() {
             if (Double.isNaN(khat)) {
                 return "no draws to judge by";
@@ -55,10 +58,12 @@ public record FitResult(
                 return "good: the guide's tails are as heavy as the posterior's; its means and sds can be trusted";
             }
             if (khat <= threshold) {
-                return "usable: importance sampling would correct the draws (--psis-resample), but the tails are lighter than the posterior's";
+                return "usable: the guide's tails are lighter than the posterior's; --psis-resample corrects the draws";
             }
-            return "do not trust the approximation's tails (k-hat above " + threshold + "): sds and tail quantiles are likely too small"
-                    + " and means may be off; try a richer guide (--guide fullrank) or check the model";
+            String tails = "do not trust the guide's tails (k-hat above " + threshold + "): sds and tail quantiles are likely too small";
+            return effectiveSampleSize >= 0.9 * draws
+                    ? tails + ", though the weights are nearly equal, so the bulk of the draws agrees with the posterior"
+                    : tails + " and means may be off; try a richer guide (--guide fullrank) or reparameterise the model";
         }
     }
 

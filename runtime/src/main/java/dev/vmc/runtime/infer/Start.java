@@ -80,7 +80,8 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
         pathfinder.report().forEach(line -> listener.message("pathfinder " + line));
         if (pathfinder.unbounded()) {
             throw new ImproperPosteriorException("the posterior is likely improper: the log density rises without bound as "
-                    + pathfinder.runaway() + " grows (L-BFGS followed it past 1e300 or 1e8 on the unconstrained scale);"
+                    + pathfinder.runaway() + " moves (L-BFGS followed it to +infinity, past 1e300, or past 1e8 on the"
+                    + " unconstrained scale);"
                     + " check that every latent has a proper prior");
         }
         if (!pathfinder.found()) {

@@ -47,6 +47,8 @@ final class Lbfgs {
     private final int dimension;
     private final CurvatureHistory curvature;
     private long evaluations;
+    /** Whether some point had log p = +infinity: a density no proper posterior has at a finite point. */
+    private boolean infinite;
 
     Lbfgs(Objective objective, int dimension, int history, int maxIterations) {
         this.objective = objective;
@@ -73,6 +75,9 @@ final class Lbfgs {
             }
             double initialStep = newton ? 1 : Math.min(1, 1 / Math.sqrt(slope));
             Point next = lineSearch(current, direction, slope, initialStep);
+            if (infinite) {
+                return new Path(points, "the log density reached +infinity", true, evaluations);
+            }
             if (next == null) {
                 return new Path(points, "the line search found no higher point (converged to rounding error)", false, evaluations);
             }
@@ -208,6 +213,7 @@ final class Lbfgs {
         if (Double.isNaN(value)) {
             value = Double.NEGATIVE_INFINITY;
         }
+        infinite |= value == Double.POSITIVE_INFINITY;
         return new Point(x, value, gradient);
     }
 

@@ -116,15 +116,16 @@ public final class Pathfinder {
         return outcomes.stream().anyMatch(o -> o.lbfgs().unbounded());
     }
 
-    /** The coordinate that ran furthest out on an unbounded path, by name; null if none did. */
+    /** The coordinate that moved furthest along an unbounded path, by name; null if no path was unbounded. */
     public String runaway() {
         for (SinglePath.Outcome o : outcomes) {
             if (o.lbfgs().unbounded()) {
                 List<Lbfgs.Point> points = o.lbfgs().points();
+                double[] first = points.get(0).x();
                 double[] last = points.get(points.size() - 1).x();
                 int far = 0;
                 for (int i = 1; i < last.length; i++) {
-                    far = Math.abs(last[i]) > Math.abs(last[far]) ? i : far;
+                    far = Math.abs(last[i] - first[i]) > Math.abs(last[far] - first[far]) ? i : far;
                 }
                 return names.get(far);
             }
