@@ -266,6 +266,9 @@ final class PathGaussian {
     /** L L' - I, or (L L')^-1 - I: the r x r middle of the low-rank part, in U's coordinates. */
     private double[][] lowRankPart(boolean inverse) {
         int r = factor.length;
+        if (r == 0) { // no pairs: Sigma is the diagonal (commons-math has no 0 x 0 matrices)
+            return new double[0][0];
+        }
         RealMatrix l = new Array2DRowRealMatrix(factor, false);
         RealMatrix product = l.multiply(l.transpose());
         double[][] m = inverse ? new CholeskyDecomposition(product).getSolver().getInverse().getData() : product.getData();
