@@ -217,6 +217,26 @@ public abstract class GaussianGuide implements Guide {
         return LowRankGuide.parameters(mean, sd, factor);
     }
 
+    /** The frame of a start given as a mean and a log sd per coordinate: shifted by the mean, scaled by the sds. */
+    static Frame diagonalFrame(Map<String, Tensor> start, String logSd) {
+        double[] scale = start.get(logSd).data.clone();
+        for (int i = 0; i < scale.length; i++) {
+            scale[i] = Math.exp(scale[i]);
+        }
+        return new Frame(start.get(LOC).data.clone(), scale, null);
+    }
+
+    /** Under a diagonal frame, whitened means and log sds on the original scale, as {means, sds}. */
+    static double[][] unwhitenDiagonal(double[] loc, double[] logSd, Frame frame) {
+        double[] mean = new double[loc.length];
+        double[] sd = new double[loc.length];
+        for (int i = 0; i < loc.length; i++) {
+            mean[i] = frame.shift()[i] + frame.diagonal()[i] * loc[i];
+            sd[i] = frame.diagonal()[i] * Math.exp(logSd[i]);
+        }
+        return new double[][] {mean, sd};
+    }
+
     static Tensor matrix(double[][] m) {
         int rows = m.length;
         int cols = rows == 0 ? 0 : m[0].length;

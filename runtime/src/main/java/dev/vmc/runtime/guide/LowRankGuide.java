@@ -70,11 +70,7 @@ final class LowRankGuide extends GaussianGuide {
 
     @Override
     protected Frame frame(Map<String, Tensor> start, int d) {
-        double[] scale = start.get(LOG_DIAG).data.clone();
-        for (int i = 0; i < d; i++) {
-            scale[i] = Math.exp(scale[i]);
-        }
-        return new Frame(start.get(LOC).data.clone(), scale, null);
+        return diagonalFrame(start, LOG_DIAG);
     }
 
     /**
@@ -109,20 +105,13 @@ final class LowRankGuide extends GaussianGuide {
 
     @Override
     protected Map<String, Tensor> unwhiten(Map<String, Tensor> whitened, Frame frame) {
-        double[] loc = whitened.get(LOC).data;
-        double[] logDiag = whitened.get(LOG_DIAG).data;
+        double[][] meanAndSd = unwhitenDiagonal(whitened.get(LOC).data, whitened.get(LOG_DIAG).data, frame);
         double[][] factor = rows(whitened.get(FACTOR));
-        int d = loc.length;
-        double[] mean = new double[d];
-        double[] sd = new double[d];
-        for (int i = 0; i < d; i++) {
-            double c = frame.diagonal()[i];
-            mean[i] = frame.shift()[i] + c * loc[i];
-            sd[i] = c * Math.exp(logDiag[i]);
+        for (int i = 0; i < factor.length; i++) {
             for (int k = 0; k < factor[i].length; k++) {
-                factor[i][k] *= c;
+                factor[i][k] *= frame.diagonal()[i];
             }
         }
-        return parameters(mean, sd, factor);
+        return parameters(meanAndSd[0], meanAndSd[1], factor);
     }
 }

@@ -55,11 +55,7 @@ final class MeanFieldGuide extends GaussianGuide {
 
     @Override
     protected Frame frame(Map<String, Tensor> start, int d) {
-        double[] scale = start.get(LOG_SCALE).data.clone();
-        for (int i = 0; i < d; i++) {
-            scale[i] = Math.exp(scale[i]);
-        }
-        return new Frame(start.get(LOC).data.clone(), scale, null);
+        return diagonalFrame(start, LOG_SCALE);
     }
 
     @Override
@@ -72,14 +68,7 @@ final class MeanFieldGuide extends GaussianGuide {
 
     @Override
     protected Map<String, Tensor> unwhiten(Map<String, Tensor> whitened, Frame frame) {
-        double[] loc = whitened.get(LOC).data;
-        double[] logScale = whitened.get(LOG_SCALE).data;
-        double[] mean = new double[loc.length];
-        double[] sd = new double[loc.length];
-        for (int i = 0; i < loc.length; i++) {
-            mean[i] = frame.shift()[i] + frame.diagonal()[i] * loc[i];
-            sd[i] = frame.diagonal()[i] * Math.exp(logScale[i]);
-        }
-        return parameters(mean, sd);
+        double[][] meanAndSd = unwhitenDiagonal(whitened.get(LOC).data, whitened.get(LOG_SCALE).data, frame);
+        return parameters(meanAndSd[0], meanAndSd[1]);
     }
 }
