@@ -37,13 +37,19 @@ public enum MatMul implements Op {
         int p = inputs[1].shape().length == 1 ? 1 : inputs[1].shape()[1];
         int groups = output.batched() ? output.particles() : 1;
         boolean sharedMatrix = !inputs[0].batched() && inputs[1].batched() && p == 1;
-        if (sharedMatrix && Blas.worthIt((long) groups * m * k)) {
-            return new SharedMatrixNative(m, k, groups, inputs[0].fixed());
-        }
         if (sharedMatrix) {
-            return new SharedMatrixLoops(m, k, groups);
+            return sharedMatrix(m, k, groups, inputs[0].fixed(), Blas.worthIt((long) groups * m * k));
         }
         return new Loops(m, k, p, groups, inputs[0].batched() ? m * k : 0, inputs[1].batched() ? k * p : 0);
+    }
+
+    /**
+     * The kernel for a shared m x k matrix times one k-vector per particle, in Java loops or
+     * through BLAS as asked; {@link #kernel} asks {@link Blas#worthIt}, and the benchmark asks
+     * for both to measure where one overtakes the other.
+     */
+    public static Kernel sharedMatrix(int m, int k, int particles, boolean fixedMatrix, boolean nativeBlas) {
+        return nativeBlas ? new SharedMatrixNative(m, k, particles, fixedMatrix) : new SharedMatrixLoops(m, k, particles);
     }
 
     /** target[to..to+n) += scale * source[from..from+n): the row updates of a product's gradient. */
