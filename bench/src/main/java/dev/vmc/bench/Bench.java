@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * default rule, the wall time of a whole {@code bin/vmc run}, Stan's time per step on the large
  * regression, where a shared-matrix product's BLAS path overtakes its Java loops, and what one
  * elementwise op costs through ND4J and as a Java loop. Run from the repository
- * root after {@code mvn -q -DskipTests package}: {@code bench/run}.
+ * root after {@code mvn -q -DskipTests package}: {@code bench/run}, or {@code bench/run MODEL...} for
+ * just those rows of the first table.
  */
 public final class Bench {
     /**
@@ -37,7 +38,16 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Path scratch = Files.createTempDirectory("vmc-bench");
-        Path regressionData = scratch.resolve("regression.json");
+        try {
+            run(List.of(args), scratch.resolve("regression.json"));
+        } finally {
+            try (var files = Files.walk(scratch)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(List<String> only, Path regressionData) throws Exception {
         Regression.write(regressionData);
         List<Example> examples = List.of(
                 new Example("eight_schools", Path.of("examples/eight_schools/eight_schools.vmodel"),
@@ -50,6 +60,9 @@ public final class Bench {
         System.out.printf("%-20s %10s %10s %10s %12s %10s %10s %10s%n", "model", "us/step S1", "us/step S10",
                 "us/step S100", "native/step", "conv steps", "conv s", "vmc run s");
         for (Example e : examples) {
+            if (!only.isEmpty() && !only.contains(e.name())) {
+                continue;
+            }
             CompiledModel model = Vmc.compile(e.model());
             DataSet data = DataSet.read(e.data());
             List<String> cells = new ArrayList<>();
@@ -68,6 +81,9 @@ public final class Bench {
             System.out.printf("%-20s %10s %10s %10s %12.1f %10d %10.2f %10.2f%n", e.name(), cells.get(0), cells.get(1),
                     cells.get(2), nativePerStep, converged.steps(), converged.seconds(), wall);
         }
+        if (!only.isEmpty()) {
+            return; // bench/run MODEL...: just those rows
+        }
         System.out.printf("%-20s %10s%n", "Stan ADVI regression", stanMicrosPerStep(regressionData));
         System.out.println();
         System.out.println("us/step: median of 5 runs of the difference between a long and a short fit (6,000 and 1,000");
@@ -82,9 +98,6 @@ public final class Bench {
         Crossover.print();
         System.out.println();
         OpCost.print();
-        try (var files = Files.walk(scratch)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        }
     }
 
     private static boolean contains(int[] values, int value) {
