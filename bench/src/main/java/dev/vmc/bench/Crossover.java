@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * ND4J's BLAS, at growing particle counts; prints both and where BLAS starts to win.
  */
 final class Crossover {
-    private static final int[] PARTICLES = {1, 10, 20, 35, 60, 100, 300};
+    private static final int[] PARTICLES = {1, 10, 35, 100, 300, 1000};
 
     private Crossover() {}
 
