@@ -13,68 +13,70 @@ import dev.vmc.runtime.output.GuideJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code vmc run FILE --data DATA}: fit, print the plan, progress and summary, write the outputs. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Fit a model to data by variational inference.")
-final class RunCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "the .vmodel file")
+final class RunCommand {
+    static final String SUMMARY = "Fit a model to data by variational inference.";
+
     Path file;
-
-    @Option(names = "--data", required = true, paramLabel = "DATA", description = "data: Stan-style .json or .csv")
     Path data;
-
-    @Option(names = "--steps", paramLabel = "N", description = "most optimisation steps (default ${DEFAULT-VALUE})")
     long steps = FitOptions.defaults().maxSteps();
-
-    @Option(names = "--tol", paramLabel = "X",
-            description = "stop when the relative ELBO change falls below X; 0 runs all --steps (default ${DEFAULT-VALUE})")
     double tolerance = FitOptions.defaults().tolerance();
-
-    @Option(names = "--seed", paramLabel = "S", description = "random seed (default ${DEFAULT-VALUE})")
     long seed = FitOptions.DEFAULT_SEED;
-
-    @Option(names = "--particles", paramLabel = "S", description = "Monte Carlo draws per step (default ${DEFAULT-VALUE})")
     int particles = FitOptions.defaults().particles();
-
-    @Option(names = "--lr", paramLabel = "X", description = "Adam step size (default: searched for)")
     Double learningRate;
-
-    @Option(names = "--guide", paramLabel = "G",
-            description = "meanfield or fullrank: use that automatic guide, whatever the file says")
     String guide;
-
-    @Option(names = "--draws", paramLabel = "N", description = "posterior draws to write (default ${DEFAULT-VALUE})")
     int draws = FitOptions.defaults().draws();
-
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: vmc-out/MODEL/run-N, a new one each run)")
     Path out;
-
-    @Option(names = "--overwrite", description = "allow replacing the outputs of an earlier run in --out")
     boolean overwrite;
-
-    @Option(names = "--precision", paramLabel = "P",
-            description = "float64 (default) or float32: every value, gradient and parameter rounded to float32 as it is stored")
     String precision = "float64";
-
-    @Option(names = "--init", paramLabel = "FILE", description = "start from the parameters in a guide.json written by an earlier run")
     Path init;
 
-    @Override
-    public Integer call() {
+    Options commandLine() {
+        return new Options("run", SUMMARY, "the .vmodel file")
+                .option("--data", "DATA", "data: Stan-style .json or .csv", v -> data = Path.of(v))
+                .option("--steps", "N", "most optimisation steps (default " + steps + ")",
+                        v -> steps = Options.wholeNumber("--steps", v, Long.MAX_VALUE))
+                .option("--tol", "X", "stop when the relative ELBO change falls below X; 0 runs all --steps (default "
+                        + tolerance + ")", v -> tolerance = Options.number("--tol", v))
+                .option("--seed", "S", "random seed (default " + seed + ")", v -> seed = Options.wholeNumber("--seed", v, Long.MAX_VALUE))
+                .option("--particles", "S", "Monte Carlo draws per step (default " + particles + ")",
+                        v -> particles = Math.toIntExact(Options.wholeNumber("--particles", v, Integer.MAX_VALUE)))
+                .option("--lr", "X", "Adam step size (default: searched for)", v -> learningRate = Options.number("--lr", v))
+                .option("--guide", "G", "meanfield or fullrank: use that automatic guide, whatever the file says", v -> guide = v)
+                .option("--draws", "N", "posterior draws to write (default " + draws + ")",
+                        v -> draws = Math.toIntExact(Options.wholeNumber("--draws", v, Integer.MAX_VALUE)))
+                .option("--out", "DIR", "output folder (default: vmc-out/MODEL/run-N, a new one each run)", v -> out = Path.of(v))
+                .flag("--overwrite", "allow replacing the outputs of an earlier run in --out", () -> overwrite = true)
+                .option("--precision", "P", "float64 (default) or float32: every value, gradient and parameter rounded"
+                        + " to float32 as it is stored", v -> precision = v)
+                .option("--init", "FILE", "start from the parameters in a guide.json written by an earlier run",
+                        v -> init = Path.of(v));
+    }
+
+    /** Parses the arguments after {@code run} and runs; help or the version is printed instead when asked for. */
+    static int main(java.util.List<String> args) {
+        RunCommand command = new RunCommand();
+        command.file = command.commandLine().parse(args, "--data");
+        return command.file == null ? ExitCode.OK : command.call();
+    }
+
+    int call() {
         if (!precision.equals("float64") && !precision.equals("float32")) {
             throw new Failure(ExitCode.USAGE, "vmc: --precision must be float64 or float32, got '" + precision + "'");
         }
         if (guide != null && !guide.equals("meanfield") && !guide.equals("fullrank")) {
             throw new Failure(ExitCode.USAGE, "vmc: --guide must be meanfield or fullrank, got '" + guide + "'");
         }
+        Phases.end("command line");
         CompiledModel model = Sources.compile(file);
-        BoundModel bound = bind(model, readData());
+        Phases.end("parse and check");
+        DataSet dataSet = readData();
+        Phases.end("data read");
+        BoundModel bound = bind(model, dataSet);
         FitOptions options = options();
         Outputs outputs = Outputs.prepare(out, file, overwrite);
+        Phases.end("bind, options, output folder");
         ProgressLine progress = new ProgressLine(System.out, System.console() != null);
         System.out.println("vmc " + dev.vmc.api.Vmc.VERSION + ": " + file + " with " + data + ", seed " + seed);
         FitResult result;
@@ -91,6 +93,7 @@ final class RunCommand implements Callable<Integer> {
             throw new Failure(ExitCode.FIT, "vmc: fit failed: " + e.getMessage());
         }
         progress.closeLine();
+        Phases.end("fit");
         String rates = result.steps() == 0 ? "none: no steps taken"
                 : result.learningRate() == result.finalLearningRate() ? Double.toString(result.learningRate())
                 : result.learningRate() + " -> " + result.finalLearningRate();
@@ -100,9 +103,11 @@ final class RunCommand implements Callable<Integer> {
         String summary = (result.draws().columns().isEmpty() ? "no latents: the parameters below are point estimates\n"
                 : result.summary().format()) + PointEstimates.format(result.pointEstimates());
         System.out.print(summary);
+        Phases.end("summary");
         outputs.write(result, summary, model.guideFamily());
         System.out.println();
         System.out.println("wrote " + outputs.folder() + ": draws.csv, elbo.csv, guide.json, summary.txt");
+        Phases.end("output files");
         return ExitCode.OK;
     }
 
