@@ -2,18 +2,22 @@ package dev.vmc.cli;
 
 import dev.vmc.api.CompiledModel;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import java.util.List;
 
 /** {@code vmc check FILE}: parse and check a program without data. */
-@Command(name = "check", mixinStandardHelpOptions = true, description = "Check a .vmodel file: syntax, names, types, shapes, guide.")
-final class CheckCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "the .vmodel file")
-    Path file;
+final class CheckCommand {
+    static final String SUMMARY = "Check a .vmodel file: syntax, names, types, shapes, guide.";
 
-    @Override
-    public Integer call() {
+    static Options options() {
+        return new Options("check", SUMMARY, "the .vmodel file");
+    }
+
+    /** Parses the arguments after {@code check} and checks; help or the version is printed instead when asked for. */
+    static int main(List<String> args) {
+        Path file = options().parse(args);
+        if (file == null) {
+            return ExitCode.OK;
+        }
         CompiledModel model = Sources.compile(file);
         System.out.println(file + ": ok (" + model.program().latents().size() + " latents, guide: "
                 + model.guideFamily() + ")");

@@ -15,72 +15,70 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code vmc run FILE --data DATA}: fit, print the plan, progress and summary, write the outputs. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Fit a model to data by variational inference.")
-final class RunCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "the .vmodel file")
+final class RunCommand {
+    static final String SUMMARY = "Fit a model to data by variational inference.";
+
     Path file;
-
-    @Option(names = "--data", required = true, paramLabel = "DATA", description = "data: Stan-style .json or .csv")
     Path data;
-
-    @Option(names = "--steps", paramLabel = "N", description = "most optimisation steps (default ${DEFAULT-VALUE})")
     long steps = FitOptions.defaults().maxSteps();
-
-    @Option(names = "--tol", paramLabel = "X",
-            description = "a check that gains less than X nats of ELBO is no progress; 0 runs all --steps without checks (default ${DEFAULT-VALUE})")
     double tolerance = FitOptions.defaults().tolerance();
-
-    @Option(names = "--algorithm", paramLabel = "A",
-            description = "auto (Pathfinder start, then refinement), pathfinder (the start alone) or advi (no start, as Stan) (default ${DEFAULT-VALUE})")
-    String algorithm = Algorithm.AUTO.label;
-
-    @Option(names = "--paths", paramLabel = "N", description = "Pathfinder paths, run in parallel (default ${DEFAULT-VALUE})")
-    int paths = FitOptions.DEFAULT_PATHS;
-
-    @Option(names = "--seed", paramLabel = "S", description = "random seed (default ${DEFAULT-VALUE})")
     long seed = FitOptions.DEFAULT_SEED;
-
-    @Option(names = "--particles", paramLabel = "S", description = "Monte Carlo draws per step (default ${DEFAULT-VALUE})")
     int particles = FitOptions.defaults().particles();
-
-    @Option(names = "--lr", paramLabel = "X", description = "Adam step size (default: searched for)")
     Double learningRate;
-
-    @Option(names = "--guide", paramLabel = "G",
-            description = "auto, meanfield, lowrank or fullrank: use that automatic guide, whatever the file says")
     String guide;
-
-    @Option(names = "--draws", paramLabel = "N", description = "posterior draws to write (default ${DEFAULT-VALUE})")
+    String algorithm = Algorithm.AUTO.label;
+    int paths = FitOptions.DEFAULT_PATHS;
     int draws = FitOptions.defaults().draws();
-
-    @Option(names = "--psis-draws", paramLabel = "N",
-            description = "draws behind the Pareto k-hat and the final ELBO; at least --draws are used (default ${DEFAULT-VALUE})")
     int psisDraws = FitOptions.defaults().diagnosticDraws();
-
-    @Option(names = "--psis-resample", description = "write draws resampled by their Pareto-smoothed importance weights")
     boolean psisResample;
-
-    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default: vmc-out/MODEL/run-N, a new one each run)")
     Path out;
-
-    @Option(names = "--overwrite", description = "allow replacing the outputs of an earlier run in --out")
     boolean overwrite;
-
-    @Option(names = "--precision", paramLabel = "P",
-            description = "float64 (default) or float32: every value, gradient and parameter rounded to float32 as it is stored")
     String precision = "float64";
-
-    @Option(names = "--init", paramLabel = "FILE", description = "start from the parameters in a guide.json written by an earlier run")
     Path init;
 
-    @Override
-    public Integer call() {
+    Options commandLine() {
+        return new Options("run", SUMMARY, "the .vmodel file")
+                .option("--data", "DATA", "data: Stan-style .json or .csv", v -> data = Path.of(v))
+                .option("--steps", "N", "most optimisation steps (default " + steps + ")",
+                        v -> steps = Options.wholeNumber("--steps", v, Long.MAX_VALUE))
+                .option("--tol", "X", "a check that moves the ELBO by less than X nats is no progress; 0 runs all"
+                        + " --steps without checks (default " + tolerance + ")", v -> tolerance = Options.number("--tol", v))
+                .option("--algorithm", "A", "auto (Pathfinder start, then refinement), pathfinder (the start alone) or"
+                        + " advi (no start, as Stan) (default " + algorithm + ")", v -> algorithm = v)
+                .option("--paths", "N", "Pathfinder paths, run in parallel (default " + paths + ")",
+                        v -> paths = Math.toIntExact(Options.wholeNumber("--paths", v, Integer.MAX_VALUE)))
+                .option("--seed", "S", "random seed (default " + seed + ")", v -> seed = Options.wholeNumber("--seed", v, Long.MAX_VALUE))
+                .option("--particles", "S", "Monte Carlo draws per step (default " + particles + ")",
+                        v -> particles = Math.toIntExact(Options.wholeNumber("--particles", v, Integer.MAX_VALUE)))
+                .option("--lr", "X", "Adam step size (default: 0.05 in whitened coordinates; searched without a start)",
+                        v -> learningRate = Options.number("--lr", v))
+                .option("--guide", "G", "auto, meanfield, lowrank or fullrank: use that automatic guide, whatever the file says",
+                        v -> guide = v)
+                .option("--draws", "N", "posterior draws to write (default " + draws + ")",
+                        v -> draws = Math.toIntExact(Options.wholeNumber("--draws", v, Integer.MAX_VALUE)))
+                .option("--psis-draws", "N", "draws behind the Pareto k-hat and the final ELBO; at least --draws are used"
+                        + " (default " + psisDraws + ")",
+                        v -> psisDraws = Math.toIntExact(Options.wholeNumber("--psis-draws", v, Integer.MAX_VALUE)))
+                .flag("--psis-resample", "write draws resampled by their Pareto-smoothed importance weights",
+                        () -> psisResample = true)
+                .option("--out", "DIR", "output folder (default: vmc-out/MODEL/run-N, a new one each run)", v -> out = Path.of(v))
+                .flag("--overwrite", "allow replacing the outputs of an earlier run in --out", () -> overwrite = true)
+                .option("--precision", "P", "float64 (default) or float32: every value, gradient and parameter rounded"
+                        + " to float32 as it is stored", v -> precision = v)
+                .option("--init", "FILE", "start from the guide in a guide.json written by an earlier run, not Pathfinder",
+                        v -> init = Path.of(v));
+    }
+
+    /** Parses the arguments after {@code run} and runs; help or the version is printed instead when asked for. */
+    static int main(java.util.List<String> args) {
+        RunCommand command = new RunCommand();
+        command.file = command.commandLine().parse(args, "--data");
+        return command.file == null ? ExitCode.OK : command.call();
+    }
+
+    int call() {
         if (!precision.equals("float64") && !precision.equals("float32")) {
             throw new Failure(ExitCode.USAGE, "vmc: --precision must be float64 or float32, got '" + precision + "'");
         }
@@ -90,10 +88,15 @@ final class RunCommand implements Callable<Integer> {
         if (!List.of("auto", "pathfinder", "advi").contains(algorithm)) {
             throw new Failure(ExitCode.USAGE, "vmc: --algorithm must be auto, pathfinder or advi, got '" + algorithm + "'");
         }
+        Phases.end("command line");
         CompiledModel model = Sources.compile(file);
-        BoundModel bound = bind(model, readData());
+        Phases.end("parse and check");
+        DataSet dataSet = readData();
+        Phases.end("data read");
+        BoundModel bound = bind(model, dataSet);
         FitOptions options = options();
         Outputs outputs = Outputs.prepare(out, file, overwrite);
+        Phases.end("bind, options, output folder");
         ProgressLine progress = new ProgressLine(System.out, System.console() != null);
         System.out.println("vmc " + dev.vmc.api.Vmc.VERSION + ": " + file + " with " + data + ", seed " + seed);
         FitResult result;
@@ -113,15 +116,18 @@ final class RunCommand implements Callable<Integer> {
             throw new Failure(ExitCode.USAGE, "vmc: " + e.getMessage());
         }
         progress.closeLine();
+        Phases.end("fit");
         String report = FitReport.format(result);
         System.out.print(report);
         System.out.println();
         String summary = (result.draws().columns().isEmpty() ? "no latents: the parameters below are point estimates\n"
                 : result.summary().format()) + PointEstimates.format(result.pointEstimates());
         System.out.print(summary);
+        Phases.end("summary");
         outputs.write(result, report + "\n" + summary);
         System.out.println();
         System.out.println("wrote " + outputs.folder() + ": draws.csv, elbo.csv, guide.json, summary.txt");
+        Phases.end("output files");
         if (!result.status().trusted()) {
             System.err.println("vmc: warning: " + result.stopReason());
             return ExitCode.UNTRUSTED;

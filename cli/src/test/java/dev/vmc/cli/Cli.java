@@ -64,7 +64,7 @@ final class Cli {
     static Result runEightSchools(Path out, String... extra) {
         List<String> args = new ArrayList<>(List.of("run", EIGHT_SCHOOLS.toString(), "--data",
                 EIGHT_SCHOOLS_DATA.toString(), "--out", out.toString()));
-        // an option in extra replaces the quick one: picocli rejects an option given twice
+        // an option in extra replaces the quick one: vmc rejects an option given twice
         List<String> extras = Arrays.asList(extra);
         for (int i = 0; i < QUICK.length; i += 2) {
             if (!extras.contains(QUICK[i])) {

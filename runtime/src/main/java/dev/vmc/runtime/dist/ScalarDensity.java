@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * A distribution whose log density is a function of one scalar variate and up to three
  * scalar parameters, applied elementwise with broadcasting and summed. Subclasses give the
- * scalar function and its partial derivatives; {@link DensityOp} does the looping.
+ * scalar function and its partial derivatives; {@link DensityOp} does the looping and the
+ * broadcasting.
  *
  * <p>A variate outside the support has log density -infinity and zero gradient, so one
  * impossible observation makes the sum impossible without turning gradients into NaN.
@@ -56,6 +57,34 @@ public abstract class ScalarDensity implements Distribution {
      * (entries beyond the arity are ignored).
      */
     public abstract void gradient(double x, double a, double b, double c, double[] g);
+
+    /**
+     * {@code out[e]} = the log density of element e of the operands, for one particle of a
+     * {@link DensityOp}. This default calls {@link #logDensity} per element; a family whose
+     * density has work that depends on a parameter alone (normal's log sigma) overrides it
+     * to do that work once per distinct parameter value.
+     */
+    void logDensities(DensityOp.Operands in, double[] out) {
+        for (int e = 0; e < in.length; e++) {
+            out[e] = logDensity(in.at(0, e), in.at(1, e), in.at(2, e), in.at(3, e));
+        }
+    }
+
+    /**
+     * {@code partials[k][e]} = d log p / d operand k at element e, for each k whose array is
+     * not null; the bulk form of {@link #gradient}, overridden where {@link #logDensities} is.
+     */
+    void partials(DensityOp.Operands in, double[][] partials) {
+        double[] g = in.gradient;
+        for (int e = 0; e < in.length; e++) {
+            gradient(in.at(0, e), in.at(1, e), in.at(2, e), in.at(3, e), g);
+            for (int k = 0; k < in.count; k++) {
+                if (partials[k] != null) {
+                    partials[k][e] = g[k];
+                }
+            }
+        }
+    }
 
     @Override
     public Node logDensity(Graph graph, Node x, List<Node> parameters) {

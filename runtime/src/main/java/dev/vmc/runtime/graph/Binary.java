@@ -60,6 +60,9 @@ public enum Binary implements Op {
         Binary fn = this;
         int[] mapA = Broadcast.indexMap(inputs[0], output);
         int[] mapB = Broadcast.indexMap(inputs[1], output);
+        // a scalar operand (alpha in alpha + X * beta) gets its gradient as one sum per particle
+        int runA = inputs[0].modelSize() == 1 ? output.modelSize() : 0;
+        int runB = inputs[1].modelSize() == 1 ? output.modelSize() : 0;
         return new Kernel() {
             // +, - and * get loops of their own: a call through fn in the loop cannot be
             // inlined (every op shares it), which made them ten times slower per element.
@@ -94,8 +97,8 @@ public enum Binary implements Op {
             public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {
                 double[] g = gOut.data;
                 if (fn == ADD || fn == SUB) {
-                    accumulate(gIn[0], mapA, g, 1);
-                    accumulate(gIn[1], mapB, g, fn == ADD ? 1 : -1);
+                    accumulate(gIn[0], mapA, runA, g, 1);
+                    accumulate(gIn[1], mapB, runB, g, fn == ADD ? 1 : -1);
                     return;
                 }
                 double[] a = in[0].data;
@@ -130,12 +133,27 @@ public enum Binary implements Op {
         };
     }
 
-    /** into[map[i]] += sign * g[i]: the gradient of a sum, reduced over broadcast dimensions. */
-    private static void accumulate(Tensor into, int[] map, double[] g, double sign) {
+    /**
+     * into[map[i]] += sign * g[i]: the gradient of a sum, reduced over broadcast dimensions.
+     * For a scalar operand (run > 0: every run of that many elements of g reads one element)
+     * each run is summed in a local, in the same order, rather than through memory.
+     */
+    private static void accumulate(Tensor into, int[] map, int run, double[] g, double sign) {
         if (into == null) {
             return;
         }
         double[] target = into.data;
+        if (run > 0 && map != null) {
+            for (int from = 0; from < g.length; from += run) {
+                int to = map[from];
+                double acc = target[to];
+                for (int i = from; i < from + run; i++) {
+                    acc += sign * g[i];
+                }
+                target[to] = acc;
+            }
+            return;
+        }
         for (int i = 0; i < g.length; i++) {
             target[Broadcast.at(map, i)] += sign * g[i];
         }

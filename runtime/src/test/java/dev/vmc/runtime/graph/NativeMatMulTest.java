@@ -9,64 +9,54 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * A product big enough to go to ND4J's BLAS must give what the Java loops give: the value and
- * both gradients of sum over particles of |A b_s|^2 / 2, checked against a direct computation.
+ * The BLAS kernel for a shared matrix times one vector per particle must give what the Java
+ * loops give (whose gradients {@link OpGradientTest} checks against finite differences): the
+ * product and both gradients, for a parameter matrix and for a fixed (data) one, over two
+ * steps so that the fixed matrix's copy on the native side is reused.
  */
 class NativeMatMulTest {
     @Test
-    void sharedMatrixTimesPerParticleVectorsMatchesDirectComputation() {
-        int m = 300, k = 40, particles = 400;
-        assertTrue(Blas.worthIt((long) m * k * particles), "the test must exercise the native path");
+    void nativeKernelMatchesTheJavaLoops() {
+        int m = 300, k = 40, particles = 9;
         SplittableRandom random = new SplittableRandom(3);
-        Tensor a0 = new Tensor(new int[] {m, k});
-        for (int i = 0; i < a0.size(); i++) {
-            a0.data[i] = random.nextGaussian() / 10;
+        Tensor a = random(random, m, k);
+        Tensor[] in = {a, random(random, particles, k)};
+        Tensor gOut = random(random, particles, m);
+        for (boolean fixed : new boolean[] {false, true}) {
+            Kernel loops = MatMul.sharedMatrix(m, k, particles, fixed, false);
+            Kernel blas = MatMul.sharedMatrix(m, k, particles, fixed, true);
+            for (int step = 0; step < 2; step++) {
+                Tensor expected = new Tensor(new int[] {particles, m});
+                Tensor actual = new Tensor(new int[] {particles, m});
+                Tensor[] expectedGrads = {fixed ? null : new Tensor(a.shape), new Tensor(new int[] {particles, k})};
+                Tensor[] actualGrads = {fixed ? null : new Tensor(a.shape), new Tensor(new int[] {particles, k})};
+                long before = Blas.calls();
+                blas.forward(in, actual);
+                blas.backward(in, actual, gOut, actualGrads);
+                assertTrue(Blas.calls() > before, "expected native calls");
+                loops.forward(in, expected);
+                loops.backward(in, expected, gOut, expectedGrads);
+                assertClose(expected, actual);
+                for (int i = 0; i < 2; i++) {
+                    if (expectedGrads[i] != null) {
+                        assertClose(expectedGrads[i], actualGrads[i]);
+                    }
+                }
+            }
         }
-        Graph g = new Graph();
-        Node a = g.parameter("a", a0);
-        Node b = g.add(g.parameter("b", Tensor.filled(new int[] {k}, 0.5)), g.noise(Leaf.Noise.Kind.NORMAL, k));
-        Node product = g.matmul(a, b);
-        Node root = g.meanOverParticles(g.sum(g.mul(g.constant(0.5), g.apply(Unary.SQUARE, product))));
-        ParameterStore store = ParameterStore.initial(g);
-        Executor ex = new Executor(g, particles, store, new SplittableRandom(9));
-        long before = Blas.calls();
-        ex.forward();
-        ex.backward(root);
-        assertTrue(Blas.calls() > before, "expected native calls");
+    }
 
-        double[] bs = ex.value(b).data;
-        double[] c = new double[particles * m];
-        double value = 0;
-        for (int s = 0; s < particles; s++) {
-            for (int i = 0; i < m; i++) {
-                double acc = 0;
-                for (int j = 0; j < k; j++) {
-                    acc += a0.data[i * k + j] * bs[s * k + j];
-                }
-                c[s * m + i] = acc;
-                value += 0.5 * acc * acc / particles;
-            }
+    private static void assertClose(Tensor expected, Tensor actual) {
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.data[i], actual.data[i], 1e-9 * Math.max(1, Math.abs(expected.data[i])), "element " + i);
         }
-        assertEquals(value, ex.value(root).item(), 1e-9 * Math.abs(value));
-        double[] gradA = ex.gradient(a).data;
-        double[] gradB = ex.gradient(g.parameters().get(1)).data;
-        for (int i = 0; i < m; i += 37) {
-            for (int j = 0; j < k; j += 7) {
-                double expected = 0;
-                for (int s = 0; s < particles; s++) {
-                    expected += c[s * m + i] * bs[s * k + j] / particles;
-                }
-                assertEquals(expected, gradA[i * k + j], 1e-9 * Math.max(1, Math.abs(expected)));
-            }
+    }
+
+    private static Tensor random(SplittableRandom random, int rows, int cols) {
+        Tensor t = new Tensor(new int[] {rows, cols});
+        for (int i = 0; i < t.size(); i++) {
+            t.data[i] = random.nextGaussian();
         }
-        for (int j = 0; j < k; j++) {
-            double expected = 0;
-            for (int s = 0; s < particles; s++) {
-                for (int i = 0; i < m; i++) {
-                    expected += c[s * m + i] * a0.data[i * k + j] / particles;
-                }
-            }
-            assertEquals(expected, gradB[j], 1e-9 * Math.max(1, Math.abs(expected)));
-        }
+        return t;
     }
 }

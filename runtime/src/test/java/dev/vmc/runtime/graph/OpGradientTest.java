@@ -80,6 +80,42 @@ class OpGradientTest {
         GradientCheck.check(g, root, 3, 1e-5);
     }
 
+    /**
+     * A regression's X * beta at sizes that reach every loop of MatMul's matrix-vector case:
+     * 6 rows (a block of four and two left over) and 5 particles (a block of four particles
+     * and one left over); a data matrix, a parameter matrix shared by the particles, and a
+     * per-particle matrix.
+     */
+    @Test
+    void matrixVectorProductsAcrossRowAndParticleBlocks() {
+        Graph g = new Graph();
+        double[] values = new double[18];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.sin(1 + i);
+        }
+        Node data = g.constant(new Tensor(new int[] {6, 3}, values));
+        Node m = g.parameter("m", new Tensor(new int[] {6, 3}, values.clone()));
+        Node v = g.add(g.parameter("v", values(0.4, -0.3, 2)), g.noise(Leaf.Noise.Kind.NORMAL, 3));
+        Node perParticle = g.add(m, g.noise(Leaf.Noise.Kind.NORMAL, 6, 3));
+        Node root = g.add(g.add(scalarRoot(g, g.apply(Unary.SQUARE, g.matmul(data, v))),
+                scalarRoot(g, g.apply(Unary.SQUARE, g.matmul(m, v)))),
+                scalarRoot(g, g.apply(Unary.SQUARE, g.matmul(perParticle, v))));
+        GradientCheck.check(g, root, 5, 1e-5);
+    }
+
+    /** alpha + X * beta: a scalar, shared or per particle, added to a vector gets one gradient sum per particle. */
+    @ParameterizedTest
+    @EnumSource(value = Binary.class, names = {"ADD", "SUB"})
+    void scalarOperandGradientsOfSumsAndDifferences(Binary fn) {
+        Graph g = new Graph();
+        Node vector = g.add(g.parameter("a", values(0.3, 1.2, 2.0)), g.noise(Leaf.Noise.Kind.UNIFORM, 3));
+        Node shared = g.parameter("b", Tensor.scalar(1.7));
+        Node perParticle = g.add(g.parameter("c", Tensor.scalar(-0.6)), g.noise(Leaf.Noise.Kind.NORMAL));
+        Node root = g.add(scalarRoot(g, g.apply(Unary.SQUARE, g.apply(fn, vector, shared))),
+                scalarRoot(g, g.apply(Unary.SQUARE, g.apply(fn, perParticle, vector))));
+        GradientCheck.check(g, root, 4, 1e-5);
+    }
+
     @Test
     void gatherTakeReshapeAndLogSumExp() {
         Graph g = new Graph();
