@@ -19,8 +19,12 @@ import java.util.SplittableRandom;
 final class Ascent {
     /** Checks in a row without a gain above the tolerance that make a plateau. */
     static final int PATIENCE = 3;
-    /** Plateaus at which the step size is halved before the fit counts as converged. */
-    static final int STEP_REDUCTIONS = 2;
+    /**
+     * Plateaus at which the step size is halved before the fit counts as converged. One: over
+     * ten seeds of nine posteriordb posteriors a second halving cost a quarter more gradients
+     * and gained no accuracy.
+     */
+    static final int STEP_REDUCTIONS = 1;
     /** Divergences after which the fit gives up and keeps its best point. */
     static final int MAX_DIVERGENCES = 10;
     /** A check this many standard errors (and at least one nat) below the best is a divergence. */
@@ -106,6 +110,8 @@ final class Ascent {
                 }
                 reductions++;
                 optimisation.adam().setLearningRate(optimisation.adam().learningRate() / 2);
+                listener.message(String.format("step %d: plateau (ELBO %.4g); step size halved to %.3g", step, now.mean(),
+                        optimisation.adam().learningRate()));
                 // from the average, not the best check: the best is partly chosen for the check's own draws
                 optimisation.jumpTo(average.current());
                 average = new IterateAverage(store);

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * How to fit. By default a Pathfinder start on {@link #DEFAULT_PATHS} paths, then up to 10,000
  * steps of stochastic ascent, checked every 50 steps with the same 50 draws, stopping when
- * three checks in a row gain less than 0.01 nats at the last of three step sizes.
+ * three checks in a row move the ELBO by less than 0.01 nats at the second of two step sizes.
  *
  * @param maxSteps        the most optimisation steps to take
  * @param particles       Monte Carlo draws per gradient step
