@@ -57,7 +57,7 @@ public abstract class GaussianGuide implements Guide {
 
     static final String LOC = "guide.loc";
     /** Initial standard deviation on the unconstrained scale without a start: small, so early gradients are not noise. */
-    static final double INITIAL_SCALE = 0.1;
+    public static final double INITIAL_SCALE = 0.1;
 
     /** Where the whitened coordinates sit: u = shift + scale v, scale diagonal or lower triangular. */
     protected record Frame(double[] shift, double[] diagonal, double[][] lower) {

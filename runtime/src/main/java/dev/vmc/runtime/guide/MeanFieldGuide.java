@@ -49,8 +49,7 @@ final class MeanFieldGuide extends GaussianGuide {
 
     @Override
     protected Node squaredNorm(Graph graph, Node v, Map<String, Node> constants) {
-        Node z = graph.div(graph.sub(v, constants.get(LOC)), graph.exp(constants.get(LOG_SCALE)));
-        return graph.sum(graph.mul(z, z));
+        return graph.apply(ScaledSquaredNorm.INSTANCE, v, constants.get(LOC), constants.get(LOG_SCALE));
     }
 
     @Override

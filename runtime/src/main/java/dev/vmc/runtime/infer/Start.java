@@ -10,6 +10,7 @@ import dev.vmc.runtime.pathfinder.GuideStart;
 import dev.vmc.runtime.pathfinder.Pathfinder;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -35,6 +36,14 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
     static final double WHITENED_RATE = 0.05;
 
     static Start resolve(Model model, GuideChoice choice, FitOptions options, long seed, FitListener listener) {
+        LogDensity density = LogDensity.of(model);
+        if (!density.improperLatents().isEmpty()) {
+            List<String> flat = density.improperLatents();
+            throw new ImproperPosteriorException("the posterior is improper: " + String.join(", ", flat)
+                    + (flat.size() == 1 ? " appears" : " appear") + " in no prior and no likelihood term, so the density"
+                    + " is flat in " + (flat.size() == 1 ? "it" : "them") + "; give " + (flat.size() == 1 ? "it" : "each")
+                    + " a prior");
+        }
         if (choice instanceof GuideChoice.Written written) {
             if (options.algorithm() == Algorithm.PATHFINDER) {
                 throw new IllegalArgumentException("--algorithm pathfinder needs an automatic guide; this model writes its own");
@@ -52,7 +61,7 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
             Family given = named != null ? named : family != null ? family : Family.MEANFIELD;
             if (family != null && family != given) {
                 throw new InitialValuesException("the initial values " + guideInitial.keySet() + " are not those of a "
-                        + (family == null ? "meanfield, lowrank or fullrank" : family.label) + " guide");
+                        + family.label + " guide");
             }
             listener.message("start: the " + given.label + " guide in the initial values");
             Double rate = options.learningRate() != null ? options.learningRate() : WHITENED_RATE;
@@ -60,21 +69,15 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
         }
         if (options.algorithm() == Algorithm.ADVI) {
             Family f = family == null ? Family.MEANFIELD : family;
-            listener.message("start: the standard initialisation (mean 0, sd " + 0.1 + " on the unconstrained scale), as ADVI");
+            listener.message("start: the standard initialisation (mean 0, sd " + GaussianGuide.INITIAL_SCALE
+                    + " on the unconstrained scale), as ADVI");
             return new Start(GaussianGuide.of(f), options.learningRate(), options.initial(), true, null, 0, 0);
         }
-        return fromPathfinder(model, family, options, seed, refine, listener);
+        return fromPathfinder(density, family, options, seed, refine, listener);
     }
 
-    private static Start fromPathfinder(Model model, Family family, FitOptions options, long seed, boolean refine,
+    private static Start fromPathfinder(LogDensity density, Family family, FitOptions options, long seed, boolean refine,
             FitListener listener) {
-        LogDensity density = LogDensity.of(model);
-        if (!density.improperLatents().isEmpty()) {
-            throw new ImproperPosteriorException("the posterior is improper: " + String.join(", ", density.improperLatents())
-                    + (density.improperLatents().size() == 1 ? " appears" : " appear")
-                    + " in no prior and no likelihood term, so the density is flat in "
-                    + (density.improperLatents().size() == 1 ? "it" : "them") + "; give each a prior");
-        }
         SplittableRandom random = new SplittableRandom(seed);
         Pathfinder pathfinder = Pathfinder.run(density, Pathfinder.Options.defaults(options.paths()), random.nextLong());
         pathfinder.report().forEach(line -> listener.message("pathfinder " + line));
