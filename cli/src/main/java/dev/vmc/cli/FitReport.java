@@ -17,9 +17,8 @@ final class FitReport {
         FitResult.Psis psis = result.psis();
         text.append(String.format("Pareto k-hat %.2f (effective sample size %.0f of %d): %s%n", psis.khat(),
                 psis.effectiveSampleSize(), psis.draws(), psis.meaning()));
-        if (psis.resampled()) {
-            text.append("draws: resampled by their Pareto-smoothed importance weights\n");
-        }
+        text.append(psis.resampled() ? "draws: resampled by their Pareto-smoothed importance weights (--psis-resample)\n"
+                : "draws: the guide's own (--psis-resample)\n");
         if (!result.status().trusted()) {
             text.append("NOT CONVERGED: ").append(result.stopReason()).append('\n');
         }

@@ -10,6 +10,7 @@ import dev.vmc.runtime.infer.FitException;
 import dev.vmc.runtime.infer.FitOptions;
 import dev.vmc.runtime.infer.FitResult;
 import dev.vmc.runtime.infer.InitialValuesException;
+import dev.vmc.runtime.infer.Resampling;
 import dev.vmc.runtime.output.GuideJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ final class RunCommand {
     int paths = FitOptions.DEFAULT_PATHS;
     int draws = FitOptions.defaults().draws();
     int psisDraws = FitOptions.defaults().diagnosticDraws();
-    boolean psisResample;
+    String resampling = Resampling.AUTO.label;
     Path out;
     boolean overwrite;
     String precision = "float64";
@@ -61,8 +62,9 @@ final class RunCommand {
                 .option("--psis-draws", "N", "draws behind the Pareto k-hat and the final ELBO; at least --draws are used"
                         + " (default " + psisDraws + ")",
                         v -> psisDraws = Math.toIntExact(Options.wholeNumber("--psis-draws", v, Integer.MAX_VALUE)))
-                .flag("--psis-resample", "write draws resampled by their Pareto-smoothed importance weights",
-                        () -> psisResample = true)
+                .option("--psis-resample", "R", "auto (where Pareto k-hat says it is reliable), always or never: write"
+                        + " draws resampled by their Pareto-smoothed importance weights (default " + resampling + ")",
+                        v -> resampling = v)
                 .option("--out", "DIR", "output folder (default: vmc-out/MODEL/run-N, a new one each run)", v -> out = Path.of(v))
                 .flag("--overwrite", "allow replacing the outputs of an earlier run in --out", () -> overwrite = true)
                 .option("--precision", "P", "float64 (default) or float32: every value, gradient and parameter rounded"
@@ -84,6 +86,9 @@ final class RunCommand {
         }
         if (guide != null && !List.of("auto", "meanfield", "lowrank", "fullrank").contains(guide)) {
             throw new Failure(ExitCode.USAGE, "vmc: --guide must be auto, meanfield, lowrank or fullrank, got '" + guide + "'");
+        }
+        if (!List.of("auto", "always", "never").contains(resampling)) {
+            throw new Failure(ExitCode.USAGE, "vmc: --psis-resample must be auto, always or never, got '" + resampling + "'");
         }
         if (!List.of("auto", "pathfinder", "advi").contains(algorithm)) {
             throw new Failure(ExitCode.USAGE, "vmc: --algorithm must be auto, pathfinder or advi, got '" + algorithm + "'");
@@ -164,7 +169,7 @@ final class RunCommand {
         }
         FitOptions options = FitOptions.defaults().withMaxSteps(steps).withTolerance(tolerance).withSeed(seed)
                 .withParticles(particles).withLearningRate(learningRate).withDraws(draws).withDiagnosticDraws(psisDraws)
-                .withPsisResample(psisResample).withAlgorithm(Algorithm.of(algorithm)).withPaths(paths)
+                .withResampling(Resampling.of(resampling)).withAlgorithm(Algorithm.of(algorithm)).withPaths(paths)
                 .withPrecision(precision.equals("float32") ? Precision.SINGLE : Precision.DOUBLE);
         if (init != null) {
             try {

@@ -85,7 +85,7 @@ class TrustTest {
     @Test
     void psisResamplingWritesResampledDraws() throws IOException {
         Path out = tmp.resolve("fit");
-        Cli.Result r = Cli.runEightSchools(out, "--psis-resample", "--draws", "500");
+        Cli.Result r = Cli.runEightSchools(out, "--psis-resample", "always", "--draws", "500");
         r.assertCode(ExitCode.OK);
         assertTrue(r.out().contains("resampled by their Pareto-smoothed importance weights"), r.all());
         Cli.Table draws = Cli.readCsv(out.resolve("draws.csv"));
@@ -100,5 +100,6 @@ class TrustTest {
         Cli.runEightSchools(tmp.resolve("a"), "--algorithm", "nuts").assertCode(ExitCode.USAGE);
         Cli.runEightSchools(tmp.resolve("b"), "--paths", "0").assertCode(ExitCode.USAGE);
         Cli.runEightSchools(tmp.resolve("c"), "--guide", "diagonal").assertCode(ExitCode.USAGE);
+        Cli.runEightSchools(tmp.resolve("d"), "--psis-resample", "sometimes").assertCode(ExitCode.USAGE);
     }
 }

@@ -7,19 +7,20 @@ import java.util.Map;
 /**
  * How to fit. By default a Pathfinder start on {@link #DEFAULT_PATHS} paths, then up to 10,000
  * steps of stochastic ascent, checked every 50 steps with the same 50 draws, stopping when
- * three checks in a row move the ELBO by less than 0.01 nats at the second of two step sizes.
+ * three checks in a row move the ELBO by less than 0.01 nats at the second of two step sizes,
+ * then draws resampled by their importance weights where Pareto k-hat says that is reliable.
  *
  * @param maxSteps        the most optimisation steps to take
  * @param particles       Monte Carlo draws per gradient step
  * @param learningRate    Adam's step size; null to search for one
  * @param seed            everything random derives from it: same seed, same numbers
- * @param tolerance       an ELBO gain, in nats, below which a check counts as no progress; 0 runs all maxSteps
+ * @param tolerance       an ELBO change, in nats, below which a check counts as no progress; 0 runs all maxSteps
  * @param evalEvery       steps between convergence checks
  * @param evalParticles   draws per convergence check
  * @param adaptSteps      steps per candidate in the step-size search (without a start)
  * @param draws           posterior draws to take from the fitted guide
  * @param diagnosticDraws draws behind the Pareto k-hat and the final ELBO (at least draws are used)
- * @param psisResample    whether the draws reported are resampled by their Pareto-smoothed importance weights
+ * @param resampling      whether the draws reported are resampled by their Pareto-smoothed importance weights
  * @param algorithm       how an automatic guide is fitted
  * @param paths           Pathfinder paths, run in parallel
  * @param maxBadSteps     consecutive non-finite steps before giving up
@@ -37,7 +38,7 @@ public record FitOptions(
         int adaptSteps,
         int draws,
         int diagnosticDraws,
-        boolean psisResample,
+        Resampling resampling,
         Algorithm algorithm,
         int paths,
         int maxBadSteps,
@@ -95,8 +96,8 @@ public record FitOptions(
         return toBuilder().diagnosticDraws(v).build();
     }
 
-    public FitOptions withPsisResample(boolean v) {
-        return toBuilder().psisResample(v).build();
+    public FitOptions withResampling(Resampling v) {
+        return toBuilder().resampling(v).build();
     }
 
     public FitOptions withAlgorithm(Algorithm v) {
@@ -127,7 +128,7 @@ public record FitOptions(
         b.adaptSteps = adaptSteps;
         b.draws = draws;
         b.diagnosticDraws = diagnosticDraws;
-        b.psisResample = psisResample;
+        b.resampling = resampling;
         b.algorithm = algorithm;
         b.paths = paths;
         b.maxBadSteps = maxBadSteps;
@@ -148,7 +149,7 @@ public record FitOptions(
         int adaptSteps = 50;
         int draws = 1000;
         int diagnosticDraws = 4000;
-        boolean psisResample;
+        Resampling resampling = Resampling.AUTO;
         Algorithm algorithm = Algorithm.AUTO;
         int paths = DEFAULT_PATHS;
         int maxBadSteps = 20;
@@ -163,7 +164,7 @@ public record FitOptions(
         Builder evalParticles(int v) { evalParticles = v; return this; }
         Builder draws(int v) { draws = v; return this; }
         Builder diagnosticDraws(int v) { diagnosticDraws = v; return this; }
-        Builder psisResample(boolean v) { psisResample = v; return this; }
+        Builder resampling(Resampling v) { resampling = v; return this; }
         Builder algorithm(Algorithm v) { algorithm = v; return this; }
         Builder paths(int v) { paths = v; return this; }
         Builder initial(Map<String, Tensor> v) { initial = v; return this; }
@@ -171,7 +172,7 @@ public record FitOptions(
 
         FitOptions build() {
             return new FitOptions(maxSteps, particles, learningRate, seed, tolerance, evalEvery, evalParticles,
-                    adaptSteps, draws, diagnosticDraws, psisResample, algorithm, paths, maxBadSteps, initial, precision);
+                    adaptSteps, draws, diagnosticDraws, resampling, algorithm, paths, maxBadSteps, initial, precision);
         }
     }
 }

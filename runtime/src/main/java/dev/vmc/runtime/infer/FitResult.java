@@ -55,10 +55,12 @@ public record FitResult(
                 return "no draws to judge by";
             }
             if (khat <= 0.5) {
-                return "good: the guide's tails are as heavy as the posterior's; its means and sds can be trusted";
+                return "good: importance sampling from the guide is reliable, so resampling the draws by their weights"
+                        + " corrects their means and sds towards the posterior's";
             }
             if (khat <= threshold) {
-                return "usable: the guide's tails are lighter than the posterior's; --psis-resample corrects the draws";
+                return "usable: the guide's tails are lighter than the posterior's, but resampling the draws by their"
+                        + " weights still corrects them, with more Monte Carlo error";
             }
             String tails = "do not trust the guide's tails (k-hat above " + threshold + "): sds and tail quantiles are likely too small";
             return effectiveSampleSize >= 0.9 * draws

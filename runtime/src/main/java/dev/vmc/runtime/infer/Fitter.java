@@ -71,9 +71,10 @@ public final class Fitter {
         PosteriorDraws reported = all.first(options.draws());
         if (diagnostic > 0) {
             ParetoSmoothed smoothed = ParetoSmoothing.smooth(logRatios);
-            psis = new FitResult.Psis(smoothed.khat(), ParetoSmoothing.threshold(diagnostic), smoothed.effectiveSampleSize(),
-                    diagnostic, options.psisResample());
-            if (options.psisResample()) {
+            double threshold = ParetoSmoothing.threshold(diagnostic);
+            boolean resample = options.resampling().applies(smoothed.khat(), threshold);
+            psis = new FitResult.Psis(smoothed.khat(), threshold, smoothed.effectiveSampleSize(), diagnostic, resample);
+            if (resample) {
                 reported = all.rows(ParetoSmoothing.resample(smoothed.logWeights(), options.draws(), drawRandom.split()));
             }
         }
