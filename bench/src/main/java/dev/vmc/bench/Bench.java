@@ -102,11 +102,29 @@ public final class Bench {
         System.out.println("  and seconds, Pathfinder included.");
         System.out.println("vmc run: wall time of bin/vmc run with defaults, JVM start to summary, best of 3.");
         System.out.println();
+        printPaths(examples.subList(0, 2));
+        System.out.println();
         Crossover.print();
         System.out.println();
         OpCost.print();
         System.out.println();
         PosteriorAccuracy.print(3);
+    }
+
+    /** What Pathfinder's paths cost in wall time on this machine: what --paths' default rests on. */
+    private static void printPaths(List<Example> examples) throws IOException, InterruptedException {
+        System.out.printf("%-28s", "vmc run s, by --paths");
+        for (Example e : examples) {
+            System.out.printf(" %20s", e.name());
+        }
+        System.out.println();
+        for (int paths : new int[] {1, 2, 4}) {
+            System.out.printf("%-28s", "--paths " + paths);
+            for (Example e : examples) {
+                System.out.printf(" %20.2f", wallSeconds(e, "--paths", Integer.toString(paths)));
+            }
+            System.out.println();
+        }
     }
 
     private static boolean contains(int[] values, int value) {
@@ -165,13 +183,16 @@ public final class Bench {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static double wallSeconds(Example e) throws IOException, InterruptedException {
+    /** The best of three wall times of {@code bin/vmc run} on the example, with any extra options. */
+    private static double wallSeconds(Example e, String... extra) throws IOException, InterruptedException {
         double best = Double.POSITIVE_INFINITY;
         Path out = Path.of(System.getProperty("java.io.tmpdir"), "vmc-bench-" + ProcessHandle.current().pid());
+        List<String> command = new ArrayList<>(List.of("bin/vmc", "run", e.model().toString(), "--data", e.data().toString(),
+                "--out", out.toString(), "--overwrite"));
+        command.addAll(List.of(extra));
         for (int i = 0; i < 3; i++) {
             long start = System.nanoTime();
-            Process p = new ProcessBuilder("bin/vmc", "run", e.model().toString(), "--data", e.data().toString(),
-                    "--out", out.toString(), "--overwrite")
+            Process p = new ProcessBuilder(command)
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("bin/vmc run failed for " + e.name() + "; build with mvn -q -DskipTests package");

@@ -46,7 +46,11 @@ public record FitOptions(
         Precision precision) {
 
     public static final long DEFAULT_SEED = 20261121L;
-    /** Paths Pathfinder runs by default: bench/ measured two to cost no wall time over one on two cores. */
+    /**
+     * Paths Pathfinder runs by default. On two cores bench/ measured a second path at 0.2 s of wall
+     * time on eight schools and nothing on the logistic regression, with the same accuracy on the
+     * nine unimodal posteriordb posteriors; it is what notices a second mode. More cost more.
+     */
     public static final int DEFAULT_PATHS = 2;
 
     public FitOptions {
