@@ -140,8 +140,9 @@ final class Ascent {
     private String reason(FitStatus status, long step, int reductions, int divergences, double lastChange) {
         String recovered = divergences == 0 ? "" : "; recovered from " + divergences + " divergence" + (divergences == 1 ? "" : "s");
         return switch (status) {
-            case CONVERGED -> String.format("converged after %d steps: %d checks in a row moved the ELBO by under %s nats, at step size %.3g (halved %d times on plateaus)%s",
-                    step, PATIENCE, options.tolerance(), optimisation.adam().learningRate(), reductions, recovered);
+            case CONVERGED -> String.format("converged after %d steps: %d checks in a row moved the ELBO by under %s nats, at step size %.3g (halved %s on a plateau)%s",
+                    step, PATIENCE, options.tolerance(), optimisation.adam().learningRate(),
+                    reductions == 1 ? "once" : reductions + " times", recovered);
             case NOT_CONVERGED -> String.format("did not converge in %d steps: the last check moved the ELBO by %.3g nats (tolerance %s)%s; the estimates may be rough: raise --steps",
                     step, lastChange, options.tolerance(), recovered);
             case DIVERGED -> "diverged " + divergences + " times, each time back at the best point with half the step size;"
