@@ -40,15 +40,10 @@ final class DenseCorrection {
     static Gaussian apply(PathGaussian pathfinder, LogDensity density, RandomGenerator random) {
         int d = pathfinder.dimension();
         double[] mean = pathfinder.mean();
-        RealMatrix c = new CholeskyDecomposition(new Array2DRowRealMatrix(pathfinder.covariance(), false), 1e-12, 0).getL();
-        double[][] noise = new double[ELBO_DRAWS][d];
-        for (double[] xi : noise) {
-            for (int i = 0; i < d; i++) {
-                xi[i] = random.nextGaussian();
-            }
-        }
+        RealMatrix c = new Array2DRowRealMatrix(choleskyFactor(pathfinder.covariance()), false);
+        double[][] noise = DrawnGaussian.noise(ELBO_DRAWS, d, random);
         LogDensity.Evaluator scorer = density.evaluator(ELBO_DRAWS);
-        Estimate original = elbo(mean, c.getData(), noise, scorer);
+        Estimate original = DrawnGaussian.elbo(new Cholesky(mean, c.getData()), noise, scorer);
 
         LogDensity.Evaluator gradients = density.evaluator(1);
         double[] g0 = new double[d];
@@ -83,8 +78,8 @@ final class DenseCorrection {
                 symmetric[i][j] = symmetric[j][i];
             }
         }
-        double[][] lower = new CholeskyDecomposition(new Array2DRowRealMatrix(symmetric, false), 1e-12, 0).getL().getData();
-        Estimate corrected = elbo(newMean, lower, noise, scorer);
+        double[][] lower = choleskyFactor(symmetric);
+        Estimate corrected = DrawnGaussian.elbo(new Cholesky(newMean, lower), noise, scorer);
         boolean better = corrected.mean() > original.mean();
         return new Gaussian(better ? newMean : mean, better ? lower : c.getData(), better ? corrected : original, better,
                 gradients.evaluations(), scorer.evaluations());
@@ -124,31 +119,55 @@ final class DenseCorrection {
         return new Array2DRowRealMatrix(p, false);
     }
 
-    private static Estimate elbo(double[] mean, double[][] lower, double[][] noise, LogDensity.Evaluator scorer) {
-        int d = mean.length;
-        int k = noise.length;
-        double[] points = new double[k * d];
-        double[] logQ = new double[k];
-        double logDet = 0;
+    /**
+     * The lower Cholesky factor of a covariance that is positive definite in exact arithmetic
+     * but, at a condition number near 1e16, may not be in floating point: then with the least
+     * jitter on the diagonal, from 1e-12 of its mean upwards, that makes it so.
+     */
+    static double[][] choleskyFactor(double[][] covariance) {
+        int d = covariance.length;
+        double scale = 0;
         for (int i = 0; i < d; i++) {
-            logDet += Math.log(lower[i][i]);
+            scale += covariance[i][i] / d;
         }
-        for (int s = 0; s < k; s++) {
+        for (double jitter = 0; ; jitter = jitter == 0 ? 1e-12 * scale : 10 * jitter) {
+            double[][] m = new double[d][];
             for (int i = 0; i < d; i++) {
+                m[i] = covariance[i].clone();
+                m[i][i] += jitter;
+            }
+            try {
+                return new CholeskyDecomposition(new Array2DRowRealMatrix(m, false), 1e-12, 0).getL().getData();
+            } catch (org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException e) {
+                if (jitter > scale) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A Gaussian by its mean and lower Cholesky factor. */
+    private record Cholesky(double[] mean, double[][] lower) implements DrawnGaussian {
+        public int dimension() {
+            return mean.length;
+        }
+
+        public void draw(double[] xi, double[] into) {
+            for (int i = 0; i < mean.length; i++) {
                 double acc = mean[i];
                 for (int j = 0; j <= i; j++) {
-                    acc += lower[i][j] * noise[s][j];
+                    acc += lower[i][j] * xi[j];
                 }
-                points[s * d + i] = acc;
+                into[i] = acc;
             }
-            logQ[s] = -0.5 * (d * Math.log(2 * Math.PI) + Lbfgs.dot(noise[s], noise[s])) - logDet;
         }
-        double[] logP = new double[k];
-        scorer.values(points, logP);
-        double[] weights = new double[k];
-        for (int s = 0; s < k; s++) {
-            weights[s] = Double.isNaN(logP[s]) ? Double.NEGATIVE_INFINITY : logP[s] - logQ[s];
+
+        public double logDensityOfDraw(double[] xi) {
+            double logDet = 0;
+            for (int i = 0; i < mean.length; i++) {
+                logDet += Math.log(lower[i][i]);
+            }
+            return -0.5 * (mean.length * Math.log(2 * Math.PI) + Lbfgs.dot(xi, xi)) - logDet;
         }
-        return Estimate.of(weights);
     }
 }

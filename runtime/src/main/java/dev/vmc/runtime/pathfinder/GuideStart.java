@@ -8,6 +8,8 @@ import dev.vmc.runtime.tensor.Tensor;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.MatrixUtils;
 
 /**
  * Turns Pathfinder's Gaussian into the start of an automatic guide: which family to fit, and
@@ -52,7 +54,7 @@ public final class GuideStart {
         double[][] lower = g.lower();
         double[] variances = new double[lower.length];
         double[] precision = new double[lower.length];
-        double[][] inverse = lowerInverse(lower);
+        double[][] inverse = MatrixUtils.inverse(new Array2DRowRealMatrix(lower, false)).getData();
         for (int i = 0; i < lower.length; i++) {
             for (int k = 0; k < lower.length; k++) {
                 variances[i] += lower[i][k] * lower[i][k];
@@ -140,20 +142,5 @@ public final class GuideStart {
             sd[i] = 1 / Math.sqrt(precisionDiagonal[i]);
         }
         return sd;
-    }
-
-    private static double[][] lowerInverse(double[][] l) {
-        int d = l.length;
-        double[][] inv = new double[d][d];
-        for (int col = 0; col < d; col++) {
-            for (int row = col; row < d; row++) {
-                double acc = row == col ? 1 : 0;
-                for (int k = col; k < row; k++) {
-                    acc -= l[row][k] * inv[k][col];
-                }
-                inv[row][col] = acc / l[row][row];
-            }
-        }
-        return inv;
     }
 }

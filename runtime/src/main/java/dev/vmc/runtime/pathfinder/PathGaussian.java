@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -15,7 +16,7 @@ import org.apache.commons.math3.linear.RealMatrix;
  * diagonal, U an orthonormal d x r basis and L an r x r Cholesky factor, so a draw costs O(d r)
  * and so does its density (Zhang, Carpenter, Gelman and Vehtari, JMLR 2022, algorithm 4).
  */
-final class PathGaussian {
+final class PathGaussian implements DrawnGaussian {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     private final double[] mean;
@@ -60,7 +61,12 @@ final class PathGaussian {
                 r[a][b] = Lbfgs.dot(s, pairs.get(b)[1]);
             }
         }
-        double[][] rInverse = upperTriangularInverse(r);
+        double[][] rInverse;
+        try {
+            rInverse = j == 0 ? r : MatrixUtils.inverse(new Array2DRowRealMatrix(r, false)).getData();
+        } catch (org.apache.commons.math3.linear.SingularMatrixException e) {
+            return null; // pairs too nearly parallel to invert: no Gaussian at this iterate
+        }
         double[][] middle = new double[j][j]; // E + Y' diag(alpha) Y
         for (int a = 0; a < j; a++) {
             for (int b = 0; b < j; b++) {
@@ -153,7 +159,8 @@ final class PathGaussian {
         return new PathGaussian(mean, diagonal.clone(), basis, factor);
     }
 
-    int dimension() {
+    @Override
+    public int dimension() {
         return mean.length;
     }
 
@@ -162,7 +169,8 @@ final class PathGaussian {
     }
 
     /** mu + D^1/2 (xi + U (L - I) U' xi): a draw from standard normal noise xi. */
-    void draw(double[] xi, double[] into) {
+    @Override
+    public void draw(double[] xi, double[] into) {
         int d = mean.length;
         int r = factor.length;
         double[] projected = new double[r];
@@ -191,7 +199,8 @@ final class PathGaussian {
     }
 
     /** log q of the draw made from xi: the map is affine with determinant |Sigma|^1/2. */
-    double logDensityOfDraw(double[] xi) {
+    @Override
+    public double logDensityOfDraw(double[] xi) {
         return -0.5 * (mean.length * LOG_2PI + logDeterminant + Lbfgs.dot(xi, xi));
     }
 
@@ -281,21 +290,6 @@ final class PathGaussian {
     /** U M, d x r: row i dotted with row l of U gives (U M U')_il. */
     private double[][] basisTimes(double[][] m) {
         return multiply(basis, m);
-    }
-
-    private static double[][] upperTriangularInverse(double[][] r) {
-        int n = r.length;
-        double[][] inv = new double[n][n];
-        for (int col = 0; col < n; col++) {
-            for (int row = col; row >= 0; row--) {
-                double acc = row == col ? 1 : 0;
-                for (int k = row + 1; k <= col; k++) {
-                    acc -= r[row][k] * inv[k][col];
-                }
-                inv[row][col] = acc / r[row][row];
-            }
-        }
-        return inv;
     }
 
     private static double[][] transpose(double[][] a) {

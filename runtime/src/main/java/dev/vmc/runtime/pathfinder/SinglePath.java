@@ -39,18 +39,8 @@ final class SinglePath {
         }
         Lbfgs.Path path = new Lbfgs(gradients::valueAndGradient, d, options.history(), options.maxIterations()).run(start);
 
-        int k = options.elboDraws();
-        double[][] noise = new double[k][d];
-        for (double[] xi : noise) {
-            for (int i = 0; i < d; i++) {
-                xi[i] = random.nextGaussian();
-            }
-        }
-        LogDensity.Evaluator draws = density.evaluator(k);
-        double[] points = new double[k * d];
-        double[] logP = new double[k];
-        double[] logQ = new double[k];
-        double[] weights = new double[k];
+        double[][] noise = DrawnGaussian.noise(options.elboDraws(), d, random);
+        LogDensity.Evaluator draws = density.evaluator(options.elboDraws());
         CurvatureHistory curvature = new CurvatureHistory(d, options.history());
         List<Lbfgs.Point> iterates = path.points();
         PathGaussian best = null;
@@ -63,17 +53,7 @@ final class SinglePath {
             if (q == null) {
                 continue;
             }
-            double[] one = new double[d];
-            for (int s = 0; s < k; s++) {
-                q.draw(noise[s], one);
-                System.arraycopy(one, 0, points, s * d, d);
-                logQ[s] = q.logDensityOfDraw(noise[s]);
-            }
-            draws.values(points, logP);
-            for (int s = 0; s < k; s++) {
-                weights[s] = Double.isNaN(logP[s]) ? Double.NEGATIVE_INFINITY : logP[s] - logQ[s];
-            }
-            Estimate elbo = Estimate.of(weights);
+            Estimate elbo = DrawnGaussian.elbo(q, noise, draws);
             if (elbo.mean() > bestElbo.mean()) {
                 best = q;
                 bestElbo = elbo;
