@@ -20,6 +20,8 @@ import java.util.Map;
  * @param psis                Pareto smoothed importance sampling of those draws
  * @param gradientEvaluations gradients of the log density taken, over Pathfinder, the search and the steps
  * @param densityEvaluations  log densities evaluated without a gradient (ELBO estimates, checks, draws)
+ * @param draws               the reported draws, or null when they went to a {@link DrawsSink} instead
+ * @param summary             the reported draws' summary, or null when no draws were asked for
  */
 public record FitResult(
         String guide,
@@ -39,7 +41,8 @@ public record FitResult(
         long densityEvaluations,
         Map<String, Tensor> parameters,
         Map<String, Tensor> pointEstimates,
-        PosteriorDraws draws) {
+        PosteriorDraws draws,
+        Summary summary) {
 
     /**
      * The Pareto k-hat of the importance ratios p/q over {@code draws} draws, the threshold above
@@ -73,7 +76,11 @@ public record FitResult(
         return status == FitStatus.CONVERGED;
     }
 
+    /** The summary of the reported draws; throws if none were asked for. */
     public Summary summary() {
-        return Summary.of(draws.columns(), draws.values());
+        if (summary == null) {
+            throw new IllegalStateException("no draws were asked for, so there is no summary");
+        }
+        return summary;
     }
 }

@@ -7,6 +7,7 @@ import dev.vmc.runtime.graph.Executor;
 import dev.vmc.runtime.graph.ParameterStore;
 import dev.vmc.runtime.guide.Guide;
 import dev.vmc.runtime.model.Model;
+import dev.vmc.runtime.output.Summary;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,6 +28,14 @@ public final class Fitter {
     }
 
     public static FitResult fit(Model model, GuideChoice choice, FitOptions options, FitListener listener) {
+        return fit(model, choice, options, listener, null);
+    }
+
+    /**
+     * @param sink where the reported draws go, one at a time, as they are made; null to keep
+     *             them in the result ({@link FitResult#draws()})
+     */
+    public static FitResult fit(Model model, GuideChoice choice, FitOptions options, FitListener listener, DrawsSink sink) {
         long started = System.nanoTime();
         SplittableRandom random = new SplittableRandom(options.seed());
         long startSeed = random.split().nextLong();
@@ -59,25 +68,32 @@ public final class Fitter {
         densities += outcome.checkEvaluations();
 
         int diagnostic = Math.max(options.draws(), options.diagnosticDraws());
-        PosteriorDraws all = PosteriorDraws.sample(elbo, store, diagnostic, drawRandom, options.precision());
+        long drawSeed = drawRandom.nextLong();
+        double[][] weights = PosteriorDraws.weights(elbo, store, diagnostic, drawSeed, options.precision());
         densities += diagnostic;
         double[] logRatios = new double[diagnostic];
         for (int i = 0; i < diagnostic; i++) {
-            double ratio = all.logP()[i] - all.logQ()[i];
+            double ratio = weights[0][i] - weights[1][i];
             logRatios[i] = Double.isNaN(ratio) ? Double.NEGATIVE_INFINITY : ratio; // where the density is undefined
         }
         Estimate finalElbo = Estimate.of(logRatios);
         FitResult.Psis psis = new FitResult.Psis(Double.NaN, Double.NaN, Double.NaN, 0, false);
-        PosteriorDraws reported = all.first(options.draws());
+        int[] counts = new int[diagnostic]; // how often each draw is reported
+        java.util.Arrays.fill(counts, 0, options.draws(), 1);
         if (diagnostic > 0) {
             ParetoSmoothed smoothed = ParetoSmoothing.smooth(logRatios);
             double threshold = ParetoSmoothing.threshold(diagnostic);
             boolean resample = options.resampling().applies(smoothed.khat(), threshold);
             psis = new FitResult.Psis(smoothed.khat(), threshold, smoothed.effectiveSampleSize(), diagnostic, resample);
             if (resample) {
-                reported = all.rows(ParetoSmoothing.resample(smoothed.logWeights(), options.draws(), drawRandom.split()));
+                java.util.Arrays.fill(counts, 0);
+                for (int i : ParetoSmoothing.resample(smoothed.logWeights(), options.draws(), drawRandom.split())) {
+                    counts[i]++;
+                }
             }
         }
+        PosteriorDraws.Collector kept = sink == null ? new PosteriorDraws.Collector() : null;
+        Summary summary = PosteriorDraws.report(elbo, store, drawSeed, options.precision(), counts, sink != null ? sink : kept);
 
         FitStatus status = start.refine() ? outcome.status() : FitStatus.PATHFINDER;
         String reason = start.refine() ? outcome.reason() : "Pathfinder's Gaussian, as asked (--algorithm pathfinder)";
@@ -103,7 +119,7 @@ public final class Fitter {
         return new FitResult(start.guide().name(), options.algorithm().label, elbo.sites, rate,
                 outcome.steps() > 0 ? outcome.finalRate() : rate, outcome.steps(), status, reason, outcome.skipped(),
                 (System.nanoTime() - started) / 1e9, outcome.trace(), finalElbo, psis, gradients, densities,
-                original, pointEstimates(elbo, store, options), reported);
+                original, pointEstimates(elbo, store, options), kept != null ? kept.draws() : null, summary);
     }
 
     /** An independent final estimate more than three combined standard errors below the best check. */

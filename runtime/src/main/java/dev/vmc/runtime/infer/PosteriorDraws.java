@@ -5,15 +5,17 @@ import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.ParameterStore;
 import dev.vmc.runtime.graph.Precision;
 import dev.vmc.runtime.output.DrawsCsv;
+import dev.vmc.runtime.output.Summary;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.random.RandomGenerator;
+import java.util.SplittableRandom;
 
 /**
  * Draws from a fitted guide, each with every reported value on its constrained scale and with
- * log p and log q (so that importance-sampling diagnostics can be computed later).
+ * log p and log q (so that importance-sampling diagnostics can be computed from them). The
+ * draws of a seed can be made again, identically, so they never need to be held: a first pass
+ * keeps only log p and log q, and later passes replay the draws that are reported.
  */
 public record PosteriorDraws(List<String> columns, double[][] values, double[] logP, double[] logQ) {
     /**
@@ -21,62 +23,150 @@ public record PosteriorDraws(List<String> columns, double[][] values, double[] l
      * keep products at the sizes the training steps use.
      */
     private static final int CHUNK = 100;
+    /** Values the summary holds at once: 64 MB of doubles. */
+    static final int SUMMARY_VALUES = 1 << 23;
 
-    static PosteriorDraws sample(ElboGraph elbo, ParameterStore store, int count, RandomGenerator random,
-            Precision precision) {
+    /** What a replay hands over for each reported draw: its values (a reused array), log p and log q. */
+    interface Consumer {
+        void draw(double[] values, double logP, double logQ);
+    }
+
+    static List<String> columns(ElboGraph elbo) {
         List<String> columns = new ArrayList<>();
         for (Map.Entry<String, Node> e : elbo.reported.entrySet()) {
             columns.addAll(DrawsCsv.columnNames(e.getKey(), e.getValue().shape));
         }
-        double[][] values = new double[count][columns.size()];
+        return List.copyOf(columns);
+    }
+
+    /** log p and log q of the first {@code count} draws of the seed, as {logP, logQ}. */
+    static double[][] weights(ElboGraph elbo, ParameterStore store, int count, long seed, Precision precision) {
         double[] logP = new double[count];
         double[] logQ = new double[count];
+        int[] each = new int[count];
+        java.util.Arrays.fill(each, 1);
+        int[] next = {0};
+        replay(elbo, store, seed, precision, each, null, (values, p, q) -> {
+            logP[next[0]] = p;
+            logQ[next[0]++] = q;
+        });
+        return new double[][] {logP, logQ};
+    }
+
+    /**
+     * Makes the seed's draws again and hands draw i to the consumer {@code counts[i]} times, in
+     * draw order, stopping after the last draw counted. With {@code row} null only log p and
+     * log q are read; otherwise {@code row} (one slot per column) receives the values.
+     */
+    static void replay(ElboGraph elbo, ParameterStore store, long seed, Precision precision, int[] counts, double[] row,
+            Consumer consumer) {
+        int last = counts.length - 1;
+        while (last >= 0 && counts[last] == 0) {
+            last--;
+        }
+        SplittableRandom random = new SplittableRandom(seed);
         Executor executor = null;
-        for (int start = 0; start < count; start += CHUNK) {
-            int n = Math.min(CHUNK, count - start);
+        for (int start = 0; start <= last; start += CHUNK) {
+            int n = Math.min(CHUNK, counts.length - start);
             if (executor == null || executor.particles() != n) {
                 executor = new Executor(elbo.graph, n, store, random, precision);
             }
             executor.forward();
-            int column = 0;
-            for (Node node : elbo.reported.values()) {
-                int width = node.modelSize();
-                double[] data = executor.value(node).data;
-                for (int s = 0; s < n; s++) {
-                    // a reported value that does not depend on the latents is the same for every draw
-                    int offset = node.batched ? s * width : 0;
-                    System.arraycopy(data, offset, values[start + s], column, width);
+            for (int s = 0; s < n && start + s <= last; s++) {
+                if (counts[start + s] == 0) {
+                    continue;
                 }
-                column += width;
+                if (row != null) {
+                    fillRow(elbo, executor, s, row);
+                }
+                double p = perParticle(executor, elbo.logP, s);
+                double q = perParticle(executor, elbo.logQ, s);
+                for (int k = 0; k < counts[start + s]; k++) {
+                    consumer.draw(row, p, q);
+                }
             }
-            copyPerParticle(executor, elbo.logP, logP, start, n);
-            copyPerParticle(executor, elbo.logQ, logQ, start, n);
         }
-        return new PosteriorDraws(List.copyOf(columns), values, logP, logQ);
     }
 
-    /** The first {@code n} draws. */
-    public PosteriorDraws first(int n) {
-        return new PosteriorDraws(columns, Arrays.copyOf(values, n), Arrays.copyOf(logP, n), Arrays.copyOf(logQ, n));
+    /**
+     * Hands the reported draws (draw i {@code counts[i]} times) to the sink and summarises them.
+     * The summary's exact quantiles need a column's every value, so it collects as many columns
+     * at a time as {@link #SUMMARY_VALUES} values allow, replaying the draws once per block: one
+     * pass for most models, and bounded memory for the largest. Null when nothing is reported.
+     */
+    static Summary report(ElboGraph elbo, ParameterStore store, long seed, Precision precision, int[] counts,
+            DrawsSink sink) {
+        return report(elbo, store, seed, precision, counts, sink, SUMMARY_VALUES);
     }
 
-    /** The draws at the given indices, in that order (repeats allowed: a resample). */
-    public PosteriorDraws rows(int[] indices) {
-        double[][] v = new double[indices.length][];
-        double[] p = new double[indices.length];
-        double[] q = new double[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            v[i] = values[indices[i]];
-            p[i] = logP[indices[i]];
-            q[i] = logQ[indices[i]];
+    /** As above, holding at most {@code summaryValues} values at once. */
+    static Summary report(ElboGraph elbo, ParameterStore store, long seed, Precision precision, int[] counts,
+            DrawsSink sink, int summaryValues) {
+        List<String> columns = columns(elbo);
+        sink.begin(columns);
+        int rows = java.util.Arrays.stream(counts).sum();
+        int width = columns.size();
+        if (rows == 0) {
+            return null;
         }
-        return new PosteriorDraws(columns, v, p, q);
+        double[] row = new double[width];
+        int block = (int) Math.max(1, Math.min(width, summaryValues / rows));
+        List<Summary.Row> summary = new ArrayList<>();
+        for (int from = 0; from == 0 || from < width; from += block) {
+            int first = from;
+            int to = Math.min(width, from + block);
+            double[][] values = new double[rows][to - from];
+            int[] next = {0};
+            replay(elbo, store, seed, precision, counts, row, (v, p, q) -> {
+                System.arraycopy(v, first, values[next[0]++], 0, to - first);
+                if (first == 0) {
+                    sink.draw(v, p, q);
+                }
+            });
+            if (to > from) {
+                summary.addAll(Summary.of(columns.subList(from, to), values).rows());
+            }
+        }
+        return Summary.ofRows(summary);
     }
 
-    private static void copyPerParticle(Executor executor, Node node, double[] into, int start, int n) {
-        double[] data = executor.value(node).data;
-        for (int s = 0; s < n; s++) {
-            into[start + s] = node.batched ? data[s] : data[0];
+    private static void fillRow(ElboGraph elbo, Executor executor, int s, double[] row) {
+        int column = 0;
+        for (Node node : elbo.reported.values()) {
+            int width = node.modelSize();
+            // a reported value that does not depend on the latents is the same for every draw
+            System.arraycopy(executor.value(node).data, node.batched ? s * width : 0, row, column, width);
+            column += width;
+        }
+    }
+
+    private static double perParticle(Executor executor, Node node, int s) {
+        return executor.value(node).data[node.batched ? s : 0];
+    }
+
+    /** A sink that keeps every draw: what the Java API returns when no sink is given. */
+    static final class Collector implements DrawsSink {
+        private List<String> columns = List.of();
+        private final List<double[]> rows = new ArrayList<>();
+        private final List<double[]> weights = new ArrayList<>();
+
+        public void begin(List<String> columns) {
+            this.columns = columns;
+        }
+
+        public void draw(double[] values, double logP, double logQ) {
+            rows.add(values.clone());
+            weights.add(new double[] {logP, logQ});
+        }
+
+        PosteriorDraws draws() {
+            double[] p = new double[rows.size()];
+            double[] q = new double[rows.size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = weights.get(i)[0];
+                q[i] = weights.get(i)[1];
+            }
+            return new PosteriorDraws(columns, rows.toArray(new double[0][]), p, q);
         }
     }
 }

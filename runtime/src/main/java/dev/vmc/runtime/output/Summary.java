@@ -39,6 +39,11 @@ public final class Summary {
         return new Summary(rows);
     }
 
+    /** Rows summarised elsewhere, in their order: a summary built a block of columns at a time. */
+    public static Summary ofRows(List<Row> rows) {
+        return new Summary(rows);
+    }
+
     private static Row row(String name, double[] values) {
         double mean = mean(values);
         double sd = standardDeviation(values, mean);
