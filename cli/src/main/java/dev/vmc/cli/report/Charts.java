@@ -160,14 +160,17 @@ final class Charts {
         return (int) Arrays.stream(elbo).filter(v -> Double.isFinite(v) && v < lo).count();
     }
 
-    /** A path through every {@code stride}-th point and the last, lifting the pen at non-finite values. */
+    /**
+     * A path through every {@code stride}-th point and the last, passing over non-finite values:
+     * the red marks show the skipped steps, and lifting the pen at each would leave nothing of a
+     * trace where every other step was skipped.
+     */
     private static String line(long[] steps, double[] values, Scale x, Scale y, int stride) {
         StringBuilder d = new StringBuilder();
         boolean pen = false;
         for (int i = 0; i < steps.length; i = i + stride >= steps.length && i < steps.length - 1 ? steps.length - 1 : i + stride) {
             double v = values[i];
             if (!Double.isFinite(v)) {
-                pen = false; // a gap where a step was skipped
                 continue;
             }
             d.append(pen ? 'L' : 'M').append(px(x.at(steps[i]))).append(' ').append(px(y.at(v)));

@@ -261,8 +261,10 @@ public final class ReportHtml {
             }
             out.append("</ul>\n");
         }
-        out.append("<p class=\"note\">Pathfinder's paths each climb the log density with L-BFGS and score a Gaussian at every"
+        if (fit.start().stream().anyMatch(l -> l.startsWith("pathfinder "))) {
+            out.append("<p class=\"note\">Pathfinder's paths each climb the log density with L-BFGS and score a Gaussian at every"
                 + " iterate by its ELBO; the best one starts the fit, and its correlations decide the guide's family.</p>\n");
+        }
         out.append("</section>\n");
     }
 
