@@ -352,7 +352,9 @@ final class Charts {
             double pxx = x.at(t);
             svg.append("<line class=\"axis\" x1=\"").append(px(pxx)).append("\" x2=\"").append(px(pxx)).append("\" y1=\"")
                     .append(px(top + plotH)).append("\" y2=\"").append(px(top + plotH + 4)).append("\"/><text class=\"tick\" x=\"")
-                    .append(px(pxx)).append("\" y=\"").append(px(top + plotH + 16)).append("\" text-anchor=\"middle\">")
+                    .append(px(pxx)).append("\" y=\"").append(px(top + plotH + 16)).append("\" text-anchor=\"")
+                    // a label at either end would be cut by the panel's edge: align it inwards
+                    .append(pxx < left + 12 ? "start" : pxx > left + plotW - 12 ? "end" : "middle").append("\">")
                     .append(escape(Ticks.label(t, step))).append("</text>");
         }
         return new Histogram(svg.append("</svg>").toString(), outside, nonFinite);

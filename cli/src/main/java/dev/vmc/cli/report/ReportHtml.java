@@ -650,7 +650,7 @@ public final class ReportHtml {
             ".final-key { color: var(--ok); } .skipped-key { color: var(--bad); }",
             ".panels { display: grid; grid-template-columns: repeat(auto-fill, minmax(250px, 1fr)); gap: 8px 14px; }",
             ".panel figcaption { margin: 0 0 2px; color: var(--ink); white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }",
-            ".panel .stats { color: var(--muted); font-size: 12px; }",
+            ".panel .stats { display: block; color: var(--muted); font-size: 12px; }",
             ".panel-note, .left-out, .note { font-size: 13px; color: var(--muted); } .panel-note { margin: 0; }",
             ".kind { font-size: 12px; padding: 1px 6px; border-radius: 8px; background: #e8eef5; color: #1f4e79; font-weight: 500; }",
             ".kind.derived { background: #eef3e8; color: #3d6b1f; } .detail { font-weight: 400; color: var(--muted); font-size: 13px; }",
