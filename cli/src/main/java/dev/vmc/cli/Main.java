@@ -4,7 +4,7 @@ import dev.vmc.api.Vmc;
 import java.util.Arrays;
 import java.util.List;
 
-/** The {@code vmc} command: {@code vmc check FILE}, {@code vmc run FILE --data DATA}. */
+/** The {@code vmc} command: {@code vmc check FILE}, {@code vmc run FILE --data DATA}, {@code vmc report RUN_DIR}. */
 public final class Main {
     private static final String USAGE = String.join("\n",
             "Usage: vmc [-hV] COMMAND",
@@ -14,6 +14,7 @@ public final class Main {
             "Commands:",
             "  check  " + CheckCommand.SUMMARY,
             "  run    " + RunCommand.SUMMARY,
+            "  report " + ReportCommand.SUMMARY,
             "  help   Show the help of a command: vmc help run.",
             "",
             "Exit codes: 0 ok, 1 internal error, 2 usage, 3 model error, 4 data error, 5 fit failed,",
@@ -39,7 +40,7 @@ public final class Main {
             List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
             String command = args.length == 0 ? "" : args[0];
             switch (command) {
-                case "" -> throw Options.usageError("name a command: check or run");
+                case "" -> throw Options.usageError("name a command: check, run or report");
                 case "-h", "--help" -> System.out.print(USAGE);
                 case "-V", "--version" -> System.out.println(versionLine());
                 case "help" -> System.out.print(rest.isEmpty() ? USAGE : help(rest.get(0)));
@@ -49,7 +50,10 @@ public final class Main {
                 case "run" -> {
                     return RunCommand.main(rest);
                 }
-                default -> throw Options.usageError("unknown command '" + command + "': name check or run");
+                case "report" -> {
+                    return ReportCommand.main(rest);
+                }
+                default -> throw Options.usageError("unknown command '" + command + "': name check, run or report");
             }
             return ExitCode.OK;
         } catch (Failure f) {
@@ -66,7 +70,8 @@ public final class Main {
         return switch (command) {
             case "check" -> CheckCommand.options().usage();
             case "run" -> new RunCommand().commandLine().usage();
-            default -> throw Options.usageError("unknown command '" + command + "': name check or run");
+            case "report" -> new ReportCommand().commandLine().usage();
+            default -> throw Options.usageError("unknown command '" + command + "': name check, run or report");
         };
     }
 }

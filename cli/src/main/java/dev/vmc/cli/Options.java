@@ -90,7 +90,7 @@ final class Options {
             }
         }
         if (file == null) {
-            throw usageError("missing FILE: the .vmodel file");
+            throw usageError("missing FILE: " + fileDescription);
         }
         return file;
     }

@@ -38,6 +38,7 @@ final class RunCommand {
     boolean overwrite;
     String precision = "float64";
     Path init;
+    boolean report;
 
     Options commandLine() {
         return new Options("run", SUMMARY, "the .vmodel file")
@@ -70,7 +71,9 @@ final class RunCommand {
                 .option("--precision", "P", "float64 (default) or float32: every value, gradient and parameter rounded"
                         + " to float32 as it is stored", v -> precision = v)
                 .option("--init", "FILE", "start from the guide in a guide.json written by an earlier run, not Pathfinder",
-                        v -> init = Path.of(v));
+                        v -> init = Path.of(v))
+                .flag("--report", "also write report.html, a one-page HTML report of the fit, into the output folder",
+                        () -> report = true);
     }
 
     /** Parses the arguments after {@code run} and runs; help or the version is printed instead when asked for. */
@@ -103,10 +106,11 @@ final class RunCommand {
         Outputs outputs = Outputs.prepare(out, file, overwrite);
         Phases.end("bind, options, output folder");
         ProgressLine progress = new ProgressLine(System.out, System.console() != null);
+        RunLog log = new RunLog(progress); // keeps the start, the plan and the messages for fit.json
         System.out.println("vmc " + dev.vmc.api.Vmc.VERSION + ": " + file + " with " + data + ", seed " + seed);
         FitResult result;
         try {
-            result = bound.fit(options, guide, progress);
+            result = bound.fit(options, guide, log);
         } catch (InitialValuesException e) {
             progress.closeLine();
             throw new Failure(ExitCode.USAGE, "vmc: --init " + init + ": " + e.getMessage());
@@ -130,8 +134,9 @@ final class RunCommand {
         System.out.print(summary);
         Phases.end("summary");
         outputs.write(result, report + "\n" + summary);
+        String more = log.write(outputs.folder(), result, file, data, seed, this.report);
         System.out.println();
-        System.out.println("wrote " + outputs.folder() + ": draws.csv, elbo.csv, guide.json, summary.txt");
+        System.out.println("wrote " + outputs.folder() + ": draws.csv, elbo.csv, guide.json, summary.txt" + more);
         Phases.end("output files");
         if (!result.status().trusted()) {
             System.err.println("vmc: warning: " + result.stopReason());

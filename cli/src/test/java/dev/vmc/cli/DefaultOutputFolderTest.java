@@ -46,7 +46,7 @@ class DefaultOutputFolderTest {
         String second = runIn(tmp);
         Path run2 = tmp.resolve("vmc-out").resolve("eight_schools").resolve("run-2");
         assertTrue(Files.isRegularFile(run2.resolve("draws.csv")), second);
-        assertEquals(List.of("draws.csv", "elbo.csv", "guide.json", "summary.txt"),
+        assertEquals(List.of("draws.csv", "elbo.csv", "fit.json", "guide.json", "summary.txt"),
                 List.copyOf(Cli.snapshot(run2).keySet()));
         // same seed, so the second run repeats the first without touching it
         assertEquals(Cli.read(run1.resolve("draws.csv")), Cli.read(run2.resolve("draws.csv")));

@@ -83,7 +83,7 @@ class RunTest {
         assertEquals(expected, summaryRowNames(r.out()));
         assertTrue(r.out().contains("wrote " + out), r.all());
 
-        assertEquals(List.of("draws.csv", "elbo.csv", "guide.json", "summary.txt"),
+        assertEquals(List.of("draws.csv", "elbo.csv", "fit.json", "guide.json", "summary.txt"),
                 List.copyOf(Cli.snapshot(out).keySet()));
 
         // draws.csv: Stan-style names, then log_p__ and log_q__; exactly --draws rows, all finite

@@ -41,13 +41,15 @@ class TrustTest {
     @Test
     void aDivergingFitIsNotReportedAsConvergedButStillWritesItsOutputs() {
         Cli.Result r = Cli.runEightSchools(tmp.resolve("fit"), "--algorithm", "advi", "--lr", "1e6", "--steps", "3000",
-                "--tol", "0.01");
+                "--tol", "0.01", "--report");
         r.assertCode(ExitCode.UNTRUSTED);
         assertTrue(r.out().contains("NOT CONVERGED") && r.err().contains("warning"), r.all());
         assertFalse(r.out().contains("converged after"), r.all());
         for (String file : OutputFolder.FILES) {
             assertTrue(Files.exists(tmp.resolve("fit").resolve(file)), file);
         }
+        assertTrue(Cli.read(tmp.resolve("fit").resolve("report.html")).contains("<p class=\"big\">NOT CONVERGED</p>"),
+                "the report says so first");
     }
 
     @Test

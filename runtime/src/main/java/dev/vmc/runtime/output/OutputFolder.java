@@ -16,9 +16,13 @@ public record OutputFolder(Path dir) {
     public static final String ELBO = "elbo.csv";
     public static final String GUIDE = "guide.json";
     public static final String SUMMARY = "summary.txt";
+    /** The run's start, plan, messages and verdict ({@link FitJson}). */
+    public static final String FIT = "fit.json";
+    /** The one-page HTML report, written by {@code vmc report} or {@code vmc run --report}. */
+    public static final String REPORT = "report.html";
 
     /** Every file vmc writes: the ones whose presence means "an earlier fit lives here". */
-    public static final List<String> FILES = List.of(DRAWS, ELBO, GUIDE, SUMMARY);
+    public static final List<String> FILES = List.of(DRAWS, ELBO, GUIDE, SUMMARY, FIT, REPORT);
 
     /**
      * Creates {@code dir} if missing and checks that it holds no earlier results.
