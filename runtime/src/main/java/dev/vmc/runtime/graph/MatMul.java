@@ -1,6 +1,7 @@
 package dev.vmc.runtime.graph;
 
 import dev.vmc.runtime.tensor.Blas;
+import dev.vmc.runtime.tensor.BlasProvider;
 import dev.vmc.runtime.tensor.Shapes;
 import dev.vmc.runtime.tensor.Tensor;
 
@@ -38,17 +39,21 @@ public enum MatMul implements Op {
         int groups = output.batched() ? output.particles() : 1;
         boolean sharedMatrix = !inputs[0].batched() && inputs[1].batched() && p == 1;
         if (sharedMatrix) {
-            return sharedMatrix(m, k, groups, inputs[0].fixed(), Blas.worthIt((long) groups * m * k));
+            return sharedMatrix(m, k, groups, inputs[0].fixed(), Blas.use((long) groups * m * k));
         }
         return new Loops(m, k, p, groups, inputs[0].batched() ? m * k : 0, inputs[1].batched() ? k * p : 0);
     }
 
     /**
      * The kernel for a shared m x k matrix times one k-vector per particle, in Java loops or
-     * through BLAS as asked; {@link #kernel} asks {@link Blas#worthIt}, and the benchmark asks
-     * for both to measure where one overtakes the other.
+     * through a native BLAS as asked; {@link #kernel} asks {@link Blas#use} (big enough, and a
+     * BLAS on the class path), and the benchmark asks for both to measure where one overtakes
+     * the other. Asking for BLAS where there is none throws {@link IllegalStateException}.
      */
     public static Kernel sharedMatrix(int m, int k, int particles, boolean fixedMatrix, boolean nativeBlas) {
+        if (nativeBlas && !Blas.available()) {
+            throw new IllegalStateException("no native BLAS: " + Blas.describe());
+        }
         return nativeBlas ? new SharedMatrixNative(m, k, particles, fixedMatrix) : new Loops(m, k, 1, particles, 0, k);
     }
 
@@ -217,16 +222,17 @@ public enum MatMul implements Op {
     }
 
     /**
-     * A shared (data) matrix times one vector per particle, big enough for BLAS: all particles
-     * in one product, C[S,M] = B[S,K] A^T, and the same for the gradients. A fixed matrix
-     * (data) is handed to the native side once, not every step.
+     * A shared (data) matrix times one vector per particle, big enough for a native BLAS (found
+     * by {@link Blas}, e.g. vmc-blas's ND4J): all particles in one product, C[S,M] = B[S,K] A^T,
+     * and the same for the gradients. A fixed matrix (data) is handed to the native side once,
+     * not every step.
      */
     private static final class SharedMatrixNative implements Kernel {
         private final int m;
         private final int k;
         private final int groups;
         private final boolean fixedMatrix;
-        private Blas.Matrix matrix;
+        private BlasProvider.Matrix matrix;
 
         SharedMatrixNative(int m, int k, int groups, boolean fixedMatrix) {
             this.m = m;
@@ -235,7 +241,7 @@ public enum MatMul implements Op {
             this.fixedMatrix = fixedMatrix;
         }
 
-        private Blas.Matrix matrix(double[] a) {
+        private BlasProvider.Matrix matrix(double[] a) {
             if (matrix == null || !fixedMatrix) {
                 matrix = Blas.matrix(a, 0, m, k);
             }
@@ -248,7 +254,7 @@ public enum MatMul implements Op {
         }
 
         public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {
-            Blas.Matrix upstream = Blas.matrix(gOut.data, 0, groups, m);
+            BlasProvider.Matrix upstream = Blas.matrix(gOut.data, 0, groups, m);
             if (gIn[1] != null) {
                 Blas.gemm(upstream, false, matrix(in[0].data), false, gIn[1].data, 0);
             }

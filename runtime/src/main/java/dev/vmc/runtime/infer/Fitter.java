@@ -108,6 +108,10 @@ public final class Fitter {
         if (outcome.skipped() > 0) {
             listener.message(outcome.skipped() + " steps were skipped because the ELBO or its gradient was not finite");
         }
+        String blasNote = dev.vmc.runtime.tensor.Blas.takeNote(); // a product that wanted a native BLAS and had none
+        if (blasNote != null) {
+            listener.message(blasNote);
+        }
         Map<String, Tensor> fitted = new LinkedHashMap<>();
         store.asMap().forEach((k, v) -> fitted.put(k, v.copy()));
         Map<String, Tensor> original = new LinkedHashMap<>();

@@ -1,14 +1,20 @@
 package dev.vmc.runtime.tensor;
 
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicLong;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Matrix products big enough to repay a native call go to ND4J's BLAS; everything else stays
- * in Java loops. ND4J is loaded on first use, so small models never pay its start-up.
- * Counts its products, for the benchmark's "native calls per step".
+ * Matrix products big enough to repay a native call go to a native BLAS; everything else stays
+ * in Java loops. The runtime has no BLAS of its own: a {@link BlasProvider} is looked up with
+ * {@link ServiceLoader} the first time a product is big enough to want one (the
+ * {@code vmc-blas} artifact provides ND4J's), so small models never search the class path, and
+ * a class path without one runs every product in Java, with a note for the fit's messages when
+ * a product was big enough to want it. Counts its products, for the benchmark's "native calls
+ * per step".
  */
 public final class Blas {
     /**
@@ -22,15 +28,8 @@ public final class Blas {
     public static final long THRESHOLD = 1L << 28;
 
     private static final AtomicLong CALLS = new AtomicLong();
-
-    /** A row-major matrix copied to the native side, reusable while its values stay the same. */
-    public static final class Matrix {
-        private final INDArray array;
-
-        private Matrix(INDArray array) {
-            this.array = array;
-        }
-    }
+    private static final AtomicReference<String> NOTE = new AtomicReference<>();
+    private static volatile boolean noted;
 
     private Blas() {}
 
@@ -42,20 +41,102 @@ public final class Blas {
         return multiplyAdds >= THRESHOLD;
     }
 
+    /**
+     * Whether a product of {@code multiplyAdds} should go native: it is {@linkplain #worthIt
+     * worth it} and a provider is on the class path. When it is worth it and there is none, a
+     * note saying so is left for {@link #takeNote}.
+     */
+    public static boolean use(long multiplyAdds) {
+        if (!worthIt(multiplyAdds)) {
+            return false;
+        }
+        if (Found.PROVIDER != null) {
+            return true;
+        }
+        if (!noted) {
+            NOTE.compareAndSet(null, String.format(Locale.ROOT, "note: a matrix product of %,d multiply-adds runs in Java loops: %s",
+                    multiplyAdds, Found.ABSENCE));
+        }
+        return false;
+    }
+
+    /** Whether a native BLAS was found (this searches the class path the first time). */
+    public static boolean available() {
+        return Found.PROVIDER != null;
+    }
+
+    /** The native BLAS in use, or why there is none. */
+    public static String describe() {
+        return Found.PROVIDER != null ? Found.PROVIDER.name() : Found.ABSENCE;
+    }
+
+    /**
+     * The note left by the first product that wanted a native BLAS and ran without one, once
+     * per JVM (it is about the class path), or null. A fit passes it on to its messages.
+     */
+    public static String takeNote() {
+        String note = NOTE.getAndSet(null);
+        if (note != null) {
+            noted = true;
+        }
+        return note;
+    }
+
     /** rows x cols values of {@code data} from {@code offset}, row-major, copied to the native side. */
-    public static Matrix matrix(double[] data, int offset, int rows, int cols) {
-        INDArray array = Nd4j.create(DataType.DOUBLE, new long[] {rows, cols}, 'c');
-        array.data().setData(offset == 0 && data.length == rows * cols
-                ? data : java.util.Arrays.copyOfRange(data, offset, offset + rows * cols));
-        return new Matrix(array);
+    public static BlasProvider.Matrix matrix(double[] data, int offset, int rows, int cols) {
+        return provider().matrix(data, offset, rows, cols);
     }
 
     /** {@code c[offC..] += op(a) op(b)}, row-major, where op transposes when asked. */
-    public static void gemm(Matrix a, boolean transA, Matrix b, boolean transB, double[] c, int offC) {
+    public static void gemm(BlasProvider.Matrix a, boolean transA, BlasProvider.Matrix b, boolean transB,
+            double[] c, int offC) {
         CALLS.incrementAndGet();
-        double[] result = Nd4j.gemm(a.array, b.array, transA, transB).data().asDouble();
-        for (int i = 0; i < result.length; i++) {
-            c[offC + i] += result[i];
+        provider().gemm(a, transA, b, transB, c, offC);
+    }
+
+    private static BlasProvider provider() {
+        if (Found.PROVIDER == null) {
+            throw new IllegalStateException("no native BLAS: " + Found.ABSENCE);
+        }
+        return Found.PROVIDER;
+    }
+
+    /** The class path is searched when this class is first touched, which is on first need. */
+    private static final class Found {
+        static final BlasProvider PROVIDER;
+        static final String ABSENCE;
+
+        static {
+            BlasProvider found = null;
+            String absence = "no native BLAS is on the class path (add dev.vmc:vmc-blas for ND4J's)";
+            Iterator<BlasProvider> providers = ServiceLoader.load(BlasProvider.class, Blas.class.getClassLoader()).iterator();
+            while (found == null) {
+                BlasProvider candidate = null;
+                try {
+                    if (!providers.hasNext()) {
+                        break;
+                    }
+                    candidate = providers.next();
+                    if (!works(candidate)) {
+                        absence = candidate.name() + " gave a wrong product, so it is not used";
+                        continue;
+                    }
+                    found = candidate;
+                } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+                    // e.g. a native library built for another platform: the Java loops still work
+                    absence = (candidate == null ? "a native BLAS" : candidate.name()) + " could not be loaded (" + e + ")";
+                }
+            }
+            PROVIDER = found;
+            ABSENCE = absence;
+        }
+
+        /** One product, 2 x 3 = 6: loads the native library now rather than in the middle of a fit. */
+        private static boolean works(BlasProvider provider) {
+            double[] c = {0};
+            provider.gemm(provider.matrix(new double[] {2}, 0, 1, 1), false,
+                    provider.matrix(new double[] {3}, 0, 1, 1), true, c, 0);
+            return c[0] == 6;
         }
     }
 }

@@ -1,20 +1,42 @@
-package dev.vmc.runtime.graph;
+package dev.vmc.blas;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vmc.runtime.graph.Kernel;
+import dev.vmc.runtime.graph.Layout;
+import dev.vmc.runtime.graph.MatMul;
 import dev.vmc.runtime.tensor.Blas;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The BLAS kernel for a shared matrix times one vector per particle must give what the Java
- * loops give (whose gradients {@link OpGradientTest} checks against finite differences): the
- * product and both gradients, for a parameter matrix and for a fixed (data) one, over two
- * steps so that the fixed matrix's copy on the native side is reused.
+ * With this module on the class path the runtime finds ND4J's BLAS, sends products from
+ * {@link Blas#THRESHOLD} multiply-adds to it, and its kernel for a shared matrix times one
+ * vector per particle gives what the Java loops give (whose gradients the runtime's
+ * OpGradientTest checks against finite differences): the product and both gradients, for a
+ * parameter matrix and for a fixed (data) one, over two steps so that the fixed matrix's copy
+ * on the native side is reused.
  */
 class NativeMatMulTest {
+    @Test
+    void theRuntimeFindsThisBlasForBigProductsOnly() {
+        assertTrue(Blas.available(), Blas.describe());
+        assertEquals(new Nd4jBlas().name(), Blas.describe());
+        int m = 1 << 14, k = 1 << 7;
+        Layout matrix = new Layout(new int[] {m, k}, false, 128, true);
+        assertEquals("SharedMatrixNative", kernel(matrix, k, m, 128).getClass().getSimpleName()); // 2^28
+        assertEquals("Loops", kernel(matrix, k, m, 127).getClass().getSimpleName());
+        assertNull(Blas.takeNote());
+    }
+
+    private static Kernel kernel(Layout matrix, int k, int m, int particles) {
+        return MatMul.INSTANCE.kernel(new Layout[] {matrix, new Layout(new int[] {k}, true, particles)},
+                new Layout(new int[] {m}, true, particles));
+    }
+
     @Test
     void nativeKernelMatchesTheJavaLoops() {
         int m = 300, k = 40, particles = 9;
