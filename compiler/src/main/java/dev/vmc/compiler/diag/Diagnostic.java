@@ -10,11 +10,16 @@ public record Diagnostic(String file, Pos pos, String message) {
 
     /** {@code file:line:col: message}, then the source line, then a caret under the column. */
     public String format(String source) {
+        return format(new SourceLines(source));
+    }
+
+    /** As {@link #format(String)}, with the lines found once for all of a file's diagnostics. */
+    public String format(SourceLines lines) {
         if (pos.line() <= 0) {
             return file + ": " + message;
         }
         String header = file + ":" + pos.line() + ":" + pos.column() + ": " + message;
-        String line = SourceLines.line(source, pos.line());
+        String line = lines.line(pos.line());
         if (line == null) {
             return header;
         }

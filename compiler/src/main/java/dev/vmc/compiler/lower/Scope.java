@@ -33,12 +33,14 @@ final class Scope {
     private final Program program;
     private final BoundData data;
     private final ExpressionLowering expressions;
+    private final Origins origins;
 
     Scope(Graph graph, Program program, BoundData data) {
         this.graph = graph;
         this.program = program;
         this.data = data;
         this.expressions = new ExpressionLowering(graph, names);
+        this.origins = new Origins(program);
         data.values().forEach((name, value) -> names.put(name, graph.constant(value)));
     }
 
@@ -48,7 +50,7 @@ final class Scope {
 
     /** Labels the nodes of the next statement with its place in the source. */
     void at(Pos pos) {
-        graph.setOrigin(Origins.describe(program, pos));
+        graph.setOrigin(origins.describe(pos));
     }
 
     /** A learnable parameter: optimised unconstrained, seen constrained. */
@@ -61,7 +63,7 @@ final class Scope {
             try {
                 initial.data[i] = Bijections.unconstrain(initial.data[i], support);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(Origins.describe(program, decl.pos())
+                throw new IllegalArgumentException(origins.describe(decl.pos())
                         + ": initial value of '" + decl.name() + "' " + e.getMessage());
             }
         }

@@ -19,7 +19,10 @@ public final class ProgramParser {
      * @param fileName the name diagnostics show, e.g. "model.vmodel"
      * @throws CompileException listing every syntax error (the first of each line)
      */
-    public static Program parse(String fileName, String source) {
+    public static Program parse(String fileName, String text) {
+        // ANTLR counts lines by '\n' alone; with every line ending made one, its lines are
+        // the lines diagnostics show, whatever editor wrote the file.
+        String source = text.replace("\r\n", "\n").replace('\r', '\n');
         Diagnostics diagnostics = new Diagnostics(fileName, source);
         VmodelLexer lexer = new VmodelLexer(CharStreams.fromString(source, fileName));
         // Nothing prints to the console: every character is some token, and the parser's
