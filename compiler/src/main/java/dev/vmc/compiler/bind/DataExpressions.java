@@ -1,5 +1,6 @@
 package dev.vmc.compiler.bind;
 
+import dev.vmc.compiler.ast.BinaryChain;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.Map;
@@ -24,10 +25,14 @@ final class DataExpressions {
             Double operand = evaluate(u.operand(), values);
             return operand == null ? null : -operand;
         }
-        if (expr instanceof Expr.Binary b) {
-            Double left = evaluate(b.left(), values);
-            Double right = evaluate(b.right(), values);
-            return left == null || right == null ? null : arithmetic(b.op(), left, right);
+        if (expr instanceof Expr.Binary top) {
+            // A sum of any length, in a loop along its left edge (see BinaryChain).
+            Double result = evaluate(BinaryChain.first(top), values);
+            for (Expr.Binary b : BinaryChain.of(top)) {
+                Double right = evaluate(b.right(), values);
+                result = result == null || right == null ? null : arithmetic(b.op(), result, right);
+            }
+            return result;
         }
         if (expr instanceof Expr.Index i && i.target() instanceof Expr.Var v) {
             return element(values.get(v.name()), i, values);

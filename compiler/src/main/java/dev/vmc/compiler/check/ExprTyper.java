@@ -1,5 +1,6 @@
 package dev.vmc.compiler.check;
 
+import dev.vmc.compiler.ast.BinaryChain;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.diag.Diagnostics;
 import java.util.ArrayList;
@@ -42,13 +43,8 @@ final class ExprTyper {
         if (expr instanceof Expr.Unary u) {
             return type(u.operand(), scope);
         }
-        if (expr instanceof Expr.Binary b) {
-            Type left = type(b.left(), scope);
-            Type right = type(b.right(), scope);
-            if (left.isError() || right.isError()) {
-                return Type.ERROR;
-            }
-            return verdict(expr, OperatorTypes.binary(b.op(), left, right));
+        if (expr instanceof Expr.Binary top) {
+            return chain(top, scope);
         }
         if (expr instanceof Expr.Call c) {
             List<Type> args = new ArrayList<>();
@@ -59,6 +55,19 @@ final class ExprTyper {
             return index(i, scope);
         }
         return transpose((Expr.Transpose) expr, scope);
+    }
+
+    /** A sum or product of any length, typed in a loop along its left edge (see {@link BinaryChain}). */
+    private Type chain(Expr.Binary top, Scope scope) {
+        Type left = type(BinaryChain.first(top), scope);
+        for (Expr.Binary b : BinaryChain.of(top)) {
+            Type right = type(b.right(), scope);
+            left = left.isError() || right.isError() ? Type.ERROR : verdict(b, OperatorTypes.binary(b.op(), left, right));
+            if (b != top) {
+                types.put(b, left);
+            }
+        }
+        return left;
     }
 
     private Type name(Expr.Var v, Scope scope) {
