@@ -48,7 +48,9 @@ public final class SourceDecoder {
         int line = 1;
         int lineStart = start;
         for (int i = start; i < bad; i++) {
-            if (bytes[i] == '\n') {
+            // Lines end as the parser counts them: "\n", "\r\n" or a lone "\r".
+            boolean crlf = bytes[i] == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n';
+            if (bytes[i] == '\n' || (bytes[i] == '\r' && !crlf)) {
                 line++;
                 lineStart = i + 1;
             }
