@@ -27,6 +27,21 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         this.diagnostics = diagnostics;
     }
 
+    /**
+     * ANTLR may recover by deleting the offending token when the one after it fits. That is
+     * wrong for a statement's ';' and for braces: in {@code mu ~ ;} it deleted the ';', took
+     * the next statement's first name for the distribution and reported a second, false error
+     * on that correct line. Kept, they end the broken statement, and the next one parses.
+     */
+    @Override
+    protected Token singleTokenDeletion(Parser parser) {
+        String text = parser.getCurrentToken().getText();
+        if (text.equals(";") || text.equals("{") || text.equals("}")) {
+            return null;
+        }
+        return super.singleTokenDeletion(parser);
+    }
+
     @Override
     protected void reportInputMismatch(Parser parser, InputMismatchException e) {
         // Not e.getExpectedTokens(): ANTLR may take those from an earlier state (inside the
