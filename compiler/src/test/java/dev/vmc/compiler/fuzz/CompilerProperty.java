@@ -11,6 +11,7 @@ import dev.vmc.compiler.diag.Diagnostic;
 import dev.vmc.compiler.diag.SourceLines;
 import dev.vmc.compiler.parse.SourceDecoder;
 import dev.vmc.runtime.data.DataException;
+import dev.vmc.runtime.data.DataSet;
 
 /**
  * What the compiler promises for any bytes at all: they compile, or they end in a
@@ -18,10 +19,13 @@ import dev.vmc.runtime.data.DataException;
  * inside the source. A program that compiles is bound to small data made from its data
  * block and lowered (the model's graph and its guide's are built); that may end only in a
  * {@link DataException}, the CLI's data error. Anything else thrown, a StackOverflowError
- * included, fails the property.
+ * included, fails the property. (A program that declares more than {@link #LARGEST_LOWERED}
+ * elements in one value is compiled but not lowered: that would test the heap.)
  */
 final class CompilerProperty {
     static final String FILE = "fuzz.vmodel";
+    /** Elements a declaration may hold for the program to be lowered (see SmallData.smallEnough). */
+    static final long LARGEST_LOWERED = 100_000;
 
     private CompilerProperty() {}
 
@@ -40,8 +44,12 @@ final class CompilerProperty {
             assertPlaced(e);
             return;
         }
+        DataSet data = SmallData.forProgram(model.program());
+        if (!SmallData.smallEnough(model.program(), data, LARGEST_LOWERED)) {
+            return;
+        }
         try {
-            model.bind(SmallData.forProgram(model.program())).model();
+            model.bind(data).model();
         } catch (DataException e) {
             assertNotNull(e.getMessage());
         }

@@ -57,6 +57,31 @@ final class SmallData {
         }
     }
 
+    /**
+     * Whether every declaration other than data holds at most {@code limit} elements with
+     * these data. Lowering allocates a latent's or param's values and its guide's, so a
+     * {@code vector[321316749]} (valid, and found by the fuzzer) would test the JVM's heap, not
+     * the compiler: such programs are compiled but not lowered.
+     */
+    static boolean smallEnough(Program program, DataSet data, long limit) {
+        Map<String, Tensor> known = new LinkedHashMap<>();
+        for (String name : data.names()) {
+            data.get(name).ifPresent(v -> known.put(name, new Tensor(v.shape(), v.values().clone())));
+        }
+        boolean[] small = {true};
+        dev.vmc.compiler.check.DeclarationOrder.forEach(program, (decl, kind) -> {
+            List<Expr> sizes = new ArrayList<>(decl.type().arrayDims());
+            sizes.addAll(decl.type().dims());
+            double count = 1;
+            for (Expr size : sizes) {
+                Double value = value(size, known);
+                count *= value == null ? 1 : Math.abs(value);
+            }
+            small[0] &= count <= limit;
+        });
+        return small[0];
+    }
+
     private static double valueWithin(TypeExpr type, Map<String, Tensor> known, boolean integer) {
         Double lower = type.lower() == null ? null : value(type.lower(), known);
         Double upper = type.upper() == null ? null : value(type.upper(), known);
