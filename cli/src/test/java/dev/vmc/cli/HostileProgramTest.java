@@ -125,4 +125,11 @@ class HostileProgramTest {
         assertTrue(r.err().contains("target += log(-square(mu)); (log)"), r.all());
         assertFalse(r.all().contains("(LOG)"), r.all());
     }
+
+    @Test
+    void aFolderIsAUsageErrorThatSaysSo() {
+        Cli.Result r = Cli.run("check", tmp.toString());
+        r.assertCode(ExitCode.USAGE);
+        assertTrue(r.err().contains("is a folder; name a .vmodel file"), r.all());
+    }
 }
