@@ -15,11 +15,13 @@ final class ExprTyper {
     private final SymbolTable symbols;
     private final Diagnostics diagnostics;
     private final IdentityHashMap<Expr, Type> types;
+    private final Constants constants;
 
     ExprTyper(SymbolTable symbols, Diagnostics diagnostics, IdentityHashMap<Expr, Type> types) {
         this.symbols = symbols;
         this.diagnostics = diagnostics;
         this.types = types;
+        this.constants = new Constants(types);
     }
 
     Type type(Expr expr, Scope scope) {
@@ -107,7 +109,32 @@ final class ExprTyper {
             String what = i.target() instanceof Expr.Var v ? target + " '" + v.name() + "'" : target.toString();
             return verdict(i, Outcome.fail("cannot index " + what + ": it is a single number"));
         }
+        if (usable && !constantIndicesFit(i, target)) {
+            return Type.ERROR;
+        }
         return usable ? verdict(i, IndexTypes.index(target, indices)) : Type.ERROR;
+    }
+
+    /**
+     * An index of literals alone against a size the checker knows: {@code v[0]}, or {@code v[5]}
+     * on a {@code vector[3]}, would otherwise pass the check and fail the run.
+     */
+    private boolean constantIndicesFit(Expr.Index i, Type target) {
+        List<Size> shape = target.shape();
+        for (int k = 0; k < i.indices().size() && k < shape.size(); k++) {
+            Double value = constants.valueOf(i.indices().get(k));
+            if (value == null) {
+                continue;
+            }
+            String bound = shape.get(k) instanceof Size.Literal l ? "1.." + l.value() : null;
+            if (value < 1 || (shape.get(k) instanceof Size.Literal l && value > l.value())) {
+                String where = bound == null ? "indices start at 1" : "the dimension has indices " + bound;
+                diagnostics.error(ExprStart.of(i.indices().get(k)), "index " + DeclaredValues.number(value)
+                        + " is out of range: " + where);
+                return false;
+            }
+        }
+        return true;
     }
 
     private Type transpose(Expr.Transpose t, Scope scope) {
