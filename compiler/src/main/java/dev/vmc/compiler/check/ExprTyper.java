@@ -128,7 +128,8 @@ final class ExprTyper {
             }
             String bound = shape.get(k) instanceof Size.Literal l ? "1.." + l.value() : null;
             if (value < 1 || (shape.get(k) instanceof Size.Literal l && value > l.value())) {
-                String where = bound == null ? "indices start at 1" : "the dimension has indices " + bound;
+                String where = value < 1 ? "indices start at 1" + (bound == null ? "" : " (here " + bound + ")")
+                        : "the dimension has indices " + bound;
                 diagnostics.error(ExprStart.of(i.indices().get(k)), "index " + DeclaredValues.number(value)
                         + " is out of range: " + where);
                 return false;
