@@ -23,7 +23,21 @@ public record Diagnostic(String file, Pos pos, String message) {
         if (line == null) {
             return header;
         }
-        return header + "\n" + line + "\n" + caretUnder(line, pos.column());
+        String shown = visible(line);
+        return header + "\n" + shown + "\n" + caretUnder(shown, pos.column());
+    }
+
+    /**
+     * The line with control characters other than tab as '?', one for one so the caret still
+     * lines up: a NUL or an escape sequence in a hostile file must not reach the terminal.
+     */
+    private static String visible(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            out.append(c != '\t' && Character.isISOControl(c) ? '?' : c);
+        }
+        return out.toString();
     }
 
     /**
