@@ -5,8 +5,8 @@ import dev.vmc.compiler.check.CheckedProgram;
 import dev.vmc.compiler.check.Checker;
 import dev.vmc.compiler.diag.CompileException;
 import dev.vmc.compiler.parse.ProgramParser;
+import dev.vmc.compiler.parse.SourceDecoder;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -30,7 +30,9 @@ public final class Vmc {
         return new CompiledModel(checked);
     }
 
+    /** Reads a UTF-8 file; a byte that is not UTF-8 is a {@link CompileException} at its place. */
     public static CompiledModel compile(Path file) throws IOException {
-        return compile(Files.readString(file, StandardCharsets.UTF_8), file.getFileName().toString());
+        String fileName = file.getFileName().toString();
+        return compile(SourceDecoder.decode(fileName, Files.readAllBytes(file)), fileName);
     }
 }

@@ -3,6 +3,7 @@ package dev.vmc.compiler.bind;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.TypeExpr;
 import dev.vmc.compiler.check.ExprText;
+import dev.vmc.compiler.lower.Evaluator;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,7 +37,7 @@ public final class BoundData {
 
     /** Evaluates an expression over data (sizes, bounds): numbers, data and arithmetic. */
     public double evaluate(Expr expr) {
-        Double value = DataExpressions.evaluate(expr, values);
+        Double value = Evaluator.scalar(expr, values);
         if (value == null) {
             throw new IllegalStateException("cannot evaluate " + ExprText.of(expr) + " from data");
         }

@@ -5,6 +5,8 @@ import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Program;
 import dev.vmc.compiler.ast.TypeExpr;
 import dev.vmc.compiler.check.CheckedProgram;
+import dev.vmc.compiler.check.DeclarationOrder;
+import dev.vmc.compiler.check.NameKind;
 import dev.vmc.compiler.check.ExprText;
 import dev.vmc.runtime.data.DataSet;
 import dev.vmc.runtime.data.DataValue;
@@ -22,30 +24,54 @@ import java.util.Map;
  * that one mistake gives one message.
  */
 public final class DataBinder {
+    private final CheckedProgram checked;
     private final Program program;
     private final DataSet data;
     private final Map<String, Tensor> bound = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
 
-    private DataBinder(Program program, DataSet data) {
-        this.program = program;
+    private DataBinder(CheckedProgram checked, DataSet data) {
+        this.checked = checked;
+        this.program = checked.program();
         this.data = data;
     }
 
     /** @throws DataMismatchException listing every problem, one per line */
     public static BoundData bind(CheckedProgram checked, DataSet data) {
-        return new DataBinder(checked.program(), data).run();
+        return new DataBinder(checked, data).run();
     }
 
     private BoundData run() {
         for (Decl decl : program.data()) {
             bindOne(decl);
         }
+        if (problems.isEmpty()) {
+            checkOtherDeclarations();
+        }
         if (!problems.isEmpty()) {
             String prefix = sourcePrefix();
             throw new DataMismatchException(problems.stream().map(p -> prefix + p).toList());
         }
         return new BoundData(bound);
+    }
+
+    /**
+     * Every other declaration's sizes, bounds and initial values, now that the data they may
+     * use is known: the lowering then meets only values it can build.
+     */
+    private void checkOtherDeclarations() {
+        DeclarationValues values = new DeclarationValues(bound, problems);
+        DeclarationOrder.forEach(program, (decl, kind) -> {
+            if (kind == NameKind.DATA || !checked.symbol(decl.name()).map(s -> s.decl() == decl).orElse(false)) {
+                return;
+            }
+            String subject = kind.description() + " '" + decl.name() + "' (" + program.fileName() + ":" + decl.pos() + ")";
+            int[] shape = values.shape(decl, subject);
+            boolean bounds = values.bounds(decl, subject);
+            if (shape != null && bounds && (kind == NameKind.PARAM || kind == NameKind.GUIDE_PARAM)) {
+                values.initial(decl, subject, shape);
+            }
+        });
     }
 
     private String sourcePrefix() {
@@ -60,8 +86,9 @@ public final class DataBinder {
                     + decl.pos() + ")");
             return;
         }
-        int[] declared = declaredShape(decl);
-        if (declared == null) {
+        DeclarationValues values = new DeclarationValues(bound, problems);
+        int[] declared = values.shape(decl, "'" + decl.name() + "'");
+        if (declared == null || !values.bounds(decl, "'" + decl.name() + "'")) {
             return;
         }
         if (!fits(value.shape(), declared)) {
@@ -75,26 +102,6 @@ public final class DataBinder {
             return;
         }
         bound.put(decl.name(), new Tensor(declared, value.values().clone()));
-    }
-
-    /** The shape the declaration asks for, or null where a size is unknown or invalid. */
-    private int[] declaredShape(Decl decl) {
-        List<Expr> sizes = new ArrayList<>(decl.type().arrayDims());
-        sizes.addAll(decl.type().dims());
-        int[] shape = new int[sizes.size()];
-        for (int i = 0; i < shape.length; i++) {
-            Double size = DataExpressions.evaluate(sizes.get(i), bound);
-            if (size == null) {
-                return null;
-            }
-            if (size < 0 || size != Math.rint(size)) {
-                problems.add("'" + decl.name() + "' has size " + ExprText.of(sizes.get(i)) + " = "
-                        + ShapeText.number(size) + "; a size must be a whole number >= 0");
-                return null;
-            }
-            shape[i] = (int) (double) size;
-        }
-        return shape;
     }
 
     /**

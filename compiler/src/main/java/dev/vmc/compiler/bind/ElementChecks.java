@@ -3,6 +3,7 @@ package dev.vmc.compiler.bind;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.TypeExpr;
 import dev.vmc.compiler.check.ExprText;
+import dev.vmc.compiler.lower.Evaluator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ final class ElementChecks {
         if (bound == null) {
             return;
         }
-        Double limit = DataExpressions.evaluate(bound, known);
+        Double limit = Evaluator.scalar(bound, known);
         if (limit == null) {
             return;
         }

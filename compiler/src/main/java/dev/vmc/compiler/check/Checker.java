@@ -25,6 +25,7 @@ public final class Checker {
     private final ExprTyper typer;
     private final Definitions definitions;
     private final SampleChecker samples;
+    private final Constants constants;
 
     private Checker(Program program) {
         this.program = program;
@@ -32,6 +33,7 @@ public final class Checker {
         this.typer = new ExprTyper(symbols, diagnostics, types);
         this.definitions = new Definitions(typer, diagnostics);
         this.samples = new SampleChecker(typer, symbols, diagnostics);
+        this.constants = new Constants(types);
     }
 
     /** @throws CompileException listing every error found, in source order */
@@ -62,10 +64,10 @@ public final class Checker {
 
     /** Sizes and bounds first, in source order: inside the data block each may use only earlier data. */
     private void resolveTypes() {
-        TypeResolver resolver = new TypeResolver(typer, diagnostics);
+        TypeResolver resolver = new TypeResolver(typer, constants, diagnostics);
         Scope sizes = Scope.forSizes();
         DeclarationOrder.forEach(program, (decl, kind) -> {
-            Type type = resolver.resolve(decl.type(), sizes);
+            Type type = resolver.resolve(decl, kind, sizes);
             declaredTypes.put(decl, type);
             symbols.resolve(decl, type);
             if (kind == NameKind.DATA) {
@@ -86,6 +88,23 @@ public final class Checker {
             requireReal(decl, what + " '" + decl.name() + "' must be real-valued: params are fitted by gradient");
             definitions.define(decl, declaredTypes.get(decl), Scope.forInitialValues(what + " '" + decl.name() + "'"),
                     what, true);
+            checkInitialValue(decl, what);
+        }
+    }
+
+    /** An initial value of literals alone, against bounds of literals alone; the binder checks the rest. */
+    private void checkInitialValue(Decl decl, String what) {
+        Double value = constants.valueOf(decl.init());
+        Double lower = constants.valueOf(decl.type().lower());
+        Double upper = constants.valueOf(decl.type().upper());
+        boolean boundsKnown = (decl.type().lower() == null || lower != null) && (decl.type().upper() == null || upper != null);
+        if (value == null || !boundsKnown || !symbols.owns(decl)) {
+            return;
+        }
+        String problem = DeclaredValues.initial(what + " '" + decl.name() + "'", decl.init(), value, lower,
+                upper);
+        if (problem != null) {
+            diagnostics.error(ExprStart.of(decl.init()), problem);
         }
     }
 
@@ -137,7 +156,7 @@ public final class Checker {
         }
         Guide.Explicit guide = (Guide.Explicit) program.guide();
         checkParams(guide.params(), NameKind.GUIDE_PARAM);
-        GuideChecker checker = new GuideChecker(samples, typer, symbols, diagnostics);
+        GuideChecker checker = new GuideChecker(samples, typer, symbols, constants, diagnostics);
         Scope scope = Scope.forGuide();
         for (Stmt statement : guide.body()) {
             if (statement instanceof Stmt.Define define) {

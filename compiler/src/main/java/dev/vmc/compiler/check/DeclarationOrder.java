@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /** Every declaration of a program, in source order, with the kind of name it declares. */
-final class DeclarationOrder {
+public final class DeclarationOrder {
     private DeclarationOrder() {}
 
-    static void forEach(Program program, BiConsumer<Decl, NameKind> action) {
+    public static void forEach(Program program, BiConsumer<Decl, NameKind> action) {
         program.data().forEach(d -> action.accept(d, NameKind.DATA));
         program.params().forEach(d -> action.accept(d, NameKind.PARAM));
         program.latents().forEach(d -> action.accept(d, NameKind.LATENT));

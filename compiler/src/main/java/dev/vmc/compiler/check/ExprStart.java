@@ -12,29 +12,26 @@ final class ExprStart {
     private ExprStart() {}
 
     static Pos of(Expr expr) {
-        if (expr instanceof Expr.Binary b) {
-            return of(b.left());
+        Expr e = expr;
+        while (true) {
+            if (e instanceof Expr.Binary b) {
+                e = b.left();
+            } else if (e instanceof Expr.Index i) {
+                e = i.target();
+            } else if (e instanceof Expr.Transpose t) {
+                e = t.operand();
+            } else {
+                return e.pos();
+            }
         }
-        if (expr instanceof Expr.Index i) {
-            return of(i.target());
-        }
-        if (expr instanceof Expr.Transpose t) {
-            return of(t.operand());
-        }
-        return expr.pos();
     }
 
     /** The name an indexed or transposed expression is built on: 'mu' in mu[1]; null if none. */
     static String rootName(Expr expr) {
-        if (expr instanceof Expr.Var v) {
-            return v.name();
+        Expr e = expr;
+        while (e instanceof Expr.Index || e instanceof Expr.Transpose) {
+            e = e instanceof Expr.Index i ? i.target() : ((Expr.Transpose) e).operand();
         }
-        if (expr instanceof Expr.Index i) {
-            return rootName(i.target());
-        }
-        if (expr instanceof Expr.Transpose t) {
-            return rootName(t.operand());
-        }
-        return null;
+        return e instanceof Expr.Var v ? v.name() : null;
     }
 }

@@ -1,5 +1,6 @@
 package dev.vmc.compiler.check;
 
+import dev.vmc.compiler.ast.BinaryChain;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.TypeExpr;
 import java.util.List;
@@ -44,6 +45,23 @@ public final class ExprText {
         return 5;
     }
 
+    /** A sum or product of any length, written in a loop along its left edge (see {@link BinaryChain}). */
+    private static String chain(Expr.Binary top) {
+        StringBuilder text = new StringBuilder();
+        Expr left = BinaryChain.first(top);
+        text.append(write(left, 0));
+        for (Expr.Binary b : BinaryChain.of(top)) {
+            int p = precedence(b);
+            boolean rightAssociative = b.op().equals("^");
+            if (precedence(left) < (rightAssociative ? p + 1 : p)) {
+                text.insert(0, '(').append(')');
+            }
+            text.append(p == 4 ? "^" : " " + b.op() + " ").append(write(b.right(), rightAssociative ? p : p + 1));
+            left = b;
+        }
+        return text.toString();
+    }
+
     private static String write(Expr expr, int context) {
         String text;
         if (expr instanceof Expr.Num n) {
@@ -52,11 +70,8 @@ public final class ExprText {
             text = v.name();
         } else if (expr instanceof Expr.Unary u) {
             text = u.op() + write(u.operand(), 3);
-        } else if (expr instanceof Expr.Binary b) {
-            int p = precedence(b);
-            boolean rightAssociative = b.op().equals("^");
-            String separator = p == 4 ? "^" : " " + b.op() + " ";
-            text = write(b.left(), rightAssociative ? p + 1 : p) + separator + write(b.right(), rightAssociative ? p : p + 1);
+        } else if (expr instanceof Expr.Binary top) {
+            text = chain(top);
         } else if (expr instanceof Expr.Call c) {
             text = c.function() + c.args().stream().map(a -> write(a, 0)).collect(Collectors.joining(", ", "(", ")"));
         } else if (expr instanceof Expr.Index i) {

@@ -1,5 +1,6 @@
 package dev.vmc.compiler.check;
 
+import dev.vmc.compiler.ast.BinaryChain;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.diag.Diagnostics;
 import java.util.ArrayList;
@@ -14,11 +15,13 @@ final class ExprTyper {
     private final SymbolTable symbols;
     private final Diagnostics diagnostics;
     private final IdentityHashMap<Expr, Type> types;
+    private final Constants constants;
 
     ExprTyper(SymbolTable symbols, Diagnostics diagnostics, IdentityHashMap<Expr, Type> types) {
         this.symbols = symbols;
         this.diagnostics = diagnostics;
         this.types = types;
+        this.constants = new Constants(types);
     }
 
     Type type(Expr expr, Scope scope) {
@@ -42,13 +45,8 @@ final class ExprTyper {
         if (expr instanceof Expr.Unary u) {
             return type(u.operand(), scope);
         }
-        if (expr instanceof Expr.Binary b) {
-            Type left = type(b.left(), scope);
-            Type right = type(b.right(), scope);
-            if (left.isError() || right.isError()) {
-                return Type.ERROR;
-            }
-            return verdict(expr, OperatorTypes.binary(b.op(), left, right));
+        if (expr instanceof Expr.Binary top) {
+            return chain(top, scope);
         }
         if (expr instanceof Expr.Call c) {
             List<Type> args = new ArrayList<>();
@@ -59,6 +57,19 @@ final class ExprTyper {
             return index(i, scope);
         }
         return transpose((Expr.Transpose) expr, scope);
+    }
+
+    /** A sum or product of any length, typed in a loop along its left edge (see {@link BinaryChain}). */
+    private Type chain(Expr.Binary top, Scope scope) {
+        Type left = type(BinaryChain.first(top), scope);
+        for (Expr.Binary b : BinaryChain.of(top)) {
+            Type right = type(b.right(), scope);
+            left = left.isError() || right.isError() ? Type.ERROR : verdict(b, OperatorTypes.binary(b.op(), left, right));
+            if (b != top) {
+                types.put(b, left);
+            }
+        }
+        return left;
     }
 
     private Type name(Expr.Var v, Scope scope) {
@@ -98,7 +109,33 @@ final class ExprTyper {
             String what = i.target() instanceof Expr.Var v ? target + " '" + v.name() + "'" : target.toString();
             return verdict(i, Outcome.fail("cannot index " + what + ": it is a single number"));
         }
+        if (usable && !constantIndicesFit(i, target)) {
+            return Type.ERROR;
+        }
         return usable ? verdict(i, IndexTypes.index(target, indices)) : Type.ERROR;
+    }
+
+    /**
+     * An index of literals alone against a size the checker knows: {@code v[0]}, or {@code v[5]}
+     * on a {@code vector[3]}, would otherwise pass the check and fail the run.
+     */
+    private boolean constantIndicesFit(Expr.Index i, Type target) {
+        List<Size> shape = target.shape();
+        for (int k = 0; k < i.indices().size() && k < shape.size(); k++) {
+            Double value = constants.valueOf(i.indices().get(k));
+            if (value == null) {
+                continue;
+            }
+            String bound = shape.get(k) instanceof Size.Literal l ? "1.." + l.value() : null;
+            if (value < 1 || (shape.get(k) instanceof Size.Literal l && value > l.value())) {
+                String where = value < 1 ? "indices start at 1" + (bound == null ? "" : " (here " + bound + ")")
+                        : "the dimension has indices " + bound;
+                diagnostics.error(ExprStart.of(i.indices().get(k)), "index " + DeclaredValues.number(value)
+                        + " is out of range: " + where);
+                return false;
+            }
+        }
+        return true;
     }
 
     private Type transpose(Expr.Transpose t, Scope scope) {

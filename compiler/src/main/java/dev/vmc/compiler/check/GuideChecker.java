@@ -21,13 +21,16 @@ final class GuideChecker {
     private final SampleChecker samples;
     private final ExprTyper typer;
     private final SymbolTable symbols;
+    private final Constants constants;
     private final Diagnostics diagnostics;
     private final Map<String, Pos> sampled = new HashMap<>();
 
-    GuideChecker(SampleChecker samples, ExprTyper typer, SymbolTable symbols, Diagnostics diagnostics) {
+    GuideChecker(SampleChecker samples, ExprTyper typer, SymbolTable symbols, Constants constants,
+            Diagnostics diagnostics) {
         this.samples = samples;
         this.typer = typer;
         this.symbols = symbols;
+        this.constants = constants;
         this.diagnostics = diagnostics;
     }
 
@@ -90,7 +93,7 @@ final class GuideChecker {
                     + ", which has no reparameterised sampler; use one of: " + SampleChecker.names(reparameterisable));
             return;
         }
-        Support support = StaticBounds.supportOf(latent.decl().type());
+        Support support = StaticBounds.supportOf(latent.decl().type(), constants);
         if (support == null || fits(distribution.support(), support)) {
             return;
         }

@@ -21,6 +21,14 @@ final class IndexTypes {
             return Outcome.fail("too many indices for " + target + ": it takes at most " + target.rank() + ", got "
                     + indices.size());
         }
+        for (int i = 0; i < indices.size() - 1; i++) {
+            if (!indices.get(i).isScalar()) {
+                // The lowering gathers one dimension at a time from the front, so an array
+                // index leaves the dimensions after it where the next index cannot reach them.
+                return Outcome.fail("only the last index may be an int array (index " + (i + 1) + " of " + indices.size()
+                        + " is one); for a matrix, M[group, j] can be written M'[j][group]");
+            }
+        }
         List<Size> array = new ArrayList<>();
         List<Size> dims = new ArrayList<>();
         List<Size> shape = target.shape();

@@ -7,7 +7,9 @@ import dev.vmc.compiler.diag.Diagnostics;
 import dev.vmc.runtime.dist.Distribution;
 import dev.vmc.runtime.dist.Distributions;
 import dev.vmc.runtime.transform.Support;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -120,30 +122,38 @@ final class SampleChecker {
         return null;
     }
 
-    /** The first latent the expression mentions, or null: what makes a variate random. */
+    /**
+     * The first latent the expression mentions, or null: what makes a variate random. A
+     * depth-first search with its own stack, so a long sum on the left of ~ costs no recursion.
+     */
     private String firstLatentIn(Expr expr) {
-        if (expr instanceof Expr.Var v) {
-            Symbol symbol = symbols.get(v.name());
-            return symbol != null && symbol.kind() == NameKind.LATENT ? v.name() : null;
-        }
-        List<Expr> parts = new ArrayList<>();
-        if (expr instanceof Expr.Unary u) {
-            parts.add(u.operand());
-        } else if (expr instanceof Expr.Binary b) {
-            parts.add(b.left());
-            parts.add(b.right());
-        } else if (expr instanceof Expr.Call c) {
-            parts.addAll(c.args());
-        } else if (expr instanceof Expr.Index i) {
-            parts.add(i.target());
-            parts.addAll(i.indices());
-        } else if (expr instanceof Expr.Transpose t) {
-            parts.add(t.operand());
-        }
-        for (Expr part : parts) {
-            String found = firstLatentIn(part);
-            if (found != null) {
-                return found;
+        Deque<Expr> pending = new ArrayDeque<>();
+        pending.push(expr);
+        while (!pending.isEmpty()) {
+            Expr e = pending.pop();
+            if (e instanceof Expr.Var v) {
+                Symbol symbol = symbols.get(v.name());
+                if (symbol != null && symbol.kind() == NameKind.LATENT) {
+                    return v.name();
+                }
+            }
+            List<Expr> parts = new ArrayList<>();
+            if (e instanceof Expr.Unary u) {
+                parts.add(u.operand());
+            } else if (e instanceof Expr.Binary b) {
+                parts.add(b.left());
+                parts.add(b.right());
+            } else if (e instanceof Expr.Call c) {
+                parts.addAll(c.args());
+            } else if (e instanceof Expr.Index i) {
+                parts.add(i.target());
+                parts.addAll(i.indices());
+            } else if (e instanceof Expr.Transpose t) {
+                parts.add(t.operand());
+            }
+            // Pushed last to first, so the search goes left to right as the source reads.
+            for (int k = parts.size() - 1; k >= 0; k--) {
+                pending.push(parts.get(k));
             }
         }
         return null;

@@ -1,38 +1,30 @@
 package dev.vmc.compiler.check;
 
-import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.TypeExpr;
 import dev.vmc.runtime.transform.Support;
 
 /**
- * Bounds the checker can read without data: numbers and negated numbers. A bound over data
- * ({@code <upper=J>}) is known only when the data is bound, so checks that need it are skipped.
+ * Bounds the checker can read without data: those of literals alone ({@link Constants}). A
+ * bound over data ({@code <upper=J>}) is known only when the data is bound, so checks that
+ * need it are skipped.
  */
 final class StaticBounds {
     private StaticBounds() {}
-
-    /** The value of a literal bound, or null if it needs data. */
-    static Double valueOf(Expr bound) {
-        if (bound instanceof Expr.Num n) {
-            return n.value();
-        }
-        if (bound instanceof Expr.Unary u && u.op().equals("-") && u.operand() instanceof Expr.Num n) {
-            return -n.value();
-        }
-        return null;
-    }
 
     /**
      * The support of a real variable declared with this type, or null where a bound needs data
      * or the bounds leave nothing between them.
      */
-    static Support supportOf(TypeExpr type) {
-        Double lower = type.lower() == null ? null : valueOf(type.lower());
-        Double upper = type.upper() == null ? null : valueOf(type.upper());
+    static Support supportOf(TypeExpr type, Constants constants) {
+        Double lower = constants.valueOf(type.lower());
+        Double upper = constants.valueOf(type.upper());
         if ((type.lower() != null && lower == null) || (type.upper() != null && upper == null)) {
             return null;
         }
         if (lower != null && upper != null && !(lower < upper)) {
+            return null;
+        }
+        if ((lower != null && Double.isNaN(lower)) || (upper != null && Double.isNaN(upper))) {
             return null;
         }
         return Support.ofBounds(lower, upper);

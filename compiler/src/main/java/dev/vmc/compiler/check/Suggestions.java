@@ -5,12 +5,21 @@ import java.util.Optional;
 
 /** "did you mean ...?": the nearest known name by edit distance, if it is near enough to be a typo. */
 final class Suggestions {
+    private static final int MAX_TYPO_LENGTH = 64;
+
     private Suggestions() {}
 
     static Optional<String> nearest(String typed, Collection<String> known) {
+        // The distance costs the product of the lengths: no typo is that long.
+        if (typed.length() > MAX_TYPO_LENGTH) {
+            return Optional.empty();
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
+            if (candidate.length() > MAX_TYPO_LENGTH) {
+                continue;
+            }
             int distance = distance(typed, candidate);
             if (distance < bestDistance) {
                 best = candidate;

@@ -1,31 +1,39 @@
 package dev.vmc.compiler.check;
 
+import dev.vmc.compiler.ast.Decl;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.TypeExpr;
 import dev.vmc.compiler.check.Type.Container;
 import dev.vmc.compiler.check.Type.Element;
 import dev.vmc.compiler.diag.Diagnostics;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A declared type as a {@link Type}: checks that its sizes are int expressions over data and
- * its bounds scalar expressions over data, and names each size symbolically.
+ * its bounds scalar expressions over data, and names each size symbolically. Sizes and bounds
+ * of literals alone are checked here against {@link DeclaredValues}, so that {@code vmc check}
+ * finds a {@code vector[-1]} or a {@code <lower=sqrt(-1)>} without data.
  */
 final class TypeResolver {
     private final ExprTyper typer;
+    private final Constants constants;
     private final Diagnostics diagnostics;
 
-    TypeResolver(ExprTyper typer, Diagnostics diagnostics) {
+    TypeResolver(ExprTyper typer, Constants constants, Diagnostics diagnostics) {
         this.typer = typer;
+        this.constants = constants;
         this.diagnostics = diagnostics;
     }
 
-    Type resolve(TypeExpr type, Scope sizes) {
+    Type resolve(Decl decl, NameKind kind, Scope sizes) {
+        TypeExpr type = decl.type();
         List<Size> arrayDims = type.arrayDims().stream().map(e -> size(e, sizes)).toList();
         List<Size> dims = type.dims().stream().map(e -> size(e, sizes)).toList();
-        bound(type.lower(), sizes);
-        bound(type.upper(), sizes);
-        checkRange(type);
+        checkSizes(decl, kind);
+        bound(decl, "lower", type.lower(), sizes);
+        bound(decl, "upper", type.upper(), sizes);
+        checkRoom(decl);
         Element element = type.base() == TypeExpr.Base.INT ? Element.INT : Element.REAL;
         Container container = switch (type.base()) {
             case INT, REAL -> Container.SCALAR;
@@ -44,8 +52,9 @@ final class TypeResolver {
             diagnostics.error(ExprStart.of(expr), "a size must be an int, got " + type);
             return Size.UNKNOWN;
         }
-        if (expr instanceof Expr.Num n) {
-            return new Size.Literal((int) n.value());
+        Double value = constants.valueOf(expr);
+        if (value != null) {
+            return value >= 0 && value <= Integer.MAX_VALUE ? new Size.Literal((int) (double) value) : Size.UNKNOWN;
         }
         if (expr instanceof Expr.Var v) {
             return new Size.Named(v.name());
@@ -53,28 +62,65 @@ final class TypeResolver {
         return Size.UNKNOWN;
     }
 
-    private void bound(Expr bound, Scope sizes) {
+    /** Constant sizes: each valid, and all of them together few enough elements. */
+    private void checkSizes(Decl decl, NameKind kind) {
+        List<Expr> all = new ArrayList<>(decl.type().arrayDims());
+        all.addAll(decl.type().dims());
+        double[] values = new double[all.size()];
+        boolean allKnown = true;
+        for (int i = 0; i < all.size(); i++) {
+            Double value = constants.valueOf(all.get(i));
+            if (value == null) {
+                allKnown = false;
+                continue;
+            }
+            String problem = DeclaredValues.size(quoted(decl), all.get(i), value);
+            if (problem == null && kind == NameKind.LATENT) {
+                problem = DeclaredValues.latentSize(quoted(decl), all.get(i), value);
+            }
+            if (problem != null) {
+                diagnostics.error(ExprStart.of(all.get(i)), problem);
+                return;
+            }
+            values[i] = value;
+        }
+        String tooMany = allKnown ? DeclaredValues.elements(quoted(decl), values) : null;
+        if (tooMany != null) {
+            diagnostics.error(decl.type().pos(), tooMany);
+        }
+    }
+
+    private void bound(Decl decl, String which, Expr bound, Scope sizes) {
         if (bound == null) {
             return;
         }
         Type type = typer.type(bound, sizes);
         if (!type.isError() && !type.isScalar()) {
             diagnostics.error(ExprStart.of(bound), "a bound must be a scalar, got " + type);
+            return;
+        }
+        Double value = constants.valueOf(bound);
+        String problem = value == null ? null : DeclaredValues.bound(quoted(decl), which, bound, value);
+        if (problem != null) {
+            diagnostics.error(ExprStart.of(bound), problem);
         }
     }
 
-    private void checkRange(TypeExpr type) {
-        if (type.lower() == null || type.upper() == null) {
+    private void checkRoom(Decl decl) {
+        TypeExpr type = decl.type();
+        Double lower = constants.valueOf(type.lower());
+        Double upper = constants.valueOf(type.upper());
+        if ((type.lower() != null && lower == null) || (type.upper() != null && upper == null)) {
             return;
         }
-        Double lower = StaticBounds.valueOf(type.lower());
-        Double upper = StaticBounds.valueOf(type.upper());
-        // An int may be pinned to one value; a real needs room between its bounds.
-        boolean empty = type.base() == TypeExpr.Base.INT ? lower != null && upper != null && lower > upper
-                : lower != null && upper != null && !(lower < upper);
-        if (empty) {
-            diagnostics.error(ExprStart.of(type.upper()), "the upper bound " + ExprText.of(type.upper())
-                    + " must be above the lower bound " + ExprText.of(type.lower()));
+        String problem = DeclaredValues.room(quoted(decl), type.lower(), lower, type.upper(), upper,
+                type.base() == TypeExpr.Base.INT);
+        if (problem != null) {
+            diagnostics.error(ExprStart.of(type.upper() != null ? type.upper() : type.lower()), problem);
         }
+    }
+
+    private static String quoted(Decl decl) {
+        return "'" + decl.name() + "'";
     }
 }

@@ -36,6 +36,7 @@ public final class CompileException extends RuntimeException {
 
     @Override
     public String getMessage() {
-        return diagnostics.stream().map(d -> d.format(source)).collect(Collectors.joining("\n"));
+        SourceLines lines = new SourceLines(source);
+        return diagnostics.stream().map(d -> d.format(lines)).collect(Collectors.joining("\n"));
     }
 }

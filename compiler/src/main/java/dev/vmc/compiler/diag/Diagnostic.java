@@ -10,15 +10,34 @@ public record Diagnostic(String file, Pos pos, String message) {
 
     /** {@code file:line:col: message}, then the source line, then a caret under the column. */
     public String format(String source) {
+        return format(new SourceLines(source));
+    }
+
+    /** As {@link #format(String)}, with the lines found once for all of a file's diagnostics. */
+    public String format(SourceLines lines) {
         if (pos.line() <= 0) {
             return file + ": " + message;
         }
         String header = file + ":" + pos.line() + ":" + pos.column() + ": " + message;
-        String line = SourceLines.line(source, pos.line());
+        String line = lines.line(pos.line());
         if (line == null) {
             return header;
         }
-        return header + "\n" + line + "\n" + caretUnder(line, pos.column());
+        String shown = visible(line);
+        return header + "\n" + shown + "\n" + caretUnder(shown, pos.column());
+    }
+
+    /**
+     * The line with control characters other than tab as '?', one for one so the caret still
+     * lines up: a NUL or an escape sequence in a hostile file must not reach the terminal.
+     */
+    private static String visible(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            out.append(c != '\t' && Character.isISOControl(c) ? '?' : c);
+        }
+        return out.toString();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.vmc.compiler.lower;
 
+import dev.vmc.compiler.ast.BinaryChain;
 import dev.vmc.compiler.ast.Builtins;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.runtime.graph.Gather;
@@ -31,8 +32,13 @@ final class ExpressionLowering {
             return lookup(v.name());
         } else if (e instanceof Expr.Unary u) {
             return u.op().equals("-") ? graph.neg(lower(u.operand())) : lower(u.operand());
-        } else if (e instanceof Expr.Binary b) {
-            return binary(b.op(), lower(b.left()), lower(b.right()));
+        } else if (e instanceof Expr.Binary top) {
+            // A sum of any length, in a loop along its left edge (see BinaryChain).
+            Node result = lower(BinaryChain.first(top));
+            for (Expr.Binary b : BinaryChain.of(top)) {
+                result = binary(b.op(), result, lower(b.right()));
+            }
+            return result;
         } else if (e instanceof Expr.Call c) {
             return call(c);
         } else if (e instanceof Expr.Index i) {

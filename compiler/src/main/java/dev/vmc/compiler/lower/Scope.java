@@ -8,17 +8,14 @@ import dev.vmc.compiler.ast.Stmt;
 import dev.vmc.compiler.bind.BoundData;
 import dev.vmc.runtime.dist.Distribution;
 import dev.vmc.runtime.dist.Distributions;
-import dev.vmc.runtime.graph.Executor;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
-import dev.vmc.runtime.graph.ParameterStore;
 import dev.vmc.runtime.tensor.Tensor;
 import dev.vmc.runtime.transform.Bijections;
 import dev.vmc.runtime.transform.Support;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * The names visible while one block is lowered into a graph, and the statement forms the
@@ -33,12 +30,14 @@ final class Scope {
     private final Program program;
     private final BoundData data;
     private final ExpressionLowering expressions;
+    private final Origins origins;
 
     Scope(Graph graph, Program program, BoundData data) {
         this.graph = graph;
         this.program = program;
         this.data = data;
         this.expressions = new ExpressionLowering(graph, names);
+        this.origins = new Origins(program);
         data.values().forEach((name, value) -> names.put(name, graph.constant(value)));
     }
 
@@ -48,7 +47,7 @@ final class Scope {
 
     /** Labels the nodes of the next statement with its place in the source. */
     void at(Pos pos) {
-        graph.setOrigin(Origins.describe(program, pos));
+        graph.setOrigin(origins.describe(pos));
     }
 
     /** A learnable parameter: optimised unconstrained, seen constrained. */
@@ -56,12 +55,12 @@ final class Scope {
         at(decl.pos());
         int[] shape = data.shapeOf(decl.type());
         Support support = Support.ofBounds(data.lowerOf(decl.type()), data.upperOf(decl.type()));
-        Tensor initial = broadcast(evaluate(decl.init()), shape, decl.name());
+        Tensor initial = broadcast(Evaluator.evaluate(decl.init(), data.values()), shape, decl.name());
         for (int i = 0; i < initial.size(); i++) {
             try {
                 initial.data[i] = Bijections.unconstrain(initial.data[i], support);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(Origins.describe(program, decl.pos())
+                throw new IllegalArgumentException(origins.describe(decl.pos())
                         + ": initial value of '" + decl.name() + "' " + e.getMessage());
             }
         }
@@ -84,16 +83,6 @@ final class Scope {
 
     List<Node> arguments(Stmt.Sample s) {
         return s.args().stream().map(this::lower).toList();
-    }
-
-    /** Initial values may be any expression of data and literals: evaluate it once, here. */
-    private Tensor evaluate(Expr e) {
-        Graph scratch = new Graph();
-        Map<String, Node> constants = new LinkedHashMap<>();
-        data.values().forEach((name, value) -> constants.put(name, scratch.constant(value)));
-        Node node = new ExpressionLowering(scratch, constants).lower(e);
-        Executor executor = new Executor(scratch, 1, ParameterStore.initial(scratch), new SplittableRandom(0));
-        return executor.value(node).copy();
     }
 
     private static Tensor broadcast(Tensor value, int[] shape, String name) {

@@ -25,7 +25,7 @@ final class ProgramBuilder {
     private final String source;
     private final Diagnostics diagnostics;
     private final Map<String, String> blockNames = new HashMap<>();
-    private final ExprBuilder exprs = new ExprBuilder();
+    private final ExprBuilder exprs;
     private final DeclarationBuilder declarations;
     private final StatementBuilder statements;
 
@@ -43,6 +43,7 @@ final class ProgramBuilder {
         this.fileName = fileName;
         this.source = source;
         this.diagnostics = diagnostics;
+        this.exprs = new ExprBuilder(diagnostics);
         this.declarations = new DeclarationBuilder(exprs, diagnostics);
         this.statements = new StatementBuilder(exprs, declarations, diagnostics, blockNames);
     }

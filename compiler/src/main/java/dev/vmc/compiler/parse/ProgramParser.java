@@ -19,7 +19,14 @@ public final class ProgramParser {
      * @param fileName the name diagnostics show, e.g. "model.vmodel"
      * @throws CompileException listing every syntax error (the first of each line)
      */
-    public static Program parse(String fileName, String source) {
+    public static Program parse(String fileName, String text) {
+        return BigStack.run(() -> parseHere(fileName, text));
+    }
+
+    private static Program parseHere(String fileName, String text) {
+        // ANTLR counts lines by '\n' alone; with every line ending made one, its lines are
+        // the lines diagnostics show, whatever editor wrote the file.
+        String source = text.replace("\r\n", "\n").replace('\r', '\n');
         Diagnostics diagnostics = new Diagnostics(fileName, source);
         VmodelLexer lexer = new VmodelLexer(CharStreams.fromString(source, fileName));
         // Nothing prints to the console: every character is some token, and the parser's
@@ -30,10 +37,16 @@ public final class ProgramParser {
         reportUnclosedComment(tokens, diagnostics);
         diagnostics.throwIfAny();
 
-        VmodelParser parser = new VmodelParser(tokens);
+        VmodelParser parser = new DepthGuardedParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new SyntaxErrorStrategy(diagnostics));
-        VmodelParser.ProgramContext tree = parser.program();
+        VmodelParser.ProgramContext tree;
+        try {
+            tree = parser.program();
+        } catch (DepthGuardedParser.TooDeep e) {
+            diagnostics.error(Positions.of(e.token), Nesting.message());
+            throw new CompileException(diagnostics.all(), source);
+        }
         diagnostics.throwIfAny();
 
         Program program = new ProgramBuilder(fileName, source, diagnostics).build(tree);

@@ -27,6 +27,21 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
         this.diagnostics = diagnostics;
     }
 
+    /**
+     * ANTLR may recover by deleting the offending token when the one after it fits. That is
+     * wrong for a statement's ';' and for braces: in {@code mu ~ ;} it deleted the ';', took
+     * the next statement's first name for the distribution and reported a second, false error
+     * on that correct line. Kept, they end the broken statement, and the next one parses.
+     */
+    @Override
+    protected Token singleTokenDeletion(Parser parser) {
+        String text = parser.getCurrentToken().getText();
+        if (text.equals(";") || text.equals("{") || text.equals("}")) {
+            return null;
+        }
+        return super.singleTokenDeletion(parser);
+    }
+
     @Override
     protected void reportInputMismatch(Parser parser, InputMismatchException e) {
         // Not e.getExpectedTokens(): ANTLR may take those from an earlier state (inside the
@@ -135,8 +150,26 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
             return "the end of the file";
         }
         if (token.getType() == VmodelLexer.UNEXPECTED_CHAR) {
-            return "character '" + token.getText() + "'";
+            return character(token.getText().codePointAt(0));
         }
         return "'" + token.getText() + "'";
+    }
+
+    /**
+     * A character a user cannot see (a no-break space pasted from a web page, a NUL, a
+     * zero-width space) by its code point and name; a visible one as itself, with a word on
+     * names where it is a letter vmc does not take ('μ').
+     */
+    static String character(int codePoint) {
+        int type = Character.getType(codePoint);
+        boolean invisible = Character.isISOControl(codePoint) || Character.isWhitespace(codePoint)
+                || type == Character.SPACE_SEPARATOR || type == Character.FORMAT || type == Character.UNASSIGNED
+                || type == Character.PRIVATE_USE || type == Character.SURROGATE;
+        if (invisible) {
+            String name = Character.getName(codePoint);
+            return String.format("character U+%04X", codePoint) + (name == null ? "" : " (" + name.toLowerCase() + ")");
+        }
+        String shown = "character '" + new String(Character.toChars(codePoint)) + "'";
+        return Character.isLetter(codePoint) ? shown + " (names use only the letters a-z and A-Z, digits and _)" : shown;
     }
 }

@@ -28,6 +28,12 @@ class DiagnosticTest {
     }
 
     @Test
+    void controlCharactersInTheLineAreShownAsQuestionMarks() {
+        Diagnostic d = new Diagnostic("m.vmodel", new Pos(1, 3), "bad");
+        assertEquals("m.vmodel:1:3: bad\na?b?[31m\n  ^", d.format("a\u0000b\u001b[31m"));
+    }
+
+    @Test
     void aSyntheticPositionHasNoLineToShow() {
         Diagnostic d = new Diagnostic("m.vmodel", new Pos(0, 0), "no model block");
         assertEquals("m.vmodel: no model block", d.format("anything"));

@@ -50,6 +50,19 @@ public enum Binary implements Op {
         return name().toLowerCase();
     }
 
+    /** The program's own spelling: '+' rather than "add". */
+    @Override
+    public String describe() {
+        return switch (this) {
+            case ADD -> "+";
+            case SUB -> "-";
+            case MUL -> "*";
+            case DIV -> "/";
+            case POW -> "^";
+            case LOG_SUM_EXP -> "log_sum_exp";
+        };
+    }
+
     @Override
     public int[] outputShape(int[][] inputShapes) {
         return Broadcast.shape(inputShapes[0], inputShapes[1]);

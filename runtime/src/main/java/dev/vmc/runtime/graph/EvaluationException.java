@@ -7,6 +7,6 @@ package dev.vmc.runtime.graph;
  */
 public class EvaluationException extends RuntimeException {
     EvaluationException(Node node, RuntimeException cause) {
-        super(cause.getMessage() + ", at " + (node.origin.isEmpty() ? node.op.name() : node.origin), cause);
+        super(cause.getMessage() + ", at " + (node.origin.isEmpty() ? node.op.describe() : node.origin), cause);
     }
 }

@@ -76,7 +76,7 @@ public final class Graph {
         try {
             shape = op.outputShape(shapes);
         } catch (ShapeException e) {
-            throw new ShapeException(op.name() + ": " + e.getMessage() + (origin.isEmpty() ? "" : ", at " + origin));
+            throw new ShapeException(op.describe() + ": " + e.getMessage() + (origin.isEmpty() ? "" : ", at " + origin));
         }
         Node node = new Node(nodes.size(), op, List.of(inputs), shape, op.outputBatched(batched), origin);
         nodes.add(node);

@@ -18,6 +18,11 @@ public enum MatMul implements Op {
     }
 
     @Override
+    public String describe() {
+        return "* (matrix product)";
+    }
+
+    @Override
     public int[] outputShape(int[][] inputShapes) {
         int[] a = inputShapes[0];
         int[] b = inputShapes[1];

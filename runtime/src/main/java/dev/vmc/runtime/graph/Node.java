@@ -32,9 +32,12 @@ public final class Node {
         return Shapes.size(shape);
     }
 
-    /** Where the node came from and what it computes, for messages: "model.vmodel:9: y ~ normal(mu, -1); (normal log density)". */
+    /**
+     * Where the node came from and what it computes, for messages: "model.vmodel:9: y ~ normal(mu, -1);
+     * (normal log density)", "model.vmodel:4: target += log(x); (log)".
+     */
     public String where() {
-        return (origin.isEmpty() ? "an unlabelled node" : origin) + " (" + op.name() + ")";
+        return (origin.isEmpty() ? "an unlabelled node" : origin) + " (" + op.describe() + ")";
     }
 
     @Override

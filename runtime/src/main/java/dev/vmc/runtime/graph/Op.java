@@ -8,6 +8,15 @@ public interface Op {
     String name();
 
     /**
+     * The op as messages to users name it: as the language writes it where a program wrote
+     * it ("log", "+"), in plain words otherwise. An enum's {@code name()} is its Java constant
+     * (LOG, MATMUL), which a modeller never wrote; its {@code toString()} is the readable one.
+     */
+    default String describe() {
+        return this instanceof Enum<?> ? toString() : name();
+    }
+
+    /**
      * The model shape of the output given the inputs' model shapes.
      *
      * @throws ShapeException when the inputs do not fit together

@@ -83,6 +83,12 @@ public enum Unary implements Op {
         return name().toLowerCase();
     }
 
+    /** The language's function names (log, inv_logit); negation is the program's unary minus. */
+    @Override
+    public String describe() {
+        return this == NEG ? "unary -" : toString();
+    }
+
     @Override
     public int[] outputShape(int[][] inputShapes) {
         return inputShapes[0];

@@ -1,0 +1,74 @@
+package dev.vmc.compiler.lower;
+
+import dev.vmc.compiler.ast.Expr;
+import dev.vmc.runtime.graph.Executor;
+import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.graph.ParameterStore;
+import dev.vmc.runtime.tensor.Tensor;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The compiler's one evaluator of expressions that need no latent: sizes, bounds and initial
+ * values, from literals alone while checking and from the data once it is bound. It lowers
+ * the expression into a graph of constants and lets the runtime fold it, so every function
+ * and operator means exactly what it means in the model.
+ *
+ * <p>The expression must have passed the checker. A failure the values cause (an index
+ * outside its array) is thrown as the runtime's {@code EvaluationException}.
+ */
+public final class Evaluator {
+    private Evaluator() {}
+
+    /** The value, or null where the expression uses a name not among {@code values}. */
+    public static Tensor evaluate(Expr expr, Map<String, Tensor> values) {
+        if (!namesKnown(expr, values)) {
+            return null;
+        }
+        Graph graph = new Graph();
+        Map<String, Node> constants = new LinkedHashMap<>();
+        values.forEach((name, value) -> constants.put(name, graph.constant(value)));
+        Node node = new ExpressionLowering(graph, constants).lower(expr);
+        Executor executor = new Executor(graph, 1, ParameterStore.initial(graph), new SplittableRandom(0));
+        return executor.value(node).copy();
+    }
+
+    /** A scalar's value, or null where it needs a name not among {@code values} or is not a scalar. */
+    public static Double scalar(Expr expr, Map<String, Tensor> values) {
+        Tensor value = evaluate(expr, values);
+        return value == null || value.rank() != 0 ? null : value.item();
+    }
+
+    /** The value of an expression of literals alone, or null where it uses a name. */
+    public static Double constant(Expr expr) {
+        return scalar(expr, Map.of());
+    }
+
+    private static boolean namesKnown(Expr expr, Map<String, Tensor> values) {
+        Deque<Expr> pending = new ArrayDeque<>();
+        pending.push(expr);
+        while (!pending.isEmpty()) {
+            Expr e = pending.pop();
+            if (e instanceof Expr.Var v && !values.containsKey(v.name())) {
+                return false;
+            } else if (e instanceof Expr.Unary u) {
+                pending.push(u.operand());
+            } else if (e instanceof Expr.Binary b) {
+                pending.push(b.left());
+                pending.push(b.right());
+            } else if (e instanceof Expr.Call c) {
+                c.args().forEach(pending::push);
+            } else if (e instanceof Expr.Index i) {
+                pending.push(i.target());
+                i.indices().forEach(pending::push);
+            } else if (e instanceof Expr.Transpose t) {
+                pending.push(t.operand());
+            }
+        }
+        return true;
+    }
+}
