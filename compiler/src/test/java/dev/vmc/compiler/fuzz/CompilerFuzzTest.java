@@ -3,7 +3,6 @@ package dev.vmc.compiler.fuzz;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,19 +12,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * The compiler under arbitrary input (see {@link CompilerProperty} for what must hold).
  *
  * <p>In {@code mvn verify}, {@link #seedsFindingsAndMutants} checks every example and every
  * test program, every input the fuzzer ever found a failure with (committed under
- * resources/dev/vmc/compiler/fuzz/CompilerFuzzTestInputs/fuzz), then a fixed-seed loop of
- * mutants of them: the same inputs on every run, about ten seconds.
- *
- * <p>{@link #fuzz} is Jazzer's coverage-guided fuzzer, for longer runs; it runs only with
- * {@code JAZZER_FUZZ=1} (Jazzer's agent would otherwise instrument, and log, every class the
- * rest of the suite loads). The command, with the seed corpus, is compiler/fuzz.
+ * resources/dev/vmc/compiler/fuzz/CompilerFuzzingInputs/fuzz), then a fixed-seed loop of
+ * mutants of them: the same inputs on every run, about ten seconds, without Jazzer's agent.
+ * {@link CompilerFuzzing} is the coverage-guided fuzzer over the same seeds.
  */
 class CompilerFuzzTest {
     private static final long MUTANTS = 1500;
@@ -35,12 +30,6 @@ class CompilerFuzzTest {
     /** One input taking this long is a hang. */
     private static final Duration HANG = Duration.ofSeconds(20);
 
-    @FuzzTest(maxDuration = "5m")
-    @EnabledIfEnvironmentVariable(named = "JAZZER_FUZZ", matches = ".+")
-    void fuzz(byte[] input) {
-        CompilerProperty.check(input);
-    }
-
     @Test
     void seedsFindingsAndMutants() {
         List<byte[]> seeds = seeds();
@@ -48,7 +37,7 @@ class CompilerFuzzTest {
             checkOne(seed);
         }
         for (byte[] finding : files(Path.of("src", "test", "resources", "dev", "vmc", "compiler", "fuzz",
-                "CompilerFuzzTestInputs", "fuzz"), p -> true)) {
+                "CompilerFuzzingInputs", "fuzz"), p -> true)) {
             checkOne(finding);
         }
         Mutator mutator = new Mutator(SEED);
