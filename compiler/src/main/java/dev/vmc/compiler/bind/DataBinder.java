@@ -22,6 +22,9 @@ import java.util.Map;
  * that one mistake gives one message.
  */
 public final class DataBinder {
+    /** The most elements one Java array holds, and so one tensor. */
+    private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
     private final Program program;
     private final DataSet data;
     private final Map<String, Tensor> bound = new LinkedHashMap<>();
@@ -82,17 +85,24 @@ public final class DataBinder {
         List<Expr> sizes = new ArrayList<>(decl.type().arrayDims());
         sizes.addAll(decl.type().dims());
         int[] shape = new int[sizes.size()];
+        long count = 1;
         for (int i = 0; i < shape.length; i++) {
             Double size = DataExpressions.evaluate(sizes.get(i), bound);
             if (size == null) {
                 return null;
             }
-            if (size < 0 || size != Math.rint(size)) {
+            if (size < 0 || size != Math.rint(size) || size > Integer.MAX_VALUE) {
                 problems.add("'" + decl.name() + "' has size " + ExprText.of(sizes.get(i)) + " = "
-                        + ShapeText.number(size) + "; a size must be a whole number >= 0");
+                        + ShapeText.number(size) + "; a size must be a whole number from 0 to " + Integer.MAX_VALUE);
                 return null;
             }
             shape[i] = (int) (double) size;
+            count = Math.min(count * shape[i], Long.MAX_VALUE / Integer.MAX_VALUE); // saturates, never overflows
+        }
+        if (count > MAX_VALUES) {
+            problems.add("'" + decl.name() + "' would have " + ShapeText.count(shape) + " values, more than vmc holds in"
+                    + " one variable (" + MAX_VALUES + ")");
+            return null;
         }
         return shape;
     }
