@@ -23,7 +23,7 @@ final class DataReading {
     static final int ROWS = 10_000;
     static final int COLUMNS = 784;
     private static final long SEED = 20261201L;
-    private static final int TIMED_READS = 5;
+    private static final int TIMED_READS = 7;
 
     private DataReading() {}
 
@@ -33,7 +33,8 @@ final class DataReading {
         System.out.println(data.names());
     }
 
-    static void print() throws IOException, InterruptedException {
+    /** @param heapSearch whether to find the smallest heap (minutes: a JVM per try); "-" if not */
+    static void print(boolean heapSearch) throws IOException, InterruptedException {
         Path scratch = Files.createTempDirectory("vmc-data-bench");
         try {
             System.out.printf("Reading a %,d x %,d matrix with DataSet.read%n", ROWS, COLUMNS);
@@ -46,8 +47,8 @@ final class DataReading {
                 Path csv = scratch.resolve(kind + ".csv");
                 writeJson(json, matrix);
                 writeCsv(csv, matrix);
-                System.out.println(row(json));
-                System.out.println(row(csv));
+                System.out.println(row(json, heapSearch));
+                System.out.println(row(csv, heapSearch));
                 Files.delete(json);
                 Files.delete(csv);
             }
@@ -55,17 +56,19 @@ final class DataReading {
             Files.deleteIfExists(scratch);
         }
         System.out.println();
-        System.out.println("read s: median of " + TIMED_READS + " reads after one untimed; alloc MB: bytes allocated by one read;");
+        System.out.println("read s: median of " + TIMED_READS + " reads after one untimed, each from a collected heap (serial GC,");
+        System.out.println("  as bin/vmc runs); alloc MB: bytes allocated by one read;");
         System.out.println("  kept MB: heap the DataSet holds afterwards (the matrix alone is 62.7 MB of doubles);");
         System.out.println("  min heap MB: the smallest -Xmx (to 8 MB, serial GC) with which a fresh JVM reads the file within 60 s.");
         System.out.println("  JSON: {\"N\", \"D\", \"X\": [[...], ...]}; CSV: columns X.1 ... X.784 gathered into X.");
     }
 
-    private static String row(Path file) throws IOException, InterruptedException {
+    private static String row(Path file, boolean heapSearch) throws IOException, InterruptedException {
         DataSet.read(file); // warm-up: class loading and the JIT are not charged to the reads
         double[] seconds = new double[TIMED_READS];
         long allocated = 0;
         for (int i = 0; i < TIMED_READS; i++) {
+            usedAfterGc(); // the last read's garbage is not charged to this one
             long before = allocatedBytes();
             long start = System.nanoTime();
             DataSet.read(file);
@@ -81,8 +84,8 @@ final class DataReading {
         if (kept.names().isEmpty()) {
             throw new IllegalStateException("nothing read from " + file);
         }
-        return String.format("%-12s %8.1f %9.3f %8.1f %11.1f %11.1f %13d", file.getFileName(), megabytes, median,
-                megabytes / median, allocated / 1e6, retained / 1e6, smallestHeap(file));
+        return String.format("%-12s %8.1f %9.3f %8.1f %11.1f %11.1f %13s", file.getFileName(), megabytes, median,
+                megabytes / median, allocated / 1e6, retained / 1e6, heapSearch ? smallestHeap(file) : "-");
     }
 
     private static long allocatedBytes() {
