@@ -4,7 +4,7 @@ import dev.vmc.api.BoundModel;
 import dev.vmc.api.Vmc;
 import dev.vmc.runtime.data.DataSet;
 import dev.vmc.runtime.data.Json;
-import dev.vmc.runtime.data.JsonParser;
+import dev.vmc.runtime.data.JsonTree;
 import dev.vmc.runtime.infer.Algorithm;
 import dev.vmc.runtime.infer.FitListener;
 import dev.vmc.runtime.infer.FitOptions;
@@ -128,7 +128,7 @@ public final class PosteriorAccuracy {
 
     /** reference.json's parameters: name as in draws.csv -> mean and sd of the reference draws. */
     private static Map<String, Reference> reference(Path file) throws IOException {
-        Json.Obj root = (Json.Obj) JsonParser.parse(Files.readString(file), file.toString());
+        Json.Obj root = (Json.Obj) JsonTree.read(file);
         Map<String, Reference> result = new LinkedHashMap<>();
         ((Json.Obj) root.members().get("parameters")).members().forEach((name, value) -> {
             Map<String, Json> p = ((Json.Obj) value).members();

@@ -37,6 +37,20 @@ class DataErrorTest {
                 Arguments.of("real where int declared", "data.json", "{\"J\": 8.5, " + Y + ", " + SIGMA + "}",
                         List.of("'J'")),
                 Arguments.of("empty CSV field", "data.csv", "y,sigma\n1,2\n,3\n", List.of("data.csv", "row 2", "'y'")),
+                Arguments.of("NA in CSV", "data.csv", "J,y,sigma\n1,2,3\n1,NA,3\n",
+                        List.of("data.csv:3", "row 2", "'y' is NA", "no missing values")),
+                Arguments.of("bare NaN", "data.json", "{\"J\": 8, \"y\": [28, 8, -3, NaN, -1, 1, 18, 12], " + SIGMA + "}",
+                        List.of("data.json:1:27", "bare NaN is not JSON", "no missing values")),
+                Arguments.of("the string NaN", "data.json",
+                        "{\"J\": 8, \"y\": [28, 8, -3, \"NaN\", -1, 1, 18, 12], " + SIGMA + "}",
+                        List.of("'y[4]' is NaN", "must be finite")),
+                Arguments.of("int beyond 32 bits", "data.json", "{\"J\": 3000000000, " + Y + ", " + SIGMA + "}",
+                        List.of("'J' = 3000000000 is too large for an int")),
+                Arguments.of("beyond a double", "data.json", "{\"J\": 8, \"y\": [28, 8, -3, 7, -1, 1, 18, 1e400], " + SIGMA + "}",
+                        List.of("data.json:1:", "'y' has y[8] = 1e400, beyond the range of a double")),
+                Arguments.of("duplicate key", "data.json", "{\"J\": 8, " + Y + ", " + SIGMA + ", \"J\": 9}",
+                        List.of("duplicate key \"J\"")),
+                Arguments.of("empty JSON file", "data.json", "", List.of("data.json: the file is empty")),
                 Arguments.of("unknown extension", "data.txt", "{}", List.of("data.txt")));
     }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.vmc.runtime.data.Json;
-import dev.vmc.runtime.data.JsonParser;
+import dev.vmc.runtime.data.JsonTree;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -84,7 +84,7 @@ class ReportBrowserTest {
         Files.writeString(OUT.resolve("dom.html"), dom, StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("<pre id=\"vmc-measure\"[^>]*>(.*?)</pre>", Pattern.DOTALL).matcher(dom);
         assertTrue(m.find(), "the measuring script did not run; Chromium's DOM is in " + OUT.resolve("dom.html"));
-        Json.Obj measure = (Json.Obj) JsonParser.parse(m.group(1).replace("&quot;", "\""), "measure");
+        Json.Obj measure = (Json.Obj) JsonTree.parse(m.group(1).replace("&quot;", "\""), "measure");
         List<Json> charts = ((Json.Arr) measure.members().get("charts")).elements();
         int traces = 0;
         int khats = 0;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vmc.runtime.data.DataSet;
 import dev.vmc.runtime.data.Json;
-import dev.vmc.runtime.data.JsonParser;
+import dev.vmc.runtime.data.JsonTree;
 import dev.vmc.runtime.model.LogDensity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ class PosteriordbLogDensityTest {
         LogDensity density = Vmc.compile(dir.resolve("model.vmodel"))
                 .bind(DataSet.read(dir.resolve("data.json"))).logDensity();
         Path checkFile = dir.resolve("logdensity_check.json");
-        Json.Obj check = (Json.Obj) JsonParser.parse(Files.readString(checkFile), checkFile.toString());
+        Json.Obj check = (Json.Obj) JsonTree.read(checkFile);
 
         List<String> coordinates = strings(check.members().get("coordinates"));
         assertEquals(coordinates, density.coordinateNames(), "the unconstrained vector's layout");

@@ -31,11 +31,17 @@ final class ElementChecks {
 
     /** @param known data checked so far, for bounds such as {@code <upper=J>} */
     List<String> run(Map<String, Tensor> known) {
-        report(i -> Double.isNaN(values[i]), i -> "is NaN");
-        report(i -> Double.isInfinite(values[i]), i -> "is infinite");
+        // vmc has no missing values, and a NaN or infinity would make the log density NaN, so the reader's
+        // "NaN" and "Inf" (kept for variables the model ignores) stop here, with the reason.
+        report(i -> Double.isNaN(values[i]), i -> "is NaN", "; data must be finite (vmc has no missing values)");
+        report(i -> Double.isInfinite(values[i]), i -> "is infinite", "; data must be finite");
         if (type.base() == TypeExpr.Base.INT) {
             report(i -> Double.isFinite(values[i]) && values[i] != Math.rint(values[i]),
-                    i -> "must be an int, got " + ShapeText.number(values[i]));
+                    i -> "must be an int, got " + ShapeText.number(values[i]), "");
+            // Stan's ints are 32-bit; a larger one would be clamped where it is used as a size or an index.
+            report(i -> values[i] == Math.rint(values[i]) && (values[i] > Integer.MAX_VALUE || values[i] < Integer.MIN_VALUE),
+                    i -> "= " + ShapeText.number(values[i]) + " is too large for an int", " (ints are 32-bit: "
+                            + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")");
         }
         bound(type.lower(), "lower", known, (v, b) -> v < b);
         bound(type.upper(), "upper", known, (v, b) -> v > b);
@@ -60,14 +66,15 @@ final class ElementChecks {
                 + (bound instanceof Expr.Num || text.equals(ShapeText.number(limit)) ? "" : " (" + text + " = "
                 + ShapeText.number(limit) + ")");
         report(i -> Double.isFinite(values[i]) && violates.test(values[i], limit),
-                i -> "= " + ShapeText.number(values[i]) + " violates " + written);
+                i -> "= " + ShapeText.number(values[i]) + " violates " + written, "");
     }
 
     private interface Describe {
         String of(int index);
     }
 
-    private void report(IntPredicate bad, Describe problem) {
+    /** @param advice follows the count of further elements, as it applies to them all */
+    private void report(IntPredicate bad, Describe problem, String advice) {
         int first = -1;
         int count = 0;
         for (int i = 0; i < values.length; i++) {
@@ -80,6 +87,6 @@ final class ElementChecks {
             return;
         }
         String more = count > 1 ? " (and " + (count - 1) + " more element" + (count > 2 ? "s" : "") + " of '" + name + "')" : "";
-        problems.add("'" + ShapeText.element(name, shape, first) + "' " + problem.of(first) + more);
+        problems.add("'" + ShapeText.element(name, shape, first) + "' " + problem.of(first) + more + advice);
     }
 }

@@ -140,7 +140,8 @@ class DataBinderTest {
         Map<String, Object> data = goodData();
         data.put("sigma", new double[] {1, 2, Double.NaN});
         data.put("X", new double[][] {{1, 2}, {3, Double.POSITIVE_INFINITY}, {5, Double.NEGATIVE_INFINITY}});
-        assertEquals(List.of("'sigma[3]' is NaN", "'X[2,2]' is infinite (and 1 more element of 'X')"), problems(data));
+        assertEquals(List.of("'sigma[3]' is NaN; data must be finite (vmc has no missing values)",
+                "'X[2,2]' is infinite (and 1 more element of 'X'); data must be finite"), problems(data));
     }
 
     @Test
@@ -178,7 +179,7 @@ class DataBinderTest {
         assertEquals(List.of(
                 "data file has no value for 'N' (declared at model.vmodel:2:16)",
                 "'J' = -1 violates <lower=1>",
-                "'rho' is NaN"), problems(data));
+                "'rho' is NaN; data must be finite (vmc has no missing values)"), problems(data));
     }
 
     @Test
@@ -200,5 +201,54 @@ class DataBinderTest {
         DataMismatchException e = assertThrows(DataMismatchException.class, () -> DataBinder.bind(small, data));
         assertEquals("data.json: 'N' = -2 violates <lower=0>\n"
                 + "data.json: data file has no value for 'y' (declared at m.vmodel:1:34)", e.getMessage());
+    }
+
+    /** Stan's ints are 32-bit: a larger one is an error naming it, not a size clamped to 2^31 - 1. */
+    @Test
+    void intsBeyond32BitsAreErrorsNamingTheElement() {
+        Map<String, Object> data = goodData();
+        data.put("J", 3_000_000_000L);
+        // group's bound <upper=J> then cannot be known, so group is not checked: one mistake, one message.
+        assertEquals(List.of("'J' = 3000000000 is too large for an int (ints are 32-bit: -2147483648 to 2147483647)"),
+                problems(data));
+        data = goodData();
+        data.put("group", new long[] {1, 4_000_000_000L, 2});
+        assertEquals(List.of(
+                "'group[2]' = 4000000000 is too large for an int (ints are 32-bit: -2147483648 to 2147483647)",
+                "'group[2]' = 4000000000 violates <upper=J> (J = 2)"), problems(data));
+    }
+
+    @Test
+    void intsFromJsonBeyond32BitsAndBeyondLong() {
+        CheckedProgram small = Checker.check(ProgramParser.parse("m.vmodel", "data { int N; array[2] int k; }\nmodel {}\n"));
+        DataSet data = StanJsonReader.parse("{\"N\": 2147483648, \"k\": [1, 12345678901234567890]}", "data.json");
+        DataMismatchException e = assertThrows(DataMismatchException.class, () -> DataBinder.bind(small, data));
+        assertEquals(List.of(
+                "data.json: 'N' = 2147483648 is too large for an int (ints are 32-bit: -2147483648 to 2147483647)",
+                "data.json: 'k[2]' = 1.2345678901234567E19 is too large for an int (ints are 32-bit: -2147483648 to"
+                        + " 2147483647)"), e.problems());
+    }
+
+    @Test
+    void sizesBeyondWhatAnArrayHoldsAreErrors() {
+        CheckedProgram sized = Checker.check(ProgramParser.parse("m.vmodel",
+                "data { int K; vector[K * K] v; matrix[K, K] X; }\nmodel {}\n"));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("K", 100_000);
+        data.put("v", new double[0]);
+        data.put("X", new double[0][]);
+        DataMismatchException e = assertThrows(DataMismatchException.class, () -> DataBinder.bind(sized, DataSet.of(data)));
+        assertEquals(List.of(
+                "'v' has size K * K = 10000000000; a size must be at most 2147483647",
+                "'X' would have 100000 x 100000 = 10000000000 elements; a value may have at most 2147483639"), e.problems());
+    }
+
+    /** What the JSON reader's advice about NaN leads to: the string is read, and a used variable says why it is refused. */
+    @Test
+    void nanStringsAreReadAndRefusedInUsedVariablesWithTheReason() {
+        CheckedProgram small = Checker.check(ProgramParser.parse("m.vmodel", "data { vector[2] y; }\nmodel {}\n"));
+        DataSet data = StanJsonReader.parse("{\"y\": [1, \"NaN\"], \"unused\": [\"Inf\"]}", "data.json");
+        DataMismatchException e = assertThrows(DataMismatchException.class, () -> DataBinder.bind(small, data));
+        assertEquals("data.json: 'y[2]' is NaN; data must be finite (vmc has no missing values)", e.getMessage());
     }
 }

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The values a model's data block is filled from, by name and in the order they were
@@ -51,12 +55,21 @@ public final class DataSet {
     }
 
     /**
-     * Reads a data file, choosing the format by extension.
+     * Reads a data file, choosing the format by extension. Every exception's message is
+     * complete ("FILE: what is wrong"), ready to print as it is.
      *
-     * @throws IOException if the file cannot be read (a missing file is a NoSuchFileException)
-     * @throws DataException if the content is malformed or the type unknown
+     * @throws NoSuchFileException if there is no such file
+     * @throws IOException if the path is a directory or the file cannot be read (a
+     *     {@link java.nio.file.FileSystemException} then names the path and the reason)
+     * @throws DataException if the content is malformed, or the file type is unknown
      */
     public static DataSet read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null, "is a directory, not a data file");
+        }
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such file");
+        }
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".json")) {
             return StanJsonReader.read(file);
@@ -110,7 +123,7 @@ public final class DataSet {
             }
 
             @Override
-            public NestedArrays.Element leaf(Object node, String where) {
+            public NestedArrays.Element leaf(Object node, Supplier<String> where) {
                 return number(name, node, where);
             }
         };
@@ -127,7 +140,7 @@ public final class DataSet {
         return out;
     }
 
-    private static NestedArrays.Element number(String name, Object node, String where) {
+    private static NestedArrays.Element number(String name, Object node, Supplier<String> place) {
         if (node instanceof Integer || node instanceof Short || node instanceof Byte) {
             return new NestedArrays.Element(((Number) node).intValue(), true);
         }
@@ -135,7 +148,7 @@ public final class DataSet {
             Number n = (Number) node;
             if (n instanceof BigInteger big ? big.abs().compareTo(BigInteger.valueOf(EXACT_INTEGER_LIMIT)) > 0
                     : n.longValue() > EXACT_INTEGER_LIMIT || n.longValue() < -EXACT_INTEGER_LIMIT) {
-                throw new IllegalArgumentException("data '" + name + "': " + where + " = " + n
+                throw new IllegalArgumentException("data '" + name + "': " + place.get() + " = " + n
                         + " is too large to hold exactly (limit 2^53)");
             }
             return new NestedArrays.Element(n.doubleValue(), true);
@@ -144,6 +157,7 @@ public final class DataSet {
             return new NestedArrays.Element(((Number) node).doubleValue(), false);
         }
         String type = node == null ? "null" : "a " + node.getClass().getName();
+        String where = place.get();
         String subject = where.equals(name) ? "data '" + name + "' is " : "data '" + name + "': " + where + " is ";
         throw new IllegalArgumentException(subject + type + "; numbers must be Integer, Long, Short, Byte, Double"
                 + " or Float");

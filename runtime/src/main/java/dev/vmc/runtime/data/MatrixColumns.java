@@ -1,5 +1,6 @@
 package dev.vmc.runtime.data;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,24 @@ import java.util.regex.Pattern;
 /**
  * Gathers CSV columns named the way Stan and R name matrix columns ({@code X.1, X.2, X.3})
  * into one matrix {@code X} of shape [rows, 3], so a design matrix can live in a table.
+ * Planned from the header alone, so that each row's numbers go straight to their place.
  */
 final class MatrixColumns {
     /** An identifier, a dot, and a 1-based index without leading zeros. */
     private static final Pattern INDEXED = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\.([1-9][0-9]{0,8})");
+
+    /** One variable of the table: a vector (width 0) or a matrix with {@code width} columns. */
+    record Variable(String name, int width) {
+        int valuesPerRow() {
+            return Math.max(width, 1);
+        }
+    }
+
+    /**
+     * The table's variables in header order, each X.k group in place of its first column, and
+     * where each column's value goes: {@code variable[c]} and {@code offset[c]} within its row.
+     */
+    record Layout(List<Variable> variables, int[] variable, int[] offset) {}
 
     private MatrixColumns() {}
 
@@ -21,38 +36,42 @@ final class MatrixColumns {
         return names.stream().anyMatch(n -> base.equals(baseOf(n)));
     }
 
-    /**
-     * The columns as data values in header order, with each X.k group in place of its
-     * first column.
-     *
-     * @param where "file:line" of the header, for errors about the group as a whole
-     */
-    static Map<String, DataValue> gather(List<CsvReader.Column> columns, int rows, String where) {
-        Map<String, TreeMap<Integer, CsvReader.Column>> groups = new LinkedHashMap<>();
-        for (CsvReader.Column column : columns) {
-            String base = baseOf(column.name);
+    /** @param where "file:line" of the header, for errors about a group as a whole */
+    static Layout plan(List<String> names, String where) {
+        Map<String, TreeMap<Integer, Integer>> groups = new LinkedHashMap<>();
+        for (int c = 0; c < names.size(); c++) {
+            String base = baseOf(names.get(c));
             if (base != null) {
-                groups.computeIfAbsent(base, b -> new TreeMap<>()).put(indexOf(column.name), column);
+                groups.computeIfAbsent(base, b -> new TreeMap<>()).put(indexOf(names.get(c)), c);
             }
         }
-        Map<String, DataValue> out = new LinkedHashMap<>();
-        for (CsvReader.Column column : columns) {
-            String base = baseOf(column.name);
+        List<Variable> variables = new ArrayList<>();
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        int[] variable = new int[names.size()];
+        int[] offset = new int[names.size()];
+        for (int c = 0; c < names.size(); c++) {
+            String name = names.get(c);
+            String base = baseOf(name);
             if (base == null) {
-                if (groups.containsKey(column.name)) {
-                    throw new DataException(where + ": column '" + column.name + "' clashes with the columns "
-                            + column.name + ".1, " + column.name + ".2, ..., which are gathered into a matrix named "
-                            + column.name);
+                if (groups.containsKey(name)) {
+                    throw new DataException(where + ": column '" + name + "' clashes with the columns " + name + ".1, "
+                            + name + ".2, ..., which are gathered into a matrix named " + name);
                 }
-                out.put(column.name, column.toDataValue());
-            } else if (!out.containsKey(base)) {
-                out.put(base, matrix(base, groups.get(base), rows, where));
+                variable[c] = variables.size();
+                variables.add(new Variable(name, 0));
+                continue;
             }
+            if (!numbers.containsKey(base)) {
+                numbers.put(base, variables.size());
+                variables.add(new Variable(base, width(base, groups.get(base), where)));
+            }
+            variable[c] = numbers.get(base);
+            offset[c] = indexOf(name) - 1;
         }
-        return out;
+        return new Layout(variables, variable, offset);
     }
 
-    private static DataValue matrix(String base, TreeMap<Integer, CsvReader.Column> byIndex, int rows, String where) {
+    private static int width(String base, TreeMap<Integer, Integer> byIndex, String where) {
         int width = byIndex.lastKey();
         for (int k = 1; k <= width; k++) {
             if (!byIndex.containsKey(k)) {
@@ -61,16 +80,7 @@ final class MatrixColumns {
                         + " are gathered into a matrix and must all be present");
             }
         }
-        double[] values = new double[rows * width];
-        boolean integer = true;
-        for (int k = 1; k <= width; k++) {
-            CsvReader.Column column = byIndex.get(k);
-            integer &= column.integer;
-            for (int r = 0; r < rows; r++) {
-                values[r * width + (k - 1)] = column.values[r];
-            }
-        }
-        return new DataValue(new int[] {rows, width}, values, integer);
+        return width;
     }
 
     private static String baseOf(String name) {

@@ -4,12 +4,13 @@ import dev.vmc.runtime.tensor.Shapes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Turns nested arrays (JSON arrays, Java lists) into one {@link DataValue}: the shape comes
- * from following the first element down, and every other element must agree with it. Both
- * the JSON reader and {@link DataSet#of} use this, so a ragged array reads the same way
- * whichever door it came in by.
+ * Turns nested Java arrays and lists into one {@link DataValue} for {@link DataSet#of}: the
+ * shape comes from following the first element down, and every other element must agree
+ * with it. The JSON reader ({@link JsonArrays}) streams by the same rule and names places
+ * with {@link #place}, so a ragged array reads the same way whichever door it came in by.
  *
  * @param <T> the node type of the source tree
  */
@@ -22,8 +23,8 @@ final class NestedArrays<T> {
     interface Tree<T> {
         List<? extends T> elementsOrNull(T node);
 
-        /** Reads a leaf; {@code where} names it ("x[2, 3]") for the reader's own error. */
-        Element leaf(T node, String where);
+        /** Reads a leaf; {@code where} names it ("x[2, 3]") for the reader's own error, made only then. */
+        Element leaf(T node, Supplier<String> where);
     }
 
     private final String name;
@@ -73,7 +74,7 @@ final class NestedArrays<T> {
             if (elements != null) {
                 throw ragged(label(path) + " is an array but " + label(firstPath(depth)) + " is a number");
             }
-            Element e = tree.leaf(node, label(path));
+            Element e = tree.leaf(node, () -> label(path));
             values[filled++] = e.value();
             allIntegers &= e.integer();
             return;
@@ -105,17 +106,27 @@ final class NestedArrays<T> {
         return ones;
     }
 
-    /** "row 3" for the rows of a matrix, where people think in rows; "X[2, 3]" otherwise. */
     private String label(List<Integer> path) {
-        if (path.isEmpty()) {
+        return place(name, path.stream().mapToInt(Integer::intValue).toArray(), path.size(), shape.length);
+    }
+
+    /**
+     * "row 3" for the rows of a matrix, where people think in rows; "X[2, 3]" otherwise; the
+     * name alone for the whole value. The streaming JSON reader names places the same way.
+     *
+     * @param path 1-based indices, of which the first {@code depth} count
+     * @param rank how many dimensions the whole value has
+     */
+    static String place(String name, int[] path, int depth, int rank) {
+        if (depth == 0) {
             return name;
         }
-        if (path.size() == 1 && shape.length == 2) {
-            return "row " + path.get(0);
+        if (depth == 1 && rank == 2) {
+            return "row " + path[0];
         }
         StringBuilder out = new StringBuilder(name).append('[');
-        for (int i = 0; i < path.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(path.get(i));
+        for (int i = 0; i < depth; i++) {
+            out.append(i == 0 ? "" : ", ").append(path[i]);
         }
         return out.append(']').toString();
     }

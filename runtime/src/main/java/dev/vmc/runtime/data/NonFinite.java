@@ -28,6 +28,16 @@ public final class NonFinite {
         }
     }
 
+    /**
+     * True for text meant as a non-finite number but not spelled as Stan spells it ("nan",
+     * "inf", "-INFINITY"), so that a message can show the spelling vmc reads.
+     */
+    public static boolean looksLike(String text) {
+        String word = text.startsWith("+") || text.startsWith("-") ? text.substring(1) : text;
+        word = word.toLowerCase(java.util.Locale.ROOT);
+        return word.equals("nan") || word.equals("inf") || word.equals("infinity");
+    }
+
     /** Stan's spelling for a non-finite value, for writing JSON that CmdStan can read. */
     public static String format(double value) {
         if (Double.isNaN(value)) {

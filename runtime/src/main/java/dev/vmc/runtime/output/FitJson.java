@@ -2,9 +2,8 @@ package dev.vmc.runtime.output;
 
 import dev.vmc.runtime.data.DataException;
 import dev.vmc.runtime.data.Json;
-import dev.vmc.runtime.data.JsonParser;
+import dev.vmc.runtime.data.JsonTree;
 import dev.vmc.runtime.data.NonFinite;
-import dev.vmc.runtime.data.TextFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,12 +101,16 @@ public final class FitJson {
      * @throws DataException if it is not JSON, or not a fit.json as {@link #write} writes it
      */
     public static FitRecord read(Path file) throws IOException {
-        return parse(TextFiles.read(file), file.toString());
+        Json root = JsonTree.read(file);
+        return record(root, file.toString());
     }
 
     /** @param source the file's name, for error messages */
     public static FitRecord parse(String text, String source) {
-        Json root = JsonParser.parse(text, source);
+        return record(JsonTree.parse(text, source), source);
+    }
+
+    private static FitRecord record(Json root, String source) {
         if (!(root instanceof Json.Obj top)) {
             throw new DataException(source + ": the top level should be an object, not " + Json.describe(root));
         }

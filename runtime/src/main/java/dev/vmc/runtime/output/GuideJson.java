@@ -1,10 +1,10 @@
 package dev.vmc.runtime.output;
 
 import dev.vmc.runtime.data.DataException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.vmc.runtime.data.Json;
-import dev.vmc.runtime.data.JsonParser;
+import dev.vmc.runtime.data.JsonTree;
 import dev.vmc.runtime.data.NonFinite;
-import dev.vmc.runtime.data.TextFiles;
 import dev.vmc.runtime.tensor.Tensor;
 import java.io.IOException;
 import java.io.Writer;
@@ -21,8 +21,8 @@ import java.util.Map;
  * {"meta": {"model": "...", ...},
  *  "params": {"mu.loc": {"shape": [], "values": [1.25]}, ...}}
  * </pre>
- * Values round-trip bit for bit: they are written with Double.toString and read with
- * Double.parseDouble. Non-finite values use Stan's strings "NaN", "Inf", "-Inf".
+ * Values round-trip bit for bit: they are written with Double.toString and read back by
+ * Jackson, whose parser rounds correctly, as Double.parseDouble does. Non-finite values use Stan's strings "NaN", "Inf", "-Inf".
  */
 public final class GuideJson {
     private GuideJson() {}
@@ -63,26 +63,9 @@ public final class GuideJson {
         return Double.isFinite(v) ? Double.toString(v) : quote(NonFinite.format(v));
     }
 
+    /** Jackson's escaping: quotes, backslashes and control characters; the rest as is (UTF-8). */
     static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
     }
 
     /**
@@ -91,7 +74,7 @@ public final class GuideJson {
      */
     public static GuideFile read(Path file) throws IOException {
         String source = file.toString();
-        Json root = JsonParser.parse(TextFiles.read(file), source);
+        Json root = JsonTree.read(file);
         Json.Obj top = object(root, "the top level", source);
         Map<String, String> meta = new LinkedHashMap<>();
         Json metaJson = top.members().get("meta");

@@ -77,14 +77,21 @@ class CsvReaderTest {
     }
 
     @Test
-    void naAndNanReadAsNanAndInfinitiesAreKept() {
-        DataValue x = parse("x\nNA\nNaN\nnan\nInf\n-inf\n2\n").get("x").orElseThrow();
+    void nanAndInfinitiesAreKeptForTheBinderToJudge() {
+        DataValue x = parse("x\nNaN\nnan\nInf\n-inf\n+Infinity\n2\n").get("x").orElseThrow();
         assertTrue(Double.isNaN(x.values()[0]));
         assertTrue(Double.isNaN(x.values()[1]));
-        assertTrue(Double.isNaN(x.values()[2]));
-        assertEquals(Double.POSITIVE_INFINITY, x.values()[3]);
-        assertEquals(Double.NEGATIVE_INFINITY, x.values()[4]);
+        assertEquals(Double.POSITIVE_INFINITY, x.values()[2]);
+        assertEquals(Double.NEGATIVE_INFINITY, x.values()[3]);
+        assertEquals(Double.POSITIVE_INFINITY, x.values()[4]);
         assertFalse(x.integer());
+    }
+
+    /** NA means missing, and vmc has none: an error that says so, rather than a NaN the binder then rejects. */
+    @Test
+    void naIsAMissingValueAndAnError() {
+        assertEquals("data.csv:3: row 2, column 'y' is NA; vmc has no missing values: fill it in, leave the row out,"
+                + " or drop the column if the model does not use it", error("x,y\n1,2\n3,NA\n"));
     }
 
     @Test
@@ -103,8 +110,8 @@ class CsvReaderTest {
 
     @Test
     void emptyFieldsNameRowAndColumn() {
-        assertEquals("data.csv:3: row 2, column 'y' is empty (write NA for a missing value)",
-                error("x,y\n1,2\n3,\n"));
+        assertEquals("data.csv:3: row 2, column 'y' is empty; vmc has no missing values: fill it in, leave the row out,"
+                + " or drop the column if the model does not use it", error("x,y\n1,2\n3,\n"));
     }
 
     @Test
@@ -129,8 +136,71 @@ class CsvReaderTest {
         assertEquals("data.csv: empty file; expected a header row of column names", error(""));
         assertEquals("data.csv:1: column 'x' appears twice in the header", error("x,x\n1,2\n"));
         assertEquals("data.csv:1: column 2 has no name in the header", error("x,\n1,2\n"));
-        assertEquals("data.csv:1: unterminated quoted field", error("\"x\n1\n"));
-        assertEquals("data.csv:1: unexpected text after a closing quote", error("\"x\"y\n1\n"));
+        assertEquals("data.csv:1: unterminated quoted field (the quote opened here is never closed)", error("\"x\n1\n"));
+        assertEquals("data.csv:1: unexpected text 'y' after a closing quote", error("\"x\"y\n1\n"));
+    }
+
+    @Test
+    void numbersBeyondADoubleAreErrorsNotInfinity() {
+        assertEquals("data.csv:3: row 2, column 'x': '1e400' is beyond the range of a double (about 1.8e308)",
+                error("x\n1\n1e400\n"));
+    }
+
+    @Test
+    void integersBeyondLongKeepTheirIntegerness() {
+        DataValue x = parse("x\n12345678901234567890\n-3\n").get("x").orElseThrow();
+        assertEquals(1.2345678901234567e19, x.values()[0]);
+        assertTrue(x.integer(), "the binder, not the reader, says it is too large for an int");
+    }
+
+    @Test
+    void aQuoteLeftOpenOnTheLastLineIsAnError() {
+        assertEquals("data.csv:3: unterminated quoted field (the quote opened here is never closed)",
+                error("x,y\n1,2\n\"3,4\n"));
+        assertEquals("data.csv:2: unterminated quoted field (the quote opened here is never closed)", error("x\n\"1"));
+    }
+
+    @Test
+    void crlfLinesAreCountedOnce() {
+        assertEquals("data.csv:4: row 3, column 'x': 'oops' is not a number", error("x\r\n1\r\n2\r\noops\r\n"));
+    }
+
+    @Test
+    void raggedRowsNameTheLine() {
+        assertEquals("data.csv:3: row 2 has 1 fields, the header has 2", error("x,y\n1,2\n3\n"));
+    }
+
+    @Test
+    void blankLinesAnywhereAreSkippedButNotBlankFields() {
+        DataSet data = parse("x,y\n\n1,2\n   \n3,4\n");
+        assertArrayEquals(new double[] {1, 3}, data.get("x").orElseThrow().values());
+        assertEquals("data.csv:2: row 1, column 'y' is empty; vmc has no missing values: fill it in, leave the row out,"
+                + " or drop the column if the model does not use it", error("x,y\n1, \n"));
+    }
+
+    @Test
+    void bigTablesReadRowMajor() {
+        StringBuilder csv = new StringBuilder("y,X.1,X.2,X.3\n");
+        int rows = 70_000; // more than one chunk of DoubleChunks
+        for (int r = 0; r < rows; r++) {
+            csv.append(r).append(',').append(r * 3).append(',').append(r * 3 + 1).append(',').append(r * 3 + 2).append('\n');
+        }
+        DataSet data = parse(csv.toString());
+        double[] x = data.get("X").orElseThrow().values();
+        assertEquals(3 * rows, x.length);
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(i, x[i]);
+        }
+        assertEquals(rows, data.get("N").orElseThrow().values()[0]);
+    }
+
+    @Test
+    void filesWithAByteOrderMarkOrBadBytes(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("d.csv");
+        Files.write(file, "\uFEFFy\r\n1\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertArrayEquals(new double[] {1}, CsvReader.read(file).get("y").orElseThrow().values());
+        Files.write(file, new byte[] {'y', '\n', (byte) 0xff, '\n'});
+        assertEquals(file + ": not UTF-8 text", assertThrows(DataException.class, () -> CsvReader.read(file)).getMessage());
     }
 
     @Test

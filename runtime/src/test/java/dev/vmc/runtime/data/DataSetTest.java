@@ -120,4 +120,26 @@ class DataSetTest {
         DataException e = assertThrows(DataException.class, () -> DataSet.read(other));
         assertTrue(e.getMessage().contains(".json") && e.getMessage().contains(".csv"), e.getMessage());
     }
+
+    /** Every IOException from read() carries a complete message the command line prints as it is. */
+    @Test
+    void aDirectoryOrAMissingFileIsNamedAsSuch(@TempDir Path dir) throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("data.json"));
+        java.nio.file.FileSystemException e = assertThrows(java.nio.file.FileSystemException.class,
+                () -> DataSet.read(folder));
+        assertEquals(folder + ": is a directory, not a data file", e.getMessage());
+        Path missing = dir.resolve("missing.csv");
+        e = assertThrows(java.nio.file.NoSuchFileException.class, () -> DataSet.read(missing));
+        assertEquals(missing + ": no such file", e.getMessage());
+    }
+
+    @Test
+    void emptyFilesAreDataErrors(@TempDir Path dir) throws IOException {
+        Path json = Files.writeString(dir.resolve("d.json"), "");
+        assertEquals(json + ": the file is empty; expected a JSON object {\"name\": value, ...}",
+                assertThrows(DataException.class, () -> DataSet.read(json)).getMessage());
+        Path csv = Files.writeString(dir.resolve("d.csv"), "\n");
+        assertEquals(csv + ": empty file; expected a header row of column names",
+                assertThrows(DataException.class, () -> DataSet.read(csv)).getMessage());
+    }
 }
