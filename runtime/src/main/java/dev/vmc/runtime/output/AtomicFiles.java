@@ -68,13 +68,31 @@ public final class AtomicFiles {
      */
     private static Path createTemp(Path folder, String name) throws IOException {
         while (true) {
-            Path temp = folder.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            Path temp = folder.resolve(temporaryName(name, Long.toUnsignedString(RANDOM.nextLong(), 36)));
             try {
                 return Files.createFile(temp);
             } catch (FileAlreadyExistsException e) {
                 // another writer picked the same name; draw again
             }
         }
+    }
+
+    /** The name of a temporary file for {@code target}: hidden, beside it, ".draws.csv.k2j9x0.tmp". */
+    static String temporaryName(String target, String tag) {
+        return "." + target + "." + tag + ".tmp";
+    }
+
+    /**
+     * Whether {@code fileName} is one of the temporary files this class writes {@code target}
+     * through: what a writer killed mid-write (kill -9, a power cut) leaves behind.
+     */
+    public static boolean isTemporaryFor(String fileName, String target) {
+        String prefix = "." + target + ".";
+        if (!fileName.startsWith(prefix) || !fileName.endsWith(".tmp") || fileName.length() <= prefix.length() + 4) {
+            return false;
+        }
+        String tag = fileName.substring(prefix.length(), fileName.length() - ".tmp".length());
+        return !tag.isEmpty() && tag.length() <= 13 && tag.chars().allMatch(c -> Character.isDigit(c) || (c >= 'a' && c <= 'z'));
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {
