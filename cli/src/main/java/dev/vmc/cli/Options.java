@@ -71,6 +71,20 @@ final class Options {
      * was asked for and printed. Mistakes are usage failures naming the option and the value.
      */
     Path parse(List<String> args) {
+        // help or the version anywhere before "--" wins over mistakes elsewhere on the line
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                break;
+            }
+            if (arg.equals("-h") || arg.equals("--help")) {
+                System.out.print(usage());
+                return null;
+            }
+            if (arg.equals("-V") || arg.equals("--version")) {
+                System.out.println(Main.versionLine());
+                return null;
+            }
+        }
         String file = null;
         Map<String, String> seen = new HashMap<>();
         boolean optionsEnded = false;
@@ -79,14 +93,6 @@ final class Options {
             if (!optionsEnded && arg.equals("--")) {
                 optionsEnded = true;
                 continue;
-            }
-            if (!optionsEnded && (arg.equals("-h") || arg.equals("--help"))) {
-                System.out.print(usage());
-                return null;
-            }
-            if (!optionsEnded && (arg.equals("-V") || arg.equals("--version"))) {
-                System.out.println(Main.versionLine());
-                return null;
             }
             if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
                 file = positional(file, arg, optionsEnded);

@@ -39,7 +39,8 @@ class HelpTest {
     @Test
     void runHelpListsEveryOptionWithItsDefaultTheExitCodesAndTheOutputs() {
         for (String[] args : List.of(new String[] {"run", "--help"}, new String[] {"run", "-h"},
-                new String[] {"help", "run"}, new String[] {"run", "some.vmodel", "--steps", "5", "--help"})) {
+                new String[] {"help", "run"}, new String[] {"run", "some.vmodel", "--steps", "5", "--help"},
+                new String[] {"run", "--bogus", "--steps", "-3", "-h"})) {
             Cli.Result r = Cli.run(args);
             r.assertCode(ExitCode.OK);
             assertEquals("", r.err(), r.all());
