@@ -25,6 +25,9 @@ final class InputFiles {
         if (Files.isDirectory(file)) {
             throw new Failure(ExitCode.USAGE, "vmc: " + named + " is a folder, not " + kind);
         }
+        if (!Files.exists(file) && Files.isSymbolicLink(file)) {
+            throw new Failure(ExitCode.USAGE, "vmc: " + named + " is a broken symbolic link (it points to nothing)");
+        }
         if (!Files.exists(file)) {
             throw new Failure(ExitCode.USAGE, "vmc: " + (what.isEmpty() ? "" : what + ": ") + "no such file: " + file
                     + existingParentHint(file));
@@ -60,6 +63,9 @@ final class InputFiles {
         }
         if (e instanceof NoSuchFileException) {
             return "no such file or folder";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "something that is not a folder is in the way (a broken symbolic link?)";
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason().toLowerCase(java.util.Locale.ROOT).startsWith("read-only") ? "read-only file system"

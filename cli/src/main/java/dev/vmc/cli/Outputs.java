@@ -31,6 +31,9 @@ final class Outputs implements AutoCloseable {
     private final OutputFolder folder;
     private final List<String> written = new ArrayList<>();
     private boolean complete;
+    private boolean closed;
+    /** Releases the folder if the run is stopped (Ctrl-C, kill): an empty run-N it made is removed. */
+    private final Thread onStop = new Thread(this::close, "vmc-release-output-folder");
 
     private Outputs(OutputFolder folder) {
         this.folder = folder;
@@ -53,7 +56,13 @@ final class Outputs implements AutoCloseable {
                     + InputFiles.reason(e) + "; choose another folder with --out");
         }
         reportLeftovers(folder);
-        return new Outputs(folder);
+        Outputs outputs = new Outputs(folder);
+        try {
+            Runtime.getRuntime().addShutdownHook(outputs.onStop);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+        return outputs;
     }
 
     private static Path defaultBase(Path modelFile) {
@@ -118,7 +127,18 @@ final class Outputs implements AutoCloseable {
 
     /** Releases the folder; one this run created and wrote nothing into is removed. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (Thread.currentThread() != onStop) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onStop);
+            } catch (IllegalStateException e) {
+                // shutting down: the hook runs, and finds the folder closed
+            }
+        }
         if (complete || !written.isEmpty()) {
             folder.close();
         } else {

@@ -92,6 +92,14 @@ class InputFileTest {
     }
 
     @Test
+    void brokenSymbolicLinks() throws IOException {
+        Path link = Files.createSymbolicLink(tmp.resolve("data.json"), tmp.resolve("gone.json"));
+        run(MODEL, link.toString()).assertFails(ExitCode.USAGE, "--data " + link, "broken symbolic link");
+        Path out = Files.createSymbolicLink(tmp.resolve("outlink"), tmp.resolve("gone"));
+        Cli.runEightSchools(out).assertFails(ExitCode.USAGE, "cannot write to the output folder " + out, "in the way");
+    }
+
+    @Test
     void anUnreadableFileSaysPermissionDenied() throws IOException {
         Path data = Files.copy(EIGHT_SCHOOLS_DATA, tmp.resolve("locked.json"));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("---------"));

@@ -187,6 +187,23 @@ class OutputFolderSafetyTest {
         assertFalse(Files.exists(out), "an empty folder left by a failed fit");
     }
 
+    /** A run stopped by a signal (Ctrl-C, kill) releases its folder, and removes the run-N it had made for nothing. */
+    @Test
+    void aStoppedRunReleasesItsFolder() throws Exception {
+        Process p = Cli.start(tmp, eightSchools(null, "--steps", "100000000", "--tol", "0"));
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        for (String line = out.readLine(); line != null && !line.startsWith("plan ("); line = out.readLine()) {
+            seen.append(line).append('\n');
+        }
+        Path run = tmp.resolve("vmc-out").resolve("eight_schools").resolve("run-1");
+        assertTrue(Files.exists(run.resolve(FolderLock.NAME)), "the running fit holds its folder\n" + seen);
+        p.destroy(); // SIGTERM
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertFalse(Files.exists(run), "an empty run folder is left by a stopped run");
+    }
+
     @Test
     void theLockIsNeverLeftBehind() throws IOException {
         Path out = tmp.resolve("fit");
