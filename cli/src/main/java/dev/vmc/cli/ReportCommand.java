@@ -13,8 +13,9 @@ final class ReportCommand {
     Path out;
 
     Options commandLine() {
-        return new Options("report", SUMMARY, "the run's output folder (RUN_DIR)")
-                .option("--out", "FILE", "where to write the page (default: RUN_DIR/report.html)", v -> out = Path.of(v));
+        Options o = new Options("report", SUMMARY, "the run's output folder (RUN_DIR)").synopsis("vmc report RUN_DIR [--out FILE]");
+        return o.option("--out", "FILE", "where to write the page", "RUN_DIR/report.html", v -> out = o.path("--out", v))
+                .epilogue(Main.EXIT_CODES);
     }
 
     /** Parses the arguments after {@code report} and writes the page; help or the version is printed instead when asked for. */

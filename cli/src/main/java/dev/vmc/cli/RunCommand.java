@@ -2,6 +2,7 @@ package dev.vmc.cli;
 
 import dev.vmc.api.BoundModel;
 import dev.vmc.api.CompiledModel;
+import dev.vmc.compiler.ast.Decl;
 import dev.vmc.runtime.data.DataSet;
 import dev.vmc.runtime.graph.EvaluationException;
 import dev.vmc.runtime.graph.Precision;
@@ -13,13 +14,37 @@ import dev.vmc.runtime.infer.InitialValuesException;
 import dev.vmc.runtime.infer.Resampling;
 import dev.vmc.runtime.output.GuideJson;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** {@code vmc run FILE --data DATA}: fit, print the plan, progress and summary, write the outputs. */
+/** {@code vmc run FILE [--data DATA]}: fit, print the plan, progress and summary, write the outputs. */
 final class RunCommand {
     static final String SUMMARY = "Fit a model to data by variational inference.";
+
+    private static final List<String> ALGORITHMS = List.of("auto", "pathfinder", "advi");
+    private static final List<String> GUIDES = List.of("auto", "meanfield", "lowrank", "fullrank");
+    private static final List<String> RESAMPLING = List.of("auto", "always", "never");
+    private static final List<String> PRECISIONS = List.of("float64", "float32");
+
+    private static final String OUTPUTS = String.join("\n",
+            "Outputs, in --out or a new vmc-out/MODEL/run-N, each written atomically (never half a file):",
+            "  draws.csv    posterior draws, one row per draw: the latents and derived values (Stan's names),",
+            "               then log_p__ and log_q__",
+            "  elbo.csv     step,elbo: the ELBO estimate of every step",
+            "  guide.json   the fitted guide's parameters and the fit's verdict; --init reads it back",
+            "  summary.txt  the fit's report as printed, the summary table and any point estimates",
+            "  fit.json     the run as data: its command, plan, checks, verdict and summary (vmc report reads it)",
+            "  report.html  with --report: a one-page report of the fit (charts of the ELBO, k-hat, marginals)",
+            "A folder is locked while a run writes into it, and an earlier run's files are replaced only with",
+            "--overwrite.");
+
+    private static final String MEMORY = Options.wrap("", "Memory: a fit's needs are estimated before it starts, and"
+            + " one that needs more than the JVM's heap is refused (exit 2) with what takes the memory. Raise the"
+            + " heap with VMC_JAVA_OPTS, e.g. VMC_JAVA_OPTS=-Xmx8g bin/vmc run ... (the heap is now "
+            + MemoryCheck.format(Runtime.getRuntime().maxMemory()) + ").", 0);
 
     Path file;
     Path data;
@@ -41,100 +66,126 @@ final class RunCommand {
     boolean report;
 
     Options commandLine() {
-        return new Options("run", SUMMARY, "the .vmodel file")
-                .option("--data", "DATA", "data: Stan-style .json or .csv", v -> data = Path.of(v))
-                .option("--steps", "N", "most optimisation steps (default " + steps + ")",
-                        v -> steps = Options.wholeNumber("--steps", v, Long.MAX_VALUE))
-                .option("--tol", "X", "a check that moves the ELBO by less than X nats is no progress; 0 runs all"
-                        + " --steps without checks (default " + tolerance + ")", v -> tolerance = Options.number("--tol", v))
-                .option("--algorithm", "A", "auto (Pathfinder start, then refinement), pathfinder (the start alone) or"
-                        + " advi (no start, as Stan) (default " + algorithm + ")", v -> algorithm = v)
-                .option("--paths", "N", "Pathfinder paths, run in parallel (default " + paths + ")",
-                        v -> paths = Math.toIntExact(Options.wholeNumber("--paths", v, Integer.MAX_VALUE)))
-                .option("--seed", "S", "random seed (default " + seed + ")", v -> seed = Options.wholeNumber("--seed", v, Long.MAX_VALUE))
-                .option("--particles", "S", "Monte Carlo draws per step (default " + particles + ")",
-                        v -> particles = Math.toIntExact(Options.wholeNumber("--particles", v, Integer.MAX_VALUE)))
-                .option("--lr", "X", "Adam step size (default: 0.05 in whitened coordinates; searched without a start)",
-                        v -> learningRate = Options.number("--lr", v))
-                .option("--guide", "G", "auto, meanfield, lowrank or fullrank: use that automatic guide, whatever the file says",
-                        v -> guide = v)
-                .option("--draws", "N", "posterior draws to write (default " + draws + ")",
-                        v -> draws = Math.toIntExact(Options.wholeNumber("--draws", v, Integer.MAX_VALUE)))
-                .option("--psis-draws", "N", "draws behind the Pareto k-hat and the final ELBO; at least --draws are used"
-                        + " (default " + psisDraws + ")",
-                        v -> psisDraws = Math.toIntExact(Options.wholeNumber("--psis-draws", v, Integer.MAX_VALUE)))
-                .option("--psis-resample", "R", "auto (where Pareto k-hat says it is reliable), always or never: write"
-                        + " draws resampled by their Pareto-smoothed importance weights (default " + resampling + ")",
-                        v -> resampling = v)
-                .option("--out", "DIR", "output folder (default: vmc-out/MODEL/run-N, a new one each run)", v -> out = Path.of(v))
-                .flag("--overwrite", "allow replacing the outputs of an earlier run in --out", () -> overwrite = true)
-                .option("--precision", "P", "float64 (default) or float32: every value, gradient and parameter rounded"
-                        + " to float32 as it is stored", v -> precision = v)
-                .option("--init", "FILE", "start from the guide in a guide.json written by an earlier run, not Pathfinder",
-                        v -> init = Path.of(v))
-                .flag("--report", "also write report.html, a one-page HTML report of the fit, into the output folder",
-                        () -> report = true);
+        Options o = new Options("run", SUMMARY, "the .vmodel file").synopsis("vmc run FILE [--data DATA] [OPTIONS]");
+        return o.option("--data", "DATA", "the data: Stan-style JSON (.json, as CmdStan reads) or CSV (.csv, one column"
+                        + " per variable); needed when the model has a data block", "none",
+                        v -> data = o.path("--data", v))
+                .option("--algorithm", "A", "auto: a Pathfinder start, then refinement in coordinates whitened by it;"
+                        + " pathfinder: the start alone; advi: no start, Adam from the standard initialisation, as"
+                        + " Stan's ADVI", algorithm,
+                        v -> algorithm = o.choice("--algorithm", v, ALGORITHMS, Map.of(
+                                "meanfield", CmdStanHints.algorithm(v, "CmdStan's algorithm=" + v, o::has),
+                                "fullrank", CmdStanHints.algorithm(v, "CmdStan's algorithm=" + v, o::has))))
+                .option("--guide", "G", "auto, meanfield, lowrank or fullrank: that automatic guide, whatever the"
+                        + " file says", "the file's, else auto",
+                        v -> guide = o.choice("--guide", v, GUIDES, Map.of(
+                                "advi", "--guide names the guide's family; advi is an --algorithm",
+                                "pathfinder", "--guide names the guide's family; pathfinder is an --algorithm")))
+                .option("--paths", "N", "Pathfinder paths, run in parallel; the best ELBO wins", Integer.toString(paths),
+                        v -> paths = (int) o.wholeNumber("--paths", v, 1, Integer.MAX_VALUE))
+                .option("--steps", "N", "most optimisation steps", Long.toString(steps),
+                        v -> steps = o.wholeNumber("--steps", v, 0, Long.MAX_VALUE))
+                .option("--tol", "X", "a check (every 50 steps) that moves the ELBO by less than X nats counts as no"
+                        + " progress; 0 runs exactly --steps with no checks", Double.toString(tolerance),
+                        v -> tolerance = o.number("--tol", v, 0, true))
+                .option("--seed", "S", "everything random derives from it: same seed, same numbers", Long.toString(seed),
+                        v -> seed = o.wholeNumber("--seed", v, Long.MIN_VALUE, Long.MAX_VALUE))
+                .option("--particles", "S", "Monte Carlo draws per gradient step", Integer.toString(particles),
+                        v -> particles = (int) o.wholeNumber("--particles", v, 1, Integer.MAX_VALUE))
+                .option("--lr", "X", "Adam's step size", "0.05 in whitened coordinates; searched without a start",
+                        v -> learningRate = o.number("--lr", v, 0, false))
+                .option("--draws", "N", "posterior draws to write", Integer.toString(draws),
+                        v -> draws = (int) o.wholeNumber("--draws", v, 1, Integer.MAX_VALUE))
+                .option("--psis-draws", "N", "draws behind the final ELBO and Pareto k-hat (at least --draws are used)",
+                        Integer.toString(psisDraws),
+                        v -> psisDraws = (int) o.wholeNumber("--psis-draws", v, 0, Integer.MAX_VALUE))
+                .option("--psis-resample", "R", "auto: resample the draws by their Pareto-smoothed importance weights"
+                        + " where k-hat says that is reliable; always; never: the guide's own draws", resampling,
+                        v -> resampling = o.choice("--psis-resample", v, RESAMPLING, Map.of(
+                                "yes", "did you mean always?", "true", "did you mean always?",
+                                "no", "did you mean never?", "false", "did you mean never?")))
+                .option("--out", "DIR", "output folder", "vmc-out/MODEL/run-N, a new one each run",
+                        v -> out = o.path("--out", v))
+                .flag("--overwrite", "allow replacing an earlier run's files in --out", () -> overwrite = true)
+                .option("--precision", "P", "float64, or float32: every value, gradient and parameter rounded to float32"
+                        + " as it is stored", precision,
+                        v -> precision = o.choice("--precision", v, PRECISIONS, Map.of(
+                                "double", "did you mean float64?", "single", "did you mean float32?",
+                                "float", "did you mean float32?", "f64", "did you mean float64?",
+                                "f32", "did you mean float32?")))
+                .option("--init", "FILE", "start from the guide in an earlier run's guide.json instead of Pathfinder"
+                        + " (with --steps 0, just draw from it)", "none", v -> init = o.path("--init", v))
+                .flag("--report", "also write report.html, a one-page HTML report of the fit (vmc report DIR makes one"
+                        + " later)", () -> report = true)
+                .epilogue(OUTPUTS)
+                .epilogue(Main.EXIT_CODES)
+                .epilogue(MEMORY);
     }
 
     /** Parses the arguments after {@code run} and runs; help or the version is printed instead when asked for. */
-    static int main(java.util.List<String> args) {
+    static int main(List<String> args) {
         RunCommand command = new RunCommand();
-        command.file = command.commandLine().parse(args, "--data");
+        command.file = command.commandLine().parse(args);
         return command.file == null ? ExitCode.OK : command.call();
     }
 
     int call() {
-        if (!precision.equals("float64") && !precision.equals("float32")) {
-            throw new Failure(ExitCode.USAGE, "vmc: --precision must be float64 or float32, got '" + precision + "'");
-        }
-        if (guide != null && !List.of("auto", "meanfield", "lowrank", "fullrank").contains(guide)) {
-            throw new Failure(ExitCode.USAGE, "vmc: --guide must be auto, meanfield, lowrank or fullrank, got '" + guide + "'");
-        }
-        if (!List.of("auto", "always", "never").contains(resampling)) {
-            throw new Failure(ExitCode.USAGE, "vmc: --psis-resample must be auto, always or never, got '" + resampling + "'");
-        }
-        if (!List.of("auto", "pathfinder", "advi").contains(algorithm)) {
-            throw new Failure(ExitCode.USAGE, "vmc: --algorithm must be auto, pathfinder or advi, got '" + algorithm + "'");
-        }
         Phases.end("command line");
+        Main.doing("parsing and checking " + file);
+        InputFiles.check(file, "", "a .vmodel file");
         CompiledModel model = Sources.compile(file);
         Phases.end("parse and check");
-        DataSet dataSet = readData();
+        DataSet dataSet = readData(model);
         Phases.end("data read");
+        Main.doing("checking the data against " + file.getFileName());
         BoundModel bound = bind(model, dataSet);
         FitOptions options = options();
-        Outputs outputs = Outputs.prepare(out, file, overwrite);
-        Phases.end("bind, options, output folder");
+        Phases.end("bind and options");
+        Main.doing("estimating the memory the fit needs");
+        MemoryCheck.estimate(bound.model(), options, guide != null ? guide : model.guideFamily())
+                .require(Runtime.getRuntime().maxMemory());
+        Phases.end("memory estimate");
+        Main.doing("preparing the output folder");
+        try (Outputs outputs = Outputs.prepare(out, file, overwrite)) {
+            Phases.end("output folder");
+            return fitAndWrite(bound, options, outputs);
+        }
+    }
+
+    private int fitAndWrite(BoundModel bound, FitOptions options, Outputs outputs) {
         ProgressLine progress = new ProgressLine(System.out, System.console() != null);
         RunLog log = new RunLog(progress); // keeps the start, the plan and the messages for fit.json
-        System.out.println("vmc " + dev.vmc.api.Vmc.VERSION + ": " + file + " with " + data + ", seed " + seed);
+        System.out.println("vmc " + dev.vmc.api.Vmc.VERSION + ": " + file + (data != null ? " with " + data : ", no data")
+                + ", seed " + seed);
+        Main.doing("fitting");
         FitResult result;
         try {
-            result = bound.fit(options, guide, log);
+            result = bound.fit(options, guide, log, outputs.draws());
+        } catch (UncheckedIOException e) {
+            throw outputs.drawsFailed(e.getCause());
         } catch (InitialValuesException e) {
-            progress.closeLine();
             throw new Failure(ExitCode.USAGE, "vmc: --init " + init + ": " + e.getMessage());
         } catch (EvaluationException e) {
-            progress.closeLine();
             throw new Failure(ExitCode.DATA, "vmc: " + e.getMessage());
         } catch (FitException e) {
-            progress.closeLine();
             throw new Failure(ExitCode.FIT, "vmc: fit failed: " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            progress.closeLine();
             throw new Failure(ExitCode.USAGE, "vmc: " + e.getMessage());
+        } finally {
+            progress.closeLine();
         }
-        progress.closeLine();
         Phases.end("fit");
+        Main.doing("summarising the draws");
         String report = FitReport.format(result);
         System.out.print(report);
         System.out.println();
-        String summary = (result.draws().columns().isEmpty() ? "no latents: the parameters below are point estimates\n"
+        String summary = (result.summary().rows().isEmpty() ? "no latents: the parameters below are point estimates\n"
                 : result.summary().format()) + PointEstimates.format(result.pointEstimates());
         System.out.print(summary);
         Phases.end("summary");
+        Main.doing("writing the outputs to " + outputs.folder());
         outputs.write(result, report + "\n" + summary);
-        String more = log.write(outputs.folder(), result, file, data, seed, this.report);
+        String more = log.write(outputs, result, file, data, seed, this.report);
         System.out.println();
         System.out.println("wrote " + outputs.folder() + ": draws.csv, elbo.csv, guide.json, summary.txt" + more);
         Phases.end("output files");
@@ -153,35 +204,42 @@ final class RunCommand {
         }
     }
 
-    private DataSet readData() {
-        if (!Files.isRegularFile(data)) {
-            throw new Failure(ExitCode.USAGE, "vmc: no such data file: " + data);
+    /** The data named by --data; none is needed, and none is read, for a model without a data block. */
+    private DataSet readData(CompiledModel model) {
+        if (data == null) {
+            List<Decl> declared = model.program().data();
+            if (!declared.isEmpty()) {
+                throw new Failure(ExitCode.USAGE, "vmc: " + file.getFileName() + " has a data block ("
+                        + declared.stream().map(Decl::name).collect(Collectors.joining(", "))
+                        + "): give its data with --data FILE (.json or .csv)\nTry 'vmc run --help'.");
+            }
+            return DataSet.of(Map.of());
         }
+        Main.doing("reading the data in " + data);
+        InputFiles.check(data, "--data", "a data file (.json or .csv)");
+        InputFiles.checkFitsInMemory(data, "--data");
         try {
             return DataSet.read(data);
         } catch (dev.vmc.runtime.data.DataException e) {
             throw new Failure(ExitCode.DATA, e.getMessage());
         } catch (IOException e) {
-            throw new Failure(ExitCode.USAGE, "vmc: cannot read " + data + ": " + e.getMessage());
+            throw new Failure(ExitCode.USAGE, "vmc: cannot read --data " + data + ": " + InputFiles.reason(e));
         }
     }
 
     private FitOptions options() {
-        if (steps < 0 || particles < 1 || draws < 1 || psisDraws < 0 || paths < 1
-                || (learningRate != null && !(learningRate > 0)) || tolerance < 0) {
-            throw new Failure(ExitCode.USAGE, "vmc: --steps, --tol and --psis-draws must not be negative;"
-                    + " --particles, --draws, --paths and --lr must be positive");
-        }
         FitOptions options = FitOptions.defaults().withMaxSteps(steps).withTolerance(tolerance).withSeed(seed)
                 .withParticles(particles).withLearningRate(learningRate).withDraws(draws).withDiagnosticDraws(psisDraws)
                 .withResampling(Resampling.of(resampling)).withAlgorithm(Algorithm.of(algorithm)).withPaths(paths)
                 .withPrecision(precision.equals("float32") ? Precision.SINGLE : Precision.DOUBLE);
         if (init != null) {
+            Main.doing("reading --init " + init);
+            InputFiles.check(init, "--init", "a guide.json file");
             try {
                 options = options.withInitial(GuideJson.read(init).params());
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new Failure(ExitCode.USAGE, "vmc: --init: no such file: " + init);
-            } catch (IOException | RuntimeException e) {
+            } catch (IOException e) {
+                throw new Failure(ExitCode.USAGE, "vmc: cannot read --init " + init + ": " + InputFiles.reason(e));
+            } catch (RuntimeException e) {
                 throw new Failure(ExitCode.USAGE, "vmc: cannot read --init " + init + ": " + e.getMessage());
             }
         }

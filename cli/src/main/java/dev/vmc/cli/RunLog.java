@@ -55,7 +55,7 @@ final class RunLog implements FitListener {
                     s.estimator().description(), s.reason()));
         }
         FitResult.Psis psis = result.psis();
-        return new FitRecord(Vmc.VERSION, model.toString(), data.toString(), seed, result.guide(), result.algorithm(),
+        return new FitRecord(Vmc.VERSION, model.toString(), data == null ? "" : data.toString(), seed, result.guide(), result.algorithm(),
                 result.status().name().toLowerCase(java.util.Locale.ROOT), result.status().trusted(), result.stopReason(),
                 result.steps(), result.skippedSteps(), result.seconds(), result.learningRate(), result.finalLearningRate(),
                 result.finalElbo().mean(), result.finalElbo().standardError(), psis.khat(), psis.threshold(), psis.meaning(),
@@ -64,24 +64,25 @@ final class RunLog implements FitListener {
     }
 
     /**
-     * Writes fit.json into {@code folder} and, if asked, report.html; without {@code --report}
+     * Writes fit.json into the run's folder and, if asked, report.html; without {@code --report}
      * a report.html left by the run this one replaced is removed, since it describes that fit.
      *
      * @return the names written, for the "wrote" line: {@code ", fit.json"} or {@code ", fit.json, report.html"}
      */
-    String write(Path folder, FitResult result, Path model, Path data, long seed, boolean report) {
-        try {
-            FitJson.write(folder.resolve(OutputFolder.FIT), record(result, model, data, seed));
-            if (!report) {
-                Files.deleteIfExists(folder.resolve(OutputFolder.REPORT));
-                return ", " + OutputFolder.FIT;
-            }
-            Report.write(folder, null);
-            return ", " + OutputFolder.FIT + ", " + OutputFolder.REPORT;
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing outputs to " + folder, e);
-        } catch (RunFolder.Unreadable e) {
-            throw new IllegalStateException("the report cannot read the run vmc just wrote: " + e.getMessage(), e);
+    String write(Outputs outputs, FitResult result, Path model, Path data, long seed, boolean report) {
+        Path folder = outputs.folder();
+        outputs.write(OutputFolder.FIT, file -> FitJson.write(file, record(result, model, data, seed)));
+        if (!report) {
+            outputs.write(OutputFolder.REPORT, file -> Files.deleteIfExists(file));
+            return ", " + OutputFolder.FIT;
         }
+        outputs.write(OutputFolder.REPORT, file -> {
+            try {
+                Report.write(folder, file);
+            } catch (RunFolder.Unreadable e) {
+                throw new IllegalStateException("the report cannot read the run vmc just wrote: " + e.getMessage(), e);
+            }
+        });
+        return ", " + OutputFolder.FIT + ", " + OutputFolder.REPORT;
     }
 }

@@ -1,6 +1,7 @@
 package dev.vmc.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -21,6 +22,9 @@ import java.util.stream.Stream;
 final class Cli {
     /** Tests run in /work/main/cli (Maven's default working directory), so the examples are one level up. */
     static final Path EXAMPLES = Path.of("..", "examples");
+    /** Linux's sysfs: a write-only attribute that refuses reading, and a folder that refuses new files, even to root. */
+    static final Path UNREADABLE_EVEN_FOR_ROOT = Path.of("/sys/bus/cpu/uevent");
+    static final Path UNWRITABLE_EVEN_FOR_ROOT = Path.of("/sys/bus/cpu");
     static final Path EIGHT_SCHOOLS = EXAMPLES.resolve("eight_schools").resolve("eight_schools.vmodel");
     static final Path EIGHT_SCHOOLS_DATA = EXAMPLES.resolve("eight_schools").resolve("data.json");
     /** Options that keep a fit short where the fit itself is not the point. */
@@ -36,6 +40,24 @@ final class Cli {
 
         void assertCode(int expected) {
             assertEquals(expected, code, () -> "unexpected exit code\n" + all());
+        }
+
+        /** The exit code, each fragment in standard error, and no internal error or stack trace anywhere. */
+        void assertFails(int expected, String... fragments) {
+            assertCode(expected);
+            for (String fragment : fragments) {
+                assertTrue(err.contains(fragment), () -> "expected '" + fragment + "' in the message\n" + all());
+            }
+            assertClean();
+        }
+
+        /** No internal error, exception name or stack trace in either stream. */
+        void assertClean() {
+            for (String s : List.of(out, err)) {
+                assertFalse(s.contains("internal error"), () -> "internal error\n" + all());
+                assertFalse(s.contains("\tat ") || s.contains("Exception") || s.contains("Error:"),
+                        () -> "a stack trace or exception\n" + all());
+            }
         }
     }
 
@@ -74,6 +96,32 @@ final class Cli {
         }
         args.addAll(extras);
         return run(args.toArray(String[]::new));
+    }
+
+    /** Starts {@code vmc ARGS} in a child JVM on this JVM's class path, working in {@code dir}, output merged. */
+    static Process start(Path dir, List<String> args) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), "dev.vmc.cli.Main"));
+        command.addAll(args);
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    }
+
+    /** A finished child's exit code and output. */
+    static Result finish(Process p) {
+        try {
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("child JVM did not finish\n" + output);
+            }
+            return new Result(p.exitValue(), normalise(output), normalise(output));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     static String[] concat(String[] a, String... b) {

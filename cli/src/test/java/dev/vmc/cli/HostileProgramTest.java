@@ -130,6 +130,6 @@ class HostileProgramTest {
     void aFolderIsAUsageErrorThatSaysSo() {
         Cli.Result r = Cli.run("check", tmp.toString());
         r.assertCode(ExitCode.USAGE);
-        assertTrue(r.err().contains("is a folder; name a .vmodel file"), r.all());
+        assertTrue(r.err().contains("is a folder, not a .vmodel file"), r.all());
     }
 }

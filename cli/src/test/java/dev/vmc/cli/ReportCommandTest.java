@@ -145,8 +145,8 @@ class ReportCommandTest {
     void helpNamesTheCommand() {
         Cli.Result r = Cli.run("help", "report");
         r.assertCode(ExitCode.OK);
-        assertTrue(r.out().startsWith("Usage: vmc report [OPTIONS] FILE\n"), r.out());
-        assertTrue(Cli.run("--help").out().contains("  report Write report.html"));
+        assertTrue(r.out().startsWith("Usage: vmc report RUN_DIR [--out FILE]\n"), r.out());
+        assertTrue(Cli.run("--help").out().contains("  report  Write report.html"));
         assertTrue(new RunCommand().commandLine().usage().contains("--report"));
     }
 

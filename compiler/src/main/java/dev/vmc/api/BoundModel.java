@@ -9,6 +9,7 @@ import dev.vmc.compiler.lower.LoweredModel;
 import dev.vmc.runtime.graph.ShapeException;
 import dev.vmc.runtime.guide.GaussianGuide;
 import dev.vmc.runtime.infer.FitListener;
+import dev.vmc.runtime.infer.DrawsSink;
 import dev.vmc.runtime.infer.FitOptions;
 import dev.vmc.runtime.infer.ElboGraph;
 import dev.vmc.runtime.infer.FitResult;
@@ -66,6 +67,15 @@ public final class BoundModel {
      */
     public FitResult fit(FitOptions options, String guideOverride, FitListener listener) {
         return Fitter.fit(model(), guide(guideOverride), options, listener);
+    }
+
+    /**
+     * As above, with the posterior draws handed to {@code sink} as they are made (to a file,
+     * say, with {@link dev.vmc.runtime.output.DrawsCsv#open}) rather than kept: the result then
+     * has the summary but no draws.
+     */
+    public FitResult fit(FitOptions options, String guideOverride, FitListener listener, DrawsSink sink) {
+        return Fitter.fit(model(), guide(guideOverride), options, listener, sink);
     }
 
     private GuideChoice guide(String override) {

@@ -138,7 +138,8 @@ public final class ReportHtml {
     private void header(String title) {
         out.append("<header>\n<h1>").append(escape(title)).append("</h1>\n<p class=\"sub\">");
         if (fit != null) {
-            out.append(escape(fit.model())).append(" with ").append(escape(fit.data())).append(", seed ").append(fit.seed())
+            out.append(escape(fit.model())).append(fit.data().isEmpty() ? ", no data" : " with " + escape(fit.data()))
+                    .append(", seed ").append(fit.seed())
                     .append(" &middot; vmc ").append(escape(fit.vmcVersion())).append(" &middot; ");
         }
         out.append("run folder <code>").append(escape(run.dir().toString())).append("</code></p>\n");

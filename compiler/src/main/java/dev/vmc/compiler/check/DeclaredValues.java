@@ -45,8 +45,8 @@ public final class DeclaredValues {
         if (count <= MAX_ELEMENTS) {
             return null;
         }
-        return subject + " would have " + product + " = " + number(count) + " elements; a value may have at most "
-                + MAX_ELEMENTS;
+        return subject + " would have " + (sizes.length > 1 ? product + " = " : "") + number(count)
+                + " elements; a value may have at most " + MAX_ELEMENTS;
     }
 
     public static String bound(String subject, String which, Expr bound, double value) {

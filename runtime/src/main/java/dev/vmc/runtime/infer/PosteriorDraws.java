@@ -23,8 +23,13 @@ public record PosteriorDraws(List<String> columns, double[][] values, double[] l
      * keep products at the sizes the training steps use.
      */
     private static final int CHUNK = 100;
-    /** Values the summary holds at once: 64 MB of doubles. */
-    static final int SUMMARY_VALUES = 1 << 23;
+    /**
+     * Values the summary holds at once: an eighth of the heap, at most 64 MB of doubles, so
+     * that the summary's share stays small beside the fit's in any heap.
+     */
+    public static int summaryValues() {
+        return (int) Math.max(1 << 16, Math.min(1 << 23, Runtime.getRuntime().maxMemory() / 8 / Double.BYTES));
+    }
 
     /** What a replay hands over for each reported draw: its values (a reused array), log p and log q. */
     interface Consumer {
@@ -91,12 +96,12 @@ public record PosteriorDraws(List<String> columns, double[][] values, double[] l
     /**
      * Hands the reported draws (draw i {@code counts[i]} times) to the sink and summarises them.
      * The summary's exact quantiles need a column's every value, so it collects as many columns
-     * at a time as {@link #SUMMARY_VALUES} values allow, replaying the draws once per block: one
+     * at a time as {@link #summaryValues} values allow, replaying the draws once per block: one
      * pass for most models, and bounded memory for the largest. Null when nothing is reported.
      */
     static Summary report(ElboGraph elbo, ParameterStore store, long seed, Precision precision, int[] counts,
             DrawsSink sink) {
-        return report(elbo, store, seed, precision, counts, sink, SUMMARY_VALUES);
+        return report(elbo, store, seed, precision, counts, sink, summaryValues());
     }
 
     /** As above, holding at most {@code summaryValues} values at once. */
@@ -115,16 +120,19 @@ public record PosteriorDraws(List<String> columns, double[][] values, double[] l
         for (int from = 0; from == 0 || from < width; from += block) {
             int first = from;
             int to = Math.min(width, from + block);
-            double[][] values = new double[rows][to - from];
+            double[][] values = new double[to - from][rows]; // column-major: no per-draw array
             int[] next = {0};
             replay(elbo, store, seed, precision, counts, row, (v, p, q) -> {
-                System.arraycopy(v, first, values[next[0]++], 0, to - first);
+                int d = next[0]++;
+                for (int c = first; c < to; c++) {
+                    values[c - first][d] = v[c];
+                }
                 if (first == 0) {
                     sink.draw(v, p, q);
                 }
             });
-            if (to > from) {
-                summary.addAll(Summary.of(columns.subList(from, to), values).rows());
+            for (int c = from; c < to; c++) {
+                summary.add(Summary.row(columns.get(c), values[c - from]));
             }
         }
         return Summary.ofRows(summary);

@@ -42,22 +42,70 @@ public final class AtomicFiles {
      * @throws IOException if the folder is not writable or the content fails to write
      */
     public static void write(Path file, Content content) throws IOException {
+        try (Pending pending = open(file)) {
+            content.writeTo(pending.writer());
+            pending.commit();
+        }
+    }
+
+    /**
+     * Starts writing {@code file} through a temporary file beside it, for content produced
+     * over time (draws as a fit makes them); the file appears only at {@link Pending#commit}.
+     */
+    public static Pending open(Path file) throws IOException {
         Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        Path temp = null;
+        Path temp = createTemp(target.getParent(), target.getFileName().toString());
         try {
-            temp = createTemp(folder, target.getFileName().toString());
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                    Writer out = new BufferedWriter(new OutputStreamWriter(
-                            Channels.newOutputStream(channel), StandardCharsets.UTF_8))) {
-                content.writeTo(out);
-                out.flush();
-                // on disk before the rename, or a crash could leave a renamed but empty file
-                channel.force(true);
-            }
+            FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+            return new Pending(target, temp, channel);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+    }
+
+    /** A file being written: committed into place, or, closed without a commit, removed. */
+    public static final class Pending implements AutoCloseable {
+        private final Path target;
+        private final Path temp;
+        private final FileChannel channel;
+        private final Writer out;
+        private boolean done;
+
+        private Pending(Path target, Path temp, FileChannel channel) {
+            this.target = target;
+            this.temp = temp;
+            this.channel = channel;
+            this.out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8),
+                    1 << 16);
+        }
+
+        public Writer writer() {
+            return out;
+        }
+
+        /** Puts the file in place of the target, whole. */
+        public void commit() throws IOException {
+            out.flush();
+            // on disk before the rename, or a crash could leave a renamed but empty file
+            channel.force(true);
+            out.close();
             moveIntoPlace(temp, target);
-            temp = null;
-        } finally {
+            done = true;
+        }
+
+        /** Without a commit, abandons the file: the target is left as it was. */
+        @Override
+        public void close() {
+            if (done) {
+                return;
+            }
+            done = true;
+            try {
+                out.close();
+            } catch (IOException ignored) {
+                // abandoning: the write's own error is the one worth reporting
+            }
             deleteQuietly(temp);
         }
     }
@@ -68,13 +116,31 @@ public final class AtomicFiles {
      */
     private static Path createTemp(Path folder, String name) throws IOException {
         while (true) {
-            Path temp = folder.resolve("." + name + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            Path temp = folder.resolve(temporaryName(name, Long.toUnsignedString(RANDOM.nextLong(), 36)));
             try {
                 return Files.createFile(temp);
             } catch (FileAlreadyExistsException e) {
                 // another writer picked the same name; draw again
             }
         }
+    }
+
+    /** The name of a temporary file for {@code target}: hidden, beside it, ".draws.csv.k2j9x0.tmp". */
+    static String temporaryName(String target, String tag) {
+        return "." + target + "." + tag + ".tmp";
+    }
+
+    /**
+     * Whether {@code fileName} is one of the temporary files this class writes {@code target}
+     * through: what a writer killed mid-write (kill -9, a power cut) leaves behind.
+     */
+    public static boolean isTemporaryFor(String fileName, String target) {
+        String prefix = "." + target + ".";
+        if (!fileName.startsWith(prefix) || !fileName.endsWith(".tmp") || fileName.length() <= prefix.length() + 4) {
+            return false;
+        }
+        String tag = fileName.substring(prefix.length(), fileName.length() - ".tmp".length());
+        return !tag.isEmpty() && tag.length() <= 13 && tag.chars().allMatch(c -> Character.isDigit(c) || (c >= 'a' && c <= 'z'));
     }
 
     private static void moveIntoPlace(Path temp, Path target) throws IOException {

@@ -1,6 +1,8 @@
 package dev.vmc.runtime.output;
 
+import dev.vmc.runtime.infer.DrawsSink;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,29 +50,74 @@ public final class DrawsCsv {
             throw new IllegalArgumentException(draws.length + " draws but " + logP.length + " log_p and "
                     + logQ.length + " log_q values");
         }
-        for (String column : columns) {
-            if (column.contains(",") || column.contains("\"") || column.contains("\n")) {
-                throw new IllegalArgumentException("column name " + column + " would need CSV quoting");
-            }
-        }
-        AtomicFiles.write(file, out -> {
-            out.write(String.join(",", columns));
-            out.write(columns.isEmpty() ? "" : ",");
-            out.write(LOG_P + "," + LOG_Q + "\n");
-            StringBuilder line = new StringBuilder();
+        try (Stream stream = open(file)) {
+            stream.begin(columns);
             for (int d = 0; d < draws.length; d++) {
                 if (draws[d].length != columns.size()) {
                     throw new IllegalArgumentException("draw " + (d + 1) + " has " + draws[d].length
                             + " values for " + columns.size() + " columns");
                 }
-                line.setLength(0);
-                for (double v : draws[d]) {
-                    // Double.toString is the shortest text that reads back to the same double
-                    line.append(v).append(',');
-                }
-                line.append(logP[d]).append(',').append(logQ[d]).append('\n');
-                out.write(line.toString());
+                stream.draw(draws[d], logP[d], logQ[d]);
             }
-        });
+            stream.commit();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Starts writing draws.csv to {@code file}: draws as a fit makes them, in place at {@link Stream#commit}. */
+    public static Stream open(Path file) throws IOException {
+        return new Stream(AtomicFiles.open(file));
+    }
+
+    /**
+     * Draws written as they come, never held: a fit's {@link DrawsSink}. The file appears,
+     * whole, at {@link #commit}; closed without it, nothing is left behind.
+     */
+    public static final class Stream implements DrawsSink, AutoCloseable {
+        private final AtomicFiles.Pending file;
+        private final StringBuilder line = new StringBuilder();
+
+        private Stream(AtomicFiles.Pending file) {
+            this.file = file;
+        }
+
+        @Override
+        public void begin(List<String> columns) {
+            for (String column : columns) {
+                if (column.contains(",") || column.contains("\"") || column.contains("\n")) {
+                    throw new IllegalArgumentException("column name " + column + " would need CSV quoting");
+                }
+            }
+            put(String.join(",", columns) + (columns.isEmpty() ? "" : ",") + LOG_P + "," + LOG_Q + "\n");
+        }
+
+        @Override
+        public void draw(double[] values, double logP, double logQ) {
+            line.setLength(0);
+            for (double v : values) {
+                // Double.toString is the shortest text that reads back to the same double
+                line.append(v).append(',');
+            }
+            line.append(logP).append(',').append(logQ).append('\n');
+            put(line);
+        }
+
+        private void put(CharSequence text) {
+            try {
+                file.writer().append(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        public void commit() throws IOException {
+            file.commit();
+        }
+
+        @Override
+        public void close() {
+            file.close();
+        }
     }
 }

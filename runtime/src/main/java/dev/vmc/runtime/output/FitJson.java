@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Writes and reads {@code fit.json}, a run's {@link FitRecord}:
  * <pre>
- * {"format": 1, "vmc": "0.1.0", "model": "...", "data": "...", "seed": "20261121",
+ * {"format": 1, "vmc": "0.1.0", "model": "...", "data": "... (\"\" for none)", "seed": "20261121",
  *  "guide": "fullrank", "algorithm": "auto", "status": "converged", "trusted": true, "reason": "...",
  *  "steps": 2650, "skipped_steps": 0, "seconds": 0.38, "learning_rate": 0.05, "final_learning_rate": 0.025,
  *  "elbo": -32.25, "elbo_se": 0.011, "khat": 0.40, "khat_threshold": 0.7, "khat_meaning": "...",

@@ -44,7 +44,8 @@ public final class Summary {
         return new Summary(rows);
     }
 
-    private static Row row(String name, double[] values) {
+    /** One column's row, from its every draw (left unchanged). */
+    public static Row row(String name, double[] values) {
         double mean = mean(values);
         double sd = standardDeviation(values, mean);
         if (Double.isNaN(mean)) {

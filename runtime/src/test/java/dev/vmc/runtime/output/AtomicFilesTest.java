@@ -48,4 +48,17 @@ class AtomicFilesTest {
     void aMissingFolderIsAnIoError(@TempDir Path dir) {
         assertThrows(IOException.class, () -> AtomicFiles.write(dir.resolve("no/such/x.txt"), "x"));
     }
+
+    @Test
+    void itsTemporaryFilesAreRecognisedByName(@TempDir Path dir) throws IOException {
+        AtomicFiles.write(dir.resolve("draws.csv"), out -> {
+            List<String> names = filesIn(dir);
+            assertEquals(1, names.size(), names.toString());
+            assertEquals(true, AtomicFiles.isTemporaryFor(names.get(0), "draws.csv"), names.get(0));
+            assertEquals(false, AtomicFiles.isTemporaryFor(names.get(0), "elbo.csv"), names.get(0));
+        });
+        assertEquals(false, AtomicFiles.isTemporaryFor(".draws.csv.tmp", "draws.csv"));
+        assertEquals(false, AtomicFiles.isTemporaryFor(".draws.csv.ABC.tmp", "draws.csv"));
+        assertEquals(false, AtomicFiles.isTemporaryFor("draws.csv.abc.tmp", "draws.csv"));
+    }
 }
