@@ -31,8 +31,8 @@ final class RunCommand {
 
     private static final String OUTPUTS = String.join("\n",
             "Outputs, in --out or a new vmc-out/MODEL/run-N, each written atomically (never half a file):",
-            "  draws.csv    posterior draws, one row per draw: the latents and derived values (Stan's names),",
-            "               then log_p__ and log_q__",
+            "  draws.csv    posterior draws, written as they are made, one row per draw: the latents and",
+            "               derived values (Stan's names), then log_p__ and log_q__",
             "  elbo.csv     step,elbo: the ELBO estimate of every step",
             "  guide.json   the fitted guide's parameters and the fit's verdict; --init reads it back",
             "  summary.txt  the fit's report as printed, the summary table and any point estimates",

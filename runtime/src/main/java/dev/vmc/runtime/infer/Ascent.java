@@ -52,6 +52,9 @@ final class Ascent {
         this.check = new ElboCheck(elbo, store, options.evalParticles(), checkSeed, options.precision());
     }
 
+    /** The most steps one trace array holds. */
+    private static final long MAX_TRACE = Integer.MAX_VALUE - 8;
+
     Outcome run() {
         boolean checking = options.tolerance() > 0;
         ParameterStore best = store.copy();
@@ -66,13 +69,15 @@ final class Ascent {
         double previous = bestValue == null ? Double.NaN : bestValue.mean();
         FitStatus status = checking && options.maxSteps() > 0 ? FitStatus.NOT_CONVERGED : FitStatus.STEPS_DONE;
         long start = System.nanoTime();
-        while (step < options.maxSteps()) {
+        // the trace is one array: a fit longer than it can hold (days of steps) stops there
+        long maxSteps = Math.min(options.maxSteps(), MAX_TRACE);
+        while (step < maxSteps) {
             double value = optimisation.step();
             if (Double.isFinite(value)) {
                 average.add(store);
             }
             if (step == trace.length) {
-                trace = Arrays.copyOf(trace, (int) Math.min(options.maxSteps(), 2L * trace.length));
+                trace = Arrays.copyOf(trace, (int) Math.min(maxSteps, 2L * trace.length));
             }
             trace[(int) step++] = value;
             listener.step(step, options.maxSteps(), value, step / Math.max((System.nanoTime() - start) / 1e9, 1e-9));
