@@ -15,7 +15,9 @@ final class FitReport {
                 result.finalElbo().mean(), result.finalElbo().standardError(), result.psis().draws(), result.steps(), rates,
                 result.seconds(), result.gradientEvaluations(), result.densityEvaluations()));
         FitResult.Psis psis = result.psis();
-        text.append(String.format("Pareto k-hat %.2f (effective sample size %.0f of %d): %s%n", psis.khat(),
+        String khat = Double.isFinite(psis.khat()) ? String.format("%.2f", psis.khat())
+                : dev.vmc.runtime.output.Significant.format(psis.khat());
+        text.append(String.format("Pareto k-hat %s (effective sample size %.0f of %d): %s%n", khat,
                 psis.effectiveSampleSize(), psis.draws(), psis.meaning()));
         text.append(psis.resampled() ? "draws: resampled by their Pareto-smoothed importance weights (--psis-resample)\n"
                 : "draws: the guide's own (--psis-resample)\n");

@@ -14,8 +14,13 @@ import java.util.random.RandomGenerator;
 public final class ParetoSmoothing {
     /** loo fits no tail to fewer exceedances than this. */
     private static final int MIN_TAIL = 5;
-    /** loo's test for a tail too flat to fit: its spread below the machine epsilon / 100. */
-    private static final double FLAT_TAIL = Math.ulp(1.0) / 100;
+    /**
+     * A tail whose log ratios spread less than this is flat: its weights are equal to a part
+     * in a billion (rounding in log p - log q, typically, when the guide is the posterior).
+     * loo calls such a tail unfittable and reports k-hat +infinity ("do not trust"); but the
+     * ratios are then bounded, the best case for importance sampling, so k-hat is -infinity.
+     */
+    private static final double FLAT_TAIL = 1e-9;
 
     private ParetoSmoothing() {}
 
@@ -158,16 +163,18 @@ public final class ParetoSmoothing {
     /**
      * Replaces the tailLength largest of logWeights (all at most 0) by the logs of the
      * fitted distribution's order statistics and returns k-hat, or leaves them and returns
-     * +infinity if no tail could be fitted.
+     * -infinity for a flat tail and +infinity if no tail could be fitted.
      */
     private static double smoothTail(double[] logWeights, int tailLength) {
         double[] sorted = logWeights.clone();
         Arrays.sort(sorted);
         double cutoff = sorted[sorted.length - tailLength - 1];
         int[] tail = largest(logWeights, sorted, tailLength);
-        if (logWeights[tail[tailLength - 1]] - logWeights[tail[0]] < FLAT_TAIL
-                || cutoff == Double.NEGATIVE_INFINITY) {
+        if (cutoff == Double.NEGATIVE_INFINITY) {
             return Double.POSITIVE_INFINITY;
+        }
+        if (logWeights[tail[tailLength - 1]] - cutoff < FLAT_TAIL) {
+            return Double.NEGATIVE_INFINITY;
         }
         double expCutoff = Math.exp(cutoff);
         double[] exceedances = new double[tailLength];

@@ -57,6 +57,10 @@ public record FitResult(
             if (Double.isNaN(khat)) {
                 return "no draws to judge by";
             }
+            if (khat == Double.NEGATIVE_INFINITY) {
+                return "good: the largest importance weights are all equal, as when the guide is the posterior, so"
+                        + " importance sampling from the guide is reliable";
+            }
             if (khat <= 0.5) {
                 return "good: importance sampling from the guide is reliable, so resampling the draws by their weights"
                         + " corrects their means and sds towards the posterior's";
