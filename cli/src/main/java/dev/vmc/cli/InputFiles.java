@@ -26,7 +26,8 @@ final class InputFiles {
             throw new Failure(ExitCode.USAGE, "vmc: " + named + " is a folder, not " + kind);
         }
         if (!Files.exists(file) && Files.isSymbolicLink(file)) {
-            throw new Failure(ExitCode.USAGE, "vmc: " + named + " is a broken symbolic link (it points to nothing)");
+            throw new Failure(ExitCode.USAGE, "vmc: " + named + (loops(file) ? " is a symbolic link that leads back to"
+                    + " itself" : " is a broken symbolic link (it points to nothing)"));
         }
         if (!Files.exists(file)) {
             throw new Failure(ExitCode.USAGE, "vmc: " + (what.isEmpty() ? "" : what + ": ") + "no such file: " + file
@@ -38,6 +39,18 @@ final class InputFiles {
         }
         if (!Files.isReadable(file)) {
             throw new Failure(ExitCode.USAGE, "vmc: cannot read " + named + ": permission denied");
+        }
+    }
+
+    /** Whether following the link never ends (a loop), as opposed to ending at nothing. */
+    private static boolean loops(Path link) {
+        try {
+            link.toRealPath();
+            return false;
+        } catch (java.nio.file.FileSystemException e) {
+            return e.getReason() != null && e.getReason().toLowerCase(java.util.Locale.ROOT).contains("levels of symbolic links");
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -32,8 +32,7 @@ final class ReportCommand {
             throw new Failure(ExitCode.USAGE, "vmc: " + e.getMessage());
         } catch (IOException e) {
             Path target = command.out != null ? command.out : dir.resolve("report.html");
-            throw new Failure(ExitCode.USAGE, "vmc: cannot write " + target + ": "
-                    + (e.getMessage() != null ? e.getMessage() : e.toString()));
+            throw new Failure(ExitCode.USAGE, "vmc: cannot write " + target + ": " + InputFiles.reason(e));
         }
         System.out.println("wrote " + written);
         return ExitCode.OK;

@@ -100,6 +100,14 @@ class InputFileTest {
     }
 
     @Test
+    void aSymbolicLinkLoopIsNamed() throws IOException {
+        Path one = tmp.resolve("one.json");
+        Path two = Files.createSymbolicLink(tmp.resolve("two.json"), one);
+        Files.createSymbolicLink(one, two);
+        run(MODEL, one.toString()).assertFails(ExitCode.USAGE, "--data " + one, "symbolic link that leads back to itself");
+    }
+
+    @Test
     void anUnreadableFileSaysPermissionDenied() throws IOException {
         Path data = Files.copy(EIGHT_SCHOOLS_DATA, tmp.resolve("locked.json"));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("---------"));

@@ -132,7 +132,9 @@ class ReportCommandTest {
                 new Case(List.of("report"), "missing FILE: the run's output folder"),
                 new Case(List.of("report", run.toString(), "--bogus"), "--bogus"),
                 new Case(List.of("report", run.toString(), "--out", tmp.resolve("no/such/dir/r.html").toString()),
-                        "cannot write " + tmp.resolve("no/such/dir/r.html")))) {
+                        "cannot write " + tmp.resolve("no/such/dir/r.html") + ": no such file or folder"),
+                new Case(List.of("report", run.toString(), "--out", Cli.UNWRITABLE_EVEN_FOR_ROOT.resolve("r.html").toString()),
+                        "cannot write " + Cli.UNWRITABLE_EVEN_FOR_ROOT.resolve("r.html") + ": permission denied"))) {
             Cli.Result r = Cli.run(c.args().toArray(String[]::new));
             r.assertCode(ExitCode.USAGE);
             assertTrue(r.err().startsWith("vmc: ") && r.err().contains(c.message()), c.message() + "\n" + r.all());

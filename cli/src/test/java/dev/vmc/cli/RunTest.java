@@ -245,6 +245,17 @@ class RunTest {
     }
 
     @Test
+    void initFromAnotherModelIsAUsageErrorNamingTheShapes() {
+        Path first = tmp.resolve("eight");
+        Cli.runEightSchools(first).assertCode(ExitCode.OK);
+        Path one = Cli.write(tmp.resolve("one.vmodel"), "latent { real mu; }\nmodel { mu ~ normal(0, 1); }\n");
+        Cli.Result r = Cli.run("run", one.toString(), "--init", first.resolve("guide.json").toString(), "--out",
+                tmp.resolve("one").toString());
+        r.assertFails(ExitCode.USAGE, "--init " + first.resolve("guide.json"), "has shape [10",
+                "this model's latents have 1 coordinates", "another model");
+    }
+
+    @Test
     void initThatIsNotAGuideFileIsAUsageError() {
         Cli.Result missing = Cli.runEightSchools(tmp.resolve("a"), "--init", tmp.resolve("nope.json").toString());
         missing.assertCode(ExitCode.USAGE);

@@ -63,6 +63,7 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
                 throw new InitialValuesException("the initial values " + guideInitial.keySet() + " are not those of a "
                         + family.label + " guide");
             }
+            requireCoordinates(guideInitial, density.dimension());
             listener.message("start: the " + given.label + " guide in the initial values");
             Double rate = options.learningRate() != null ? options.learningRate() : WHITENED_RATE;
             return new Start(GaussianGuide.of(given, guideInitial), rate, otherInitial, refine, null, 0, 0);
@@ -74,6 +75,18 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
             return new Start(GaussianGuide.of(f), options.learningRate(), options.initial(), true, null, 0, 0);
         }
         return fromPathfinder(density, family, options, seed, refine, listener);
+    }
+
+    /** A guide's every parameter runs over the coordinates first: one from another model does not fit. */
+    private static void requireCoordinates(Map<String, Tensor> guideInitial, int d) {
+        for (Map.Entry<String, Tensor> e : guideInitial.entrySet()) {
+            int[] shape = e.getValue().shape;
+            if (shape.length == 0 || shape[0] != d) {
+                throw new InitialValuesException("the initial guide's " + e.getKey() + " has shape "
+                        + java.util.Arrays.toString(shape) + ", but this model's latents have " + d + " coordinates on"
+                        + " the unconstrained scale: was it written for another model?");
+            }
+        }
     }
 
     private static Start fromPathfinder(LogDensity density, Family family, FitOptions options, long seed, boolean refine,
