@@ -64,7 +64,7 @@ public final class ParetoSmoothing {
             logWeights[i] = logRatios[i] - max;
         }
         int tailLength = tailLength(draws);
-        double khat = Double.POSITIVE_INFINITY;
+        double khat = Double.POSITIVE_INFINITY; // as loo, also for too few draws to fit a tail: see fitsATail
         int smoothed = 0;
         if (tailLength >= MIN_TAIL) {
             khat = smoothTail(logWeights, tailLength);
@@ -81,6 +81,11 @@ public final class ParetoSmoothing {
             sumOfSquares += Math.exp(2 * logWeights[i]);
         }
         return new ParetoSmoothed(khat, smoothed, logWeights, 1 / sumOfSquares);
+    }
+
+    /** Whether S draws are enough to fit a tail (21 or more); with fewer, k-hat says nothing. */
+    public static boolean fitsATail(int draws) {
+        return tailLength(draws) >= MIN_TAIL;
     }
 
     /** The reliability threshold min(1 - 1 / log10(S), 0.7) on k-hat for S draws. */

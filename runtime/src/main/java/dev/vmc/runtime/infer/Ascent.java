@@ -148,7 +148,10 @@ final class Ascent {
             case CONVERGED -> String.format("converged after %d steps: %d checks in a row moved the ELBO by under %s nats, at step size %.3g (halved %s on a plateau)%s",
                     step, PATIENCE, options.tolerance(), optimisation.adam().learningRate(),
                     reductions == 1 ? "once" : reductions + " times", recovered);
-            case NOT_CONVERGED -> String.format("did not converge in %d steps: the last check moved the ELBO by %.3g nats (tolerance %s)%s; the estimates may be rough: raise --steps",
+            case NOT_CONVERGED -> Double.isNaN(lastChange)
+                    ? String.format("did not converge in %d steps: no check was made after the start (one comes every %d"
+                    + " steps), so vmc reports the start; raise --steps", step, options.evalEvery())
+                    : String.format("did not converge in %d steps: the last check moved the ELBO by %.3g nats (tolerance %s)%s; the estimates may be rough: raise --steps",
                     step, lastChange, options.tolerance(), recovered);
             case DIVERGED -> "diverged " + divergences + " times, each time back at the best point with half the step size;"
                     + " vmc stopped at step " + step + " and reports the best point, which may be far from the optimum";

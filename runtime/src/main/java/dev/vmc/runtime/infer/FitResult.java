@@ -54,8 +54,12 @@ public record FitResult(
          * nearly equal weights is a guide whose tails are too light while its bulk matches: say both.
          */
         public String meaning() {
-            if (Double.isNaN(khat)) {
+            if (Double.isNaN(khat) || draws == 0) {
                 return "no draws to judge by";
+            }
+            if (!dev.vmc.runtime.diagnose.ParetoSmoothing.fitsATail(draws)) {
+                return "unknown: " + draws + " draws are too few to fit a tail to (k-hat needs 21 or more): raise"
+                        + " --psis-draws";
             }
             if (khat == Double.NEGATIVE_INFINITY) {
                 return "good: the largest importance weights are all equal, as when the guide is the posterior, so"

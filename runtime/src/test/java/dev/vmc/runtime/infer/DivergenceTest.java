@@ -57,4 +57,15 @@ class DivergenceTest {
         // both outcomes occur, or the test proves nothing
         assertTrue(converged > 0 && notConverged > 0, converged + " converged, " + notConverged + " did not");
     }
+
+    /** Fewer steps than one check: nothing was checked, and the reason says so rather than "moved by NaN". */
+    @Test
+    void fewerStepsThanACheckSaySoAndFewDrawsGiveNoVerdict() {
+        FitOptions options = FitOptions.defaults().withMaxSteps(20).withDraws(10).withDiagnosticDraws(10);
+        FitResult fit = Fitter.fit(model, GuideChoice.automatic(), options, FitListener.SILENT);
+        assertEquals(FitStatus.NOT_CONVERGED, fit.status());
+        assertTrue(fit.stopReason().contains("no check was made after the start (one comes every 50 steps)"),
+                fit.stopReason());
+        assertTrue(fit.psis().meaning().startsWith("unknown: 10 draws are too few"), fit.psis().meaning());
+    }
 }
