@@ -20,7 +20,11 @@ final class CmdStanHints {
         }
     }
 
-    private static final String OUT_NOTE = ", a folder for draws.csv, elbo.csv, guide.json and summary.txt";
+    private static final String ADAPT = ": vmc searches Adam's step size itself when the fit has no Pathfinder start,"
+            + " and --lr sets it";
+    private static final String CHAINS = "; vmc has no chains, and its nearest is Pathfinder's paths";
+    private static final String THREADS = "; vmc runs its Pathfinder paths on threads";
+    private static final String OUT_NOTE = ", a folder for draws.csv, elbo.csv, guide.json, summary.txt and fit.json";
 
     private static final Map<String, Hint> HINTS = Map.ofEntries(
             Map.entry("iter", new Hint("--steps", "")),
@@ -46,22 +50,18 @@ final class CmdStanHints {
             Map.entry("tol_rel_obj", new Hint("--tol", ", in nats: absolute, not relative")),
             Map.entry("tol", new Hint("--tol", ", in nats")),
             Map.entry("eval_elbo", new Hint(null, "vmc checks the ELBO every 50 steps; no option sets it")),
-            Map.entry("adapt", new Hint("--lr", ": vmc searches Adam's step size itself when the fit has no"
-                    + " Pathfinder start, and --lr sets it", "adapt engaged=")),
-            Map.entry("engaged", new Hint("--lr", ": vmc searches Adam's step size itself when the fit has no"
-                    + " Pathfinder start, and --lr sets it")),
-            Map.entry("adapt_engaged", new Hint("--lr", ": vmc searches Adam's step size itself when the fit has"
-                    + " no Pathfinder start, and --lr sets it")),
-            Map.entry("adapt_iter", new Hint("--lr", ": vmc searches Adam's step size itself when the fit has no"
-                    + " Pathfinder start, and --lr sets it")),
+            Map.entry("adapt", new Hint("--lr", ADAPT, "adapt engaged=")),
+            Map.entry("engaged", new Hint("--lr", ADAPT)),
+            Map.entry("adapt_engaged", new Hint("--lr", ADAPT)),
+            Map.entry("adapt_iter", new Hint("--lr", ADAPT)),
             Map.entry("seed", new Hint("--seed", "")),
             Map.entry("random", new Hint("--seed", "", "random seed=")),
             Map.entry("random_seed", new Hint("--seed", "")),
             Map.entry("num_paths", new Hint("--paths", ", Pathfinder's paths")),
-            Map.entry("num_threads", new Hint("--paths", "; vmc runs its Pathfinder paths on threads")),
-            Map.entry("threads", new Hint("--paths", "; vmc runs its Pathfinder paths on threads")),
-            Map.entry("chains", new Hint("--paths", "; vmc has no chains, and its nearest is Pathfinder's paths")),
-            Map.entry("num_chains", new Hint("--paths", "; vmc has no chains, and its nearest is Pathfinder's paths")),
+            Map.entry("num_threads", new Hint("--paths", THREADS)),
+            Map.entry("threads", new Hint("--paths", THREADS)),
+            Map.entry("chains", new Hint("--paths", CHAINS)),
+            Map.entry("num_chains", new Hint("--paths", CHAINS)),
             Map.entry("num_warmup", new Hint("--steps", "; vmc has no warm-up, and --steps bounds the optimisation")),
             Map.entry("refresh", new Hint(null, "vmc prints its progress every 1,000 steps (redrawn in place on a"
                     + " terminal); no option sets it")),
