@@ -48,7 +48,8 @@ public record FitResult(
      * The Pareto k-hat of the importance ratios p/q over {@code draws} draws, the threshold above
      * which it says the draws cannot be trusted, and the effective sample size of the smoothed weights.
      */
-    public record Psis(double khat, double threshold, double effectiveSampleSize, int draws, boolean resampled) {
+    public record Psis(double khat, double threshold, double effectiveSampleSize, int draws, boolean resampled,
+            boolean fullRank) {
         /**
          * What k-hat says, in words (Vehtari, Simpson, Gelman, Yao and Gabry). A large k-hat with
          * nearly equal weights is a guide whose tails are too light while its bulk matches: say both.
@@ -76,7 +77,9 @@ public record FitResult(
             String tails = "do not trust the guide's tails (k-hat above " + threshold + "): sds and tail quantiles are likely too small";
             return effectiveSampleSize >= 0.9 * draws
                     ? tails + ", though the weights are nearly equal, so the bulk of the draws agrees with the posterior"
-                    : tails + " and means may be off; try a richer guide (--guide fullrank) or reparameterise the model";
+                    : tails + " and means may be off; " + (fullRank
+                    ? "no Gaussian guide is richer than this full-rank one: reparameterise the model"
+                    : "try a richer guide (--guide fullrank) or reparameterise the model");
         }
     }
 

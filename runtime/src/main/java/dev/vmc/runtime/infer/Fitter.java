@@ -5,6 +5,7 @@ import dev.vmc.runtime.diagnose.ParetoSmoothed;
 import dev.vmc.runtime.diagnose.ParetoSmoothing;
 import dev.vmc.runtime.graph.Executor;
 import dev.vmc.runtime.graph.ParameterStore;
+import dev.vmc.runtime.guide.GaussianGuide;
 import dev.vmc.runtime.guide.Guide;
 import dev.vmc.runtime.model.Model;
 import dev.vmc.runtime.output.Summary;
@@ -77,14 +78,16 @@ public final class Fitter {
             logRatios[i] = Double.isNaN(ratio) ? Double.NEGATIVE_INFINITY : ratio; // where the density is undefined
         }
         Estimate finalElbo = Estimate.of(logRatios);
-        FitResult.Psis psis = new FitResult.Psis(Double.NaN, Double.NaN, Double.NaN, 0, false);
+        boolean fullRank = start.guide().name().equals(GaussianGuide.Family.FULLRANK.label);
+        FitResult.Psis psis = new FitResult.Psis(Double.NaN, Double.NaN, Double.NaN, 0, false, fullRank);
         int[] counts = new int[diagnostic]; // how often each draw is reported
         java.util.Arrays.fill(counts, 0, options.draws(), 1);
         if (diagnostic > 0) {
             ParetoSmoothed smoothed = ParetoSmoothing.smooth(logRatios);
             double threshold = ParetoSmoothing.threshold(diagnostic);
             boolean resample = options.resampling().applies(smoothed.khat(), threshold);
-            psis = new FitResult.Psis(smoothed.khat(), threshold, smoothed.effectiveSampleSize(), diagnostic, resample);
+            psis = new FitResult.Psis(smoothed.khat(), threshold, smoothed.effectiveSampleSize(), diagnostic, resample,
+                    fullRank);
             if (resample) {
                 java.util.Arrays.fill(counts, 0);
                 for (int i : ParetoSmoothing.resample(smoothed.logWeights(), options.draws(), drawRandom.split())) {

@@ -1,5 +1,6 @@
 package dev.vmc.runtime.infer;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vmc.runtime.dist.Distributions;
@@ -11,6 +12,7 @@ import dev.vmc.runtime.tensor.Shapes;
 import dev.vmc.runtime.transform.Support;
 import java.util.List;
 import java.util.Map;
+import dev.vmc.runtime.guide.GaussianGuide;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,5 +42,15 @@ class FunnelTest {
             assertTrue(fit.psis().khat() > 0.7, "seed " + seed + ": k-hat " + fit.psis().khat());
             assertTrue(fit.psis().meaning().contains("do not trust"), fit.psis().meaning());
         }
+    }
+
+    /** A full-rank guide is already the richest Gaussian: the advice is to reparameterise, not to use it. */
+    @Test
+    void theAdviceForAFullRankGuideIsToReparameterise() {
+        FitResult fit = Fitter.fit(FUNNEL, GuideChoice.automatic(GaussianGuide.Family.FULLRANK), FitOptions.defaults(),
+                FitListener.SILENT);
+        String meaning = fit.psis().meaning();
+        assertTrue(meaning.contains("no Gaussian guide is richer than this full-rank one: reparameterise the model"), meaning);
+        assertFalse(meaning.contains("--guide fullrank"), meaning);
     }
 }
