@@ -16,12 +16,14 @@ import java.util.Optional;
  *                      keyed by identity
  * @param declaredTypes the resolved type of every declaration, keyed by identity
  * @param symbols       every declared name in source order, with its kind and type
+ * @param dependencies  which latents each expression and each term of the log joint depends on
  */
 public record CheckedProgram(
         Program program,
         IdentityHashMap<Expr, Type> types,
         IdentityHashMap<Decl, Type> declaredTypes,
-        Map<String, Symbol> symbols) {
+        Map<String, Symbol> symbols,
+        Dependencies dependencies) {
 
     public CheckedProgram {
         symbols = Collections.unmodifiableMap(symbols);

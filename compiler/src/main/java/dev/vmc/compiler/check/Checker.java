@@ -24,15 +24,19 @@ public final class Checker {
     private final IdentityHashMap<Decl, Type> declaredTypes = new IdentityHashMap<>();
     private final ExprTyper typer;
     private final Definitions definitions;
+    private final Dependencies dependencies;
     private final SampleChecker samples;
     private final Constants constants;
 
+    /** Names first: what depends on what is known once every name is declared. */
     private Checker(Program program) {
         this.program = program;
         this.diagnostics = new Diagnostics(program.fileName(), program.source());
+        DeclarationOrder.forEach(program, this::declare);
+        this.dependencies = Dependencies.of(program, symbols.all());
         this.typer = new ExprTyper(symbols, diagnostics, types);
         this.definitions = new Definitions(typer, diagnostics);
-        this.samples = new SampleChecker(typer, symbols, diagnostics);
+        this.samples = new SampleChecker(typer, symbols, dependencies, diagnostics);
         this.constants = new Constants(types);
     }
 
@@ -42,7 +46,6 @@ public final class Checker {
     }
 
     private CheckedProgram run() {
-        DeclarationOrder.forEach(program, this::declare);
         resolveTypes();
         checkData();
         checkParams(program.params(), NameKind.PARAM);
@@ -51,7 +54,7 @@ public final class Checker {
         checkModel();
         checkGuide();
         diagnostics.throwIfAny();
-        return new CheckedProgram(program, types, declaredTypes, new LinkedHashMap<>(symbols.all()));
+        return new CheckedProgram(program, types, declaredTypes, new LinkedHashMap<>(symbols.all()), dependencies);
     }
 
     private void declare(Decl decl, NameKind kind) {

@@ -7,9 +7,7 @@ import dev.vmc.compiler.diag.Diagnostics;
 import dev.vmc.runtime.dist.Distribution;
 import dev.vmc.runtime.dist.Distributions;
 import dev.vmc.runtime.transform.Support;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -21,11 +19,13 @@ import java.util.stream.Collectors;
 final class SampleChecker {
     private final ExprTyper typer;
     private final SymbolTable symbols;
+    private final Dependencies dependencies;
     private final Diagnostics diagnostics;
 
-    SampleChecker(ExprTyper typer, SymbolTable symbols, Diagnostics diagnostics) {
+    SampleChecker(ExprTyper typer, SymbolTable symbols, Dependencies dependencies, Diagnostics diagnostics) {
         this.typer = typer;
         this.symbols = symbols;
+        this.dependencies = dependencies;
         this.diagnostics = diagnostics;
     }
 
@@ -36,7 +36,7 @@ final class SampleChecker {
         if (distribution == null || !distribution.isDiscrete() || variate.isError()) {
             return;
         }
-        String latent = firstLatentIn(sample.variate());
+        String latent = dependencies.firstLatentNamedIn(sample.variate()).orElse(null);
         if (latent != null) {
             diagnostics.error(ExprStart.of(sample.variate()), discreteLatent(latent));
         } else if (!variate.isInt()) {
@@ -119,43 +119,6 @@ final class SampleChecker {
             message += "; the distributions are " + String.join(", ", known);
         }
         diagnostics.error(sample.distributionPos(), message);
-        return null;
-    }
-
-    /**
-     * The first latent the expression mentions, or null: what makes a variate random. A
-     * depth-first search with its own stack, so a long sum on the left of ~ costs no recursion.
-     */
-    private String firstLatentIn(Expr expr) {
-        Deque<Expr> pending = new ArrayDeque<>();
-        pending.push(expr);
-        while (!pending.isEmpty()) {
-            Expr e = pending.pop();
-            if (e instanceof Expr.Var v) {
-                Symbol symbol = symbols.get(v.name());
-                if (symbol != null && symbol.kind() == NameKind.LATENT) {
-                    return v.name();
-                }
-            }
-            List<Expr> parts = new ArrayList<>();
-            if (e instanceof Expr.Unary u) {
-                parts.add(u.operand());
-            } else if (e instanceof Expr.Binary b) {
-                parts.add(b.left());
-                parts.add(b.right());
-            } else if (e instanceof Expr.Call c) {
-                parts.addAll(c.args());
-            } else if (e instanceof Expr.Index i) {
-                parts.add(i.target());
-                parts.addAll(i.indices());
-            } else if (e instanceof Expr.Transpose t) {
-                parts.add(t.operand());
-            }
-            // Pushed last to first, so the search goes left to right as the source reads.
-            for (int k = parts.size() - 1; k >= 0; k--) {
-                pending.push(parts.get(k));
-            }
-        }
         return null;
     }
 

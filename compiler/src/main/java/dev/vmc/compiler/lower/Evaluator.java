@@ -1,13 +1,12 @@
 package dev.vmc.compiler.lower;
 
 import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.Names;
 import dev.vmc.runtime.graph.Executor;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.ParameterStore;
 import dev.vmc.runtime.tensor.Tensor;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -49,26 +48,6 @@ public final class Evaluator {
     }
 
     private static boolean namesKnown(Expr expr, Map<String, Tensor> values) {
-        Deque<Expr> pending = new ArrayDeque<>();
-        pending.push(expr);
-        while (!pending.isEmpty()) {
-            Expr e = pending.pop();
-            if (e instanceof Expr.Var v && !values.containsKey(v.name())) {
-                return false;
-            } else if (e instanceof Expr.Unary u) {
-                pending.push(u.operand());
-            } else if (e instanceof Expr.Binary b) {
-                pending.push(b.left());
-                pending.push(b.right());
-            } else if (e instanceof Expr.Call c) {
-                c.args().forEach(pending::push);
-            } else if (e instanceof Expr.Index i) {
-                pending.push(i.target());
-                i.indices().forEach(pending::push);
-            } else if (e instanceof Expr.Transpose t) {
-                pending.push(t.operand());
-            }
-        }
-        return true;
+        return Names.in(expr).stream().allMatch(v -> values.containsKey(v.name()));
     }
 }
