@@ -38,6 +38,31 @@ public final class Graph {
         return Collections.unmodifiableList(parameters);
     }
 
+    /**
+     * The graph as text, one node a line ("%7 = NORMAL[]  <- %3 %5 %6", "[per particle]" where it
+     * varies by particle), each run of nodes under the origin that added them: what golden tests
+     * keep, so that a change to the lowering shows as a diff.
+     */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        String last = null;
+        for (Node node : nodes) {
+            if (!node.origin.equals(last)) {
+                out.append("# ").append(node.origin.isEmpty() ? "(no origin)" : node.origin).append('\n');
+                last = node.origin;
+            }
+            out.append(node);
+            if (!node.inputs.isEmpty()) {
+                out.append("  <-");
+                for (Node in : node.inputs) {
+                    out.append(" %").append(in.id);
+                }
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
     public Node constant(Tensor value) {
         return apply(new Leaf.Constant(value));
     }

@@ -48,6 +48,11 @@ public final class LogDensity {
         return new LogDensity(flat, graph, point, value, ParameterStore.initial(graph), unused(graph, flat, split.values(), p.logJoint()));
     }
 
+    /** The graph behind the log density as text ({@link Graph#describe}): the model as lowered. */
+    public String describe() {
+        return graph.describe();
+    }
+
     /**
      * Latents with no bounded interval that no prior or likelihood term mentions: the log
      * density is flat in them, so their posterior is improper. Found by walking the graph up

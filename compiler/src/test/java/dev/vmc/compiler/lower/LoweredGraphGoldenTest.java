@@ -1,0 +1,40 @@
+package dev.vmc.compiler.lower;
+
+import dev.vmc.api.Vmc;
+import dev.vmc.compiler.Golden;
+import dev.vmc.runtime.data.DataSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every example as lowered: the graph of its log density (the bijections from the
+ * unconstrained point, then each statement's nodes under its source line), bound to the data
+ * it ships, against resources/lowered/NAME.txt. A change to the lowering or to the runtime's
+ * ops shows here as a diff; after a deliberate one, regenerate and review:
+ * <pre>
+ * mvn -q -o test -pl grammar,runtime,compiler -Dtest=LoweredGraphGoldenTest -Dsurefire.failIfNoSpecifiedTests=false -Dvmc.golden.update=true
+ * git diff compiler/src/test/resources/lowered
+ * </pre>
+ */
+class LoweredGraphGoldenTest {
+    private static final Path EXPECTED = Path.of("src", "test", "resources", "lowered");
+
+    static List<Path> examples() {
+        return Golden.examples();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("examples")
+    void lowersAsBefore(Path model) throws IOException {
+        Path data = model.resolveSibling("data.json");
+        DataSet dataSet = Files.exists(data) ? DataSet.read(data) : DataSet.of(Map.of());
+        String name = model.getFileName().toString();
+        String actual = Vmc.compile(Files.readString(model), name).bind(dataSet).logDensity().describe();
+        Golden.check(EXPECTED.resolve(name.replaceFirst("\\.vmodel$", ".txt")), actual);
+    }
+}
