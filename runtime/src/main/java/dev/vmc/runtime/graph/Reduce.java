@@ -3,10 +3,18 @@ package dev.vmc.runtime.graph;
 import dev.vmc.runtime.tensor.Shapes;
 import dev.vmc.runtime.tensor.Tensor;
 
-/** Reductions: over all model dimensions (one value per particle), or over the particles. */
+/**
+ * Reductions: over all model dimensions (one value per particle), over the last model axis
+ * alone, or over the particles.
+ */
 public enum Reduce implements Op {
     SUM,
     LOG_SUM_EXP,
+    /**
+     * log-sum-exp over the last model axis, [..., K] to [...]: how a latent enumerated along its
+     * own axis is summed out of a factor, each datum's row on its own (N x K, not K^N).
+     */
+    LOG_SUM_EXP_LAST_AXIS,
     MEAN_OVER_PARTICLES;
 
     @Override
@@ -16,8 +24,15 @@ public enum Reduce implements Op {
 
     @Override
     public int[] outputShape(int[][] inputShapes) {
-        if (this == MEAN_OVER_PARTICLES && inputShapes[0].length != 0) {
-            throw new ShapeException("needs one value per particle, got shape " + Shapes.format(inputShapes[0]));
+        int[] shape = inputShapes[0];
+        if (this == MEAN_OVER_PARTICLES && shape.length != 0) {
+            throw new ShapeException("needs one value per particle, got shape " + Shapes.format(shape));
+        }
+        if (this == LOG_SUM_EXP_LAST_AXIS) {
+            if (shape.length == 0) {
+                throw new ShapeException("needs an axis to sum over, got a scalar");
+            }
+            return java.util.Arrays.copyOf(shape, shape.length - 1);
         }
         return Shapes.SCALAR;
     }
@@ -37,7 +52,7 @@ public enum Reduce implements Op {
                 double[] x = in[0].data;
                 for (int s = 0; s < groups; s++) {
                     int base = s * width;
-                    if (kind == LOG_SUM_EXP) {
+                    if (kind == LOG_SUM_EXP || kind == LOG_SUM_EXP_LAST_AXIS) {
                         out.data[s] = Special.logSumExp(x, base, width);
                     } else {
                         double acc = 0;

@@ -127,4 +127,23 @@ class OpGradientTest {
                 g.meanOverParticles(g.apply(Reduce.LOG_SUM_EXP, gathered)));
         GradientCheck.check(g, root, 2, 1e-5);
     }
+
+    @Test
+    void logSumExpOverTheLastAxisGivesOneValuePerRow() {
+        Graph g = new Graph();
+        Node m = g.parameter("m", new Tensor(new int[] {2, 3}, new double[] {0.5, -1, 2, 0.25, 3, -0.7}));
+        Node perParticle = g.add(m, g.reshape(g.noise(Leaf.Noise.Kind.NORMAL, 6), 2, 3));
+        Node rows = g.apply(Reduce.LOG_SUM_EXP_LAST_AXIS, perParticle);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {2}, rows.shape);
+        GradientCheck.check(g, scalarRoot(g, g.apply(Unary.SQUARE, rows)), 3, 1e-5);
+
+        Graph h = new Graph();
+        Node fixed = h.apply(Reduce.LOG_SUM_EXP_LAST_AXIS, h.constant(new Tensor(new int[] {2, 2},
+                new double[] {0, 0, 1000, Math.log(3) + 1000})));
+        Executor e = new Executor(h, 1, ParameterStore.initial(h), new java.util.SplittableRandom(1));
+        e.forward();
+        // log(1 + 1) and 1000 + log(1 + 3), without overflow
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {Math.log(2), 1000 + Math.log(4)},
+                e.value(fixed).data, 1e-12);
+    }
 }
