@@ -3,9 +3,11 @@ package dev.vmc.runtime.graph;
 import dev.vmc.runtime.tensor.Tensor;
 
 /**
- * Indexing along the first model dimension by integer data: {@code x[idx]} where idx holds
+ * Indexing along the first model dimension by integers: {@code x[idx]} where idx holds
  * zero-based positions, of any shape. The output shape is idx's shape followed by the rest
- * of x's, so {@code alpha[county]} gives one alpha per observation.
+ * of x's, so {@code alpha[county]} gives one alpha per observation. The indices may differ by
+ * particle ({@code mu[z]} with a random assignment z); no gradient flows to them, as none
+ * exists for an integer: a discrete latent's gradient comes from its score instead.
  */
 public enum Gather implements Op {
     INSTANCE;
@@ -30,10 +32,7 @@ public enum Gather implements Op {
 
     @Override
     public boolean outputBatched(boolean[] inputsBatched) {
-        if (inputsBatched[1]) {
-            throw new ShapeException("indices must be data, not random");
-        }
-        return inputsBatched[0];
+        return inputsBatched[0] || inputsBatched[1];
     }
 
     @Override
@@ -45,9 +44,11 @@ public enum Gather implements Op {
         int count = inputs[1].modelSize();
         int outWidth = output.modelSize();
         int inGroupStride = inputs[0].batched() ? inWidth : 0;
+        int idxGroupStride = inputs[1].batched() ? count : 0;
         return new Kernel() {
             private int row(double[] idx, int j) {
                 double v = idx[j];
+                j %= count; // the position within one particle's indices, for the message
                 int r = (int) v;
                 if (r != v || r < 0 || r >= length) {
                     throw new IndexOutOfBoundsException("index " + formatIndex(v + 1) + " at position " + (j + 1)
@@ -60,7 +61,7 @@ public enum Gather implements Op {
                 double[] idx = in[1].data;
                 for (int s = 0; s < groups; s++) {
                     for (int j = 0; j < count; j++) {
-                        System.arraycopy(in[0].data, s * inGroupStride + row(idx, j) * rowWidth,
+                        System.arraycopy(in[0].data, s * inGroupStride + row(idx, s * idxGroupStride + j) * rowWidth,
                                 out.data, s * outWidth + j * rowWidth, rowWidth);
                     }
                 }
@@ -75,7 +76,7 @@ public enum Gather implements Op {
                 for (int s = 0; s < groups; s++) {
                     for (int j = 0; j < count; j++) {
                         int src = s * outWidth + j * rowWidth;
-                        int dst = s * inGroupStride + row(idx, j) * rowWidth;
+                        int dst = s * inGroupStride + row(idx, s * idxGroupStride + j) * rowWidth;
                         for (int k = 0; k < rowWidth; k++) {
                             g[dst + k] += gOut.data[src + k];
                         }

@@ -146,4 +146,22 @@ class OpGradientTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {Math.log(2), 1000 + Math.log(4)},
                 e.value(fixed).data, 1e-12);
     }
+
+    /** mu[z] with z different in each particle: each particle reads its own rows, and only mu gets a gradient. */
+    @Test
+    void gatherWithIndicesThatDifferByParticle() {
+        Graph g = new Graph();
+        Node mu = g.parameter("mu", values(1, 2, 3));
+        Node z = g.input("z", 2); // per particle, written below
+        Node picked = g.apply(Gather.INSTANCE, mu, z);
+        org.junit.jupiter.api.Assertions.assertTrue(picked.batched);
+        Node root = g.meanOverParticles(g.sum(picked));
+        Executor e = new Executor(g, 2, ParameterStore.initial(g), new java.util.SplittableRandom(1));
+        System.arraycopy(new double[] {0, 2, 1, 1}, 0, e.value(z).data, 0, 4);
+        e.forward();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 3, 2, 2}, e.value(picked).data);
+        e.backward(root);
+        // each row's gradient is how often it was read, over the two particles
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.5, 1, 0.5}, e.gradient(mu).data, 1e-15);
+    }
 }
