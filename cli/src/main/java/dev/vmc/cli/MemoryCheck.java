@@ -156,7 +156,7 @@ final class MemoryCheck {
         long block = Math.max(1, Math.min(columns, PosteriorDraws.summaryValues() / reported));
         long summary = MemoryEstimate.multiply(MemoryEstimate.multiply(reported, block), Double.BYTES);
         long drawExecutor = MemoryEstimate.of(elbo.graph, Math.max(1, Math.min(DRAW_CHUNK, draws)),
-                options.precision()).bytes();
+                options.precision(), false).bytes();
         if (draws > MemoryEstimate.MAX_ARRAY && tooLarge == null) {
             tooLarge = String.format(Locale.ROOT, "%s %d is more draws than a Java array can hold (2^31 - 1)",
                     options.diagnosticDraws() >= options.draws() ? "--psis-draws" : "--draws", draws);

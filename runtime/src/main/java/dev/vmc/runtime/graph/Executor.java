@@ -22,6 +22,8 @@ public final class Executor {
     private final Tensor[][] inputGrads;
     private final boolean[] dynamic;
     private final boolean[] needsGrad;
+    /** Whether gradient buffers exist: not for an executor that only draws. */
+    private final boolean gradients;
     private Node lastRoot;
     private boolean[] reachesLastRoot;
 
@@ -35,6 +37,20 @@ public final class Executor {
      * them after each update.
      */
     public Executor(Graph graph, int particles, ParameterStore store, RandomGenerator random, Precision precision) {
+        this(graph, particles, store, random, precision, true);
+    }
+
+    /**
+     * An executor that only runs forward: no gradient buffers, about half the memory of one
+     * that can run backward (posterior draws need only values).
+     */
+    public static Executor forwardOnly(Graph graph, int particles, ParameterStore store, RandomGenerator random,
+            Precision precision) {
+        return new Executor(graph, particles, store, random, precision, false);
+    }
+
+    private Executor(Graph graph, int particles, ParameterStore store, RandomGenerator random, Precision precision,
+            boolean gradients) {
         if (particles < 1) {
             throw new IllegalArgumentException("need at least one particle, got " + particles);
         }
@@ -43,6 +59,7 @@ public final class Executor {
         this.particles = particles;
         this.random = random;
         this.precision = precision;
+        this.gradients = gradients;
         int n = nodes.size();
         values = new Tensor[n];
         grads = new Tensor[n];
@@ -71,14 +88,14 @@ public final class Executor {
         } else if (node.op instanceof Leaf.Parameter p) {
             values[i] = store.get(p.label());
             dynamic[i] = true;
-            needsGrad[i] = true;
+            needsGrad[i] = gradients;
         } else if (node.op instanceof Leaf.Noise) {
             values[i] = new Tensor(out.physical());
             dynamic[i] = true;
         } else if (node.op instanceof Leaf.Input) {
             values[i] = new Tensor(out.physical());
             dynamic[i] = true;
-            needsGrad[i] = true;
+            needsGrad[i] = gradients;
         } else {
             Layout[] ins = new Layout[node.inputs.size()];
             inputValues[i] = new Tensor[ins.length];
@@ -150,6 +167,9 @@ public final class Executor {
 
     /** Gradients of a one-element root with respect to every parameter, after {@link #forward}. */
     public void backward(Node root) {
+        if (!gradients) {
+            throw new IllegalStateException("this executor runs forward only; it has no gradients");
+        }
         if (layout(root).size() != 1) {
             throw new IllegalArgumentException("backward needs a single-value root, got " + root);
         }

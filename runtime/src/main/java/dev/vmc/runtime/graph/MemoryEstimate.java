@@ -44,6 +44,11 @@ public final class MemoryEstimate {
     }
 
     public static MemoryEstimate of(Graph graph, long particles, Precision precision) {
+        return of(graph, particles, precision, true);
+    }
+
+    /** As {@link #of(Graph, long, Precision)}, for an executor with or without gradients ({@link Executor#forwardOnly}). */
+    public static MemoryEstimate of(Graph graph, long particles, Precision precision, boolean gradients) {
         if (particles < 1) {
             throw new IllegalArgumentException("need at least one particle, got " + particles);
         }
@@ -61,14 +66,14 @@ public final class MemoryEstimate {
                 valueElements = precision == Precision.DOUBLE ? 0 : elements;
             } else if (node.op instanceof Leaf.Parameter) {
                 dynamic[i] = true;
-                needsGrad[i] = true;
+                needsGrad[i] = gradients;
             } else if (node.op instanceof Leaf.Noise) {
                 valueElements = elements;
                 dynamic[i] = true;
             } else if (node.op instanceof Leaf.Input) {
                 valueElements = elements;
                 dynamic[i] = true;
-                needsGrad[i] = true;
+                needsGrad[i] = gradients;
             } else {
                 valueElements = elements;
                 for (Node in : node.inputs) {

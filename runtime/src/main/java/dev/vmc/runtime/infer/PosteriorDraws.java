@@ -74,7 +74,7 @@ public record PosteriorDraws(List<String> columns, double[][] values, double[] l
         for (int start = 0; start <= last; start += CHUNK) {
             int n = Math.min(CHUNK, counts.length - start);
             if (executor == null || executor.particles() != n) {
-                executor = new Executor(elbo.graph, n, store, random, precision);
+                executor = Executor.forwardOnly(elbo.graph, n, store, random, precision);
             }
             executor.forward();
             for (int s = 0; s < n && start + s <= last; s++) {

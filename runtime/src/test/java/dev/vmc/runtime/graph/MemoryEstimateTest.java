@@ -47,6 +47,24 @@ class MemoryEstimateTest {
         }
     }
 
+    /** A forward-only executor (posterior draws) has no gradient buffers, and the estimate knows it. */
+    @Test
+    void tracksAForwardOnlyExecutorAtAboutHalf() {
+        Graph g = regression(200, 5);
+        ParameterStore store = ParameterStore.initial(g);
+        int particles = 4000;
+        long full = allocatedBy(() -> new Executor(g, particles, store, new SplittableRandom(1)));
+        long measured = allocatedBy(() -> Executor.forwardOnly(g, particles, store, new SplittableRandom(1), Precision.DOUBLE));
+        long estimated = MemoryEstimate.of(g, particles, Precision.DOUBLE, false).bytes();
+        assertTrue(estimated > 0.7 * measured && estimated < 1.5 * measured,
+                "estimated " + estimated + " bytes, measured " + measured);
+        assertTrue(measured < 0.7 * full, "forward only " + measured + " bytes against " + full);
+        Executor e = Executor.forwardOnly(g, 2, store, new SplittableRandom(1), Precision.DOUBLE);
+        e.forward();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> e.backward(g.nodes().get(g.nodes().size() - 1)));
+    }
+
     @Test
     void growsLinearlyInTheParticles() {
         Graph g = regression(30, 3);
