@@ -32,8 +32,8 @@ public final class Checker {
         this.diagnostics = new Diagnostics(program.fileName(), program.source());
         this.typer = new ExprTyper(symbols, diagnostics, types);
         this.definitions = new Definitions(typer, diagnostics);
-        this.samples = new SampleChecker(typer, symbols, diagnostics);
         this.constants = new Constants(types);
+        this.samples = new SampleChecker(typer, symbols, constants, diagnostics);
     }
 
     /** @throws CompileException listing every error found, in source order */
