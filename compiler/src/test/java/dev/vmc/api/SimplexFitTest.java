@@ -101,6 +101,17 @@ class SimplexFitTest {
         assertEquals(2, fit.parameters().get("guide.loc").size(), "a simplex of 3 has 2 unconstrained coordinates");
     }
 
+    /**
+     * A simplex with no density at all is proper (the simplex is bounded): the log-Jacobian
+     * alone makes it uniform on the simplex, dirichlet(1, 1, 1), mean 1/3 each.
+     */
+    @Test
+    void aSimplexWithoutAPriorIsUniformOnTheSimplex() {
+        FitResult fit = Vmc.compile("latent { simplex[3] w; }\nmodel { }\n", "flat.vmodel")
+                .fit(DataSet.of(Map.of()), FitOptions.defaults());
+        assertMeans(fit, new double[] {1, 1, 1});
+    }
+
     /** Categorical observations update dirichlet(1, 1, 1) to dirichlet(1 + counts). */
     @Test
     void categoricalObservationsGiveTheConjugatePosterior() {
