@@ -39,6 +39,7 @@ elementType
     | REAL_TYPE constraint?                               # realType
     | VECTOR constraint? '[' expr ']'                     # vectorType
     | MATRIX constraint? '[' expr ',' expr ']'            # matrixType
+    | SIMPLEX '[' expr ']'                                # simplexType
     ;
 
 // '>' cannot occur inside an expression, so a bound ends cleanly at it.
@@ -82,6 +83,7 @@ INT_TYPE : 'int' ;
 REAL_TYPE : 'real' ;
 VECTOR : 'vector' ;
 MATRIX : 'matrix' ;
+SIMPLEX : 'simplex' ;
 TARGET : 'target' ;
 
 ID : [a-zA-Z] [a-zA-Z0-9_]* ;

@@ -70,7 +70,7 @@ final class MemoryCheck {
     static MemoryCheck estimate(Model model, FitOptions options, String family) {
         long coordinates = 0;
         for (LatentSpec latent : model.latents()) {
-            coordinates += latent.size();
+            coordinates += latent.unconstrainedSize();
         }
         if (coordinates > MemoryEstimate.MAX_ARRAY) {
             return new MemoryCheck(Long.MAX_VALUE, List.of(), String.format(Locale.ROOT, "the latents have %d"

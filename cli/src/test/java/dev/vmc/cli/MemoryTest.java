@@ -63,11 +63,11 @@ class MemoryTest {
     }
 
     @Test
-    void aLatentSizedByTheDataNamesTheDraws() {
+    void aLatentSizedByTheDataIsRefusedNamingWhatTakesTheMemory() {
         Path data = Cli.write(tmp.resolve("n.json"), "{\"N\": 5000000}");
         Cli.Result r = Cli.run("run", vectorModel().toString(), "--data", data.toString(), "--out",
                 tmp.resolve("out").toString());
-        r.assertFails(ExitCode.USAGE, "needs about", "posterior draws: the model's graph for 100 draws at a time",
+        r.assertFails(ExitCode.USAGE, "needs about", "Pathfinder: --paths 2", "over 5000000 coordinates",
                 "VMC_JAVA_OPTS=-Xmx");
     }
 

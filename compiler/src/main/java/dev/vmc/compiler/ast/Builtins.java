@@ -20,7 +20,9 @@ public final class Builtins {
         /** f(x) over all elements to one real: sum, mean, log_sum_exp. */
         REDUCTION,
         /** dot_product(a, b): two vectors of one size to a real. */
-        DOT_PRODUCT
+        DOT_PRODUCT,
+        /** rep_vector(x, K): a vector of K copies of the scalar x, K an int over data. */
+        REPEAT
     }
 
     /**
@@ -57,6 +59,7 @@ public final class Builtins {
         add(new Builtin("sum", 1, Kind.REDUCTION, null, null));
         add(new Builtin("mean", 1, Kind.REDUCTION, null, null));
         add(new Builtin("dot_product", 2, Kind.DOT_PRODUCT, null, null));
+        add(new Builtin("rep_vector", 2, Kind.REPEAT, null, null));
     }
 
     private Builtins() {}

@@ -48,6 +48,9 @@ public final class DataBinder {
         if (problems.isEmpty()) {
             checkOtherDeclarations();
         }
+        if (problems.isEmpty()) {
+            new ArgumentValues(program, bound, problems).check();
+        }
         if (!problems.isEmpty()) {
             String prefix = sourcePrefix();
             throw new DataMismatchException(problems.stream().map(p -> prefix + p).toList());

@@ -46,6 +46,13 @@ final class DeclarationValues {
             }
             values[i] = size;
         }
+        if (decl.type().base() == TypeExpr.Base.SIMPLEX && values.length == 1) {
+            String problem = DeclaredValues.simplexSize(subject, sizes.get(0), values[0]);
+            if (problem != null) {
+                problems.add(problem);
+                return null;
+            }
+        }
         String tooMany = DeclaredValues.elements(subject, values);
         if (tooMany != null) {
             problems.add(tooMany);

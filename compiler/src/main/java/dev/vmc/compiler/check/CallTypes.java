@@ -30,6 +30,7 @@ final class CallTypes {
                     name + " needs arguments of one shape or a scalar, got " + args.get(0) + " and " + args.get(1));
             case REDUCTION -> Outcome.ok(Type.REAL);
             case DOT_PRODUCT -> dotProduct(args.get(0), args.get(1));
+            case REPEAT -> repeat(args.get(0), args.get(1));
         };
     }
 
@@ -38,6 +39,17 @@ final class CallTypes {
             return Outcome.fail("dot_product needs two vectors of the same size, got " + a + " and " + b);
         }
         return Outcome.ok(Type.REAL);
+    }
+
+    /** The element and the size's types; the size itself is read from the expression by {@link ExprTyper}. */
+    private static Outcome repeat(Type value, Type size) {
+        if (!value.isScalar()) {
+            return Outcome.fail("rep_vector repeats a single number, got " + value);
+        }
+        if (!size.isInt() || !size.isScalar()) {
+            return Outcome.fail("rep_vector's size must be an int, got " + size);
+        }
+        return Outcome.ok(Type.vector(Size.UNKNOWN));
     }
 
     private static String arityText(List<Integer> arities) {

@@ -36,8 +36,8 @@ public final class Checker {
         this.dependencies = Dependencies.of(program, symbols.all());
         this.typer = new ExprTyper(symbols, diagnostics, types);
         this.definitions = new Definitions(typer, diagnostics);
-        this.samples = new SampleChecker(typer, symbols, dependencies, diagnostics);
         this.constants = new Constants(types);
+        this.samples = new SampleChecker(typer, symbols, dependencies, constants, diagnostics);
     }
 
     /** @throws CompileException listing every error found, in source order */

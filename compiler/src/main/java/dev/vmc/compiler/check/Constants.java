@@ -2,6 +2,9 @@ package dev.vmc.compiler.check;
 
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.lower.Evaluator;
+import dev.vmc.runtime.graph.EvaluationException;
+import dev.vmc.runtime.graph.ShapeException;
+import dev.vmc.runtime.tensor.Tensor;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,5 +32,22 @@ final class Constants {
             return null;
         }
         return known.computeIfAbsent(expr, e -> Optional.ofNullable(Evaluator.constant(e))).orElse(null);
+    }
+
+    /**
+     * Every element's value of an expression of literals alone, any shape ({@code rep_vector(0, 3)}),
+     * or null where it needs a name, did not type, or fails to evaluate (which the run reports).
+     */
+    double[] elementsOf(Expr expr) {
+        Type type = types.get(expr);
+        if (type == null || type.isError()) {
+            return null;
+        }
+        try {
+            Tensor value = Evaluator.evaluate(expr, Map.of());
+            return value == null ? null : value.data.clone();
+        } catch (EvaluationException | ShapeException e) {
+            return null;
+        }
     }
 }

@@ -34,6 +34,32 @@ public final class DeclaredValues {
                 : null;
     }
 
+    /**
+     * A simplex of one element is the constant 1, with nothing to infer and no coordinate for
+     * inference to move: almost surely a mistake.
+     */
+    public static String simplexSize(String subject, Expr size, double value) {
+        return value < 2 ? subject + " is a simplex[" + shown(size, value) + "]; a simplex needs at least 2 elements" : null;
+    }
+
+    /**
+     * A distribution's argument whose every value is known (from literals, or from data once
+     * bound) against the parameter's support, as the rest of a sentence that names the
+     * argument: "must be in (0, inf), but rep_vector(0, 3) has element 1 = 0".
+     *
+     * @param values the argument's values, any shape
+     */
+    public static String argument(Support support, Expr argument, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!support.contains(values[i])) {
+                String element = values.length == 1 ? shown(argument, values[i]) + " is not"
+                        : ExprText.of(argument) + " has element " + (i + 1) + " = " + number(values[i]);
+                return "must be in " + support.describe() + ", but " + element;
+            }
+        }
+        return null;
+    }
+
     /** @param sizes every size of the declaration, each already valid */
     public static String elements(String subject, double[] sizes) {
         double count = 1;

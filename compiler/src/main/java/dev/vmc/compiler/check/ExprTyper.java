@@ -1,7 +1,9 @@
 package dev.vmc.compiler.check;
 
 import dev.vmc.compiler.ast.BinaryChain;
+import dev.vmc.compiler.ast.Builtins;
 import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.Names;
 import dev.vmc.compiler.diag.Diagnostics;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -51,12 +53,45 @@ final class ExprTyper {
         if (expr instanceof Expr.Call c) {
             List<Type> args = new ArrayList<>();
             c.args().forEach(a -> args.add(type(a, scope)));
-            return verdict(expr, CallTypes.call(c.function(), args));
+            Type type = verdict(expr, CallTypes.call(c.function(), args));
+            boolean repeat = Builtins.lookup(c.function(), args.size()).map(b -> b.kind() == Builtins.Kind.REPEAT).orElse(false);
+            return repeat && !type.isError() ? repeated(c) : type;
         }
         if (expr instanceof Expr.Index i) {
             return index(i, scope);
         }
         return transpose((Expr.Transpose) expr, scope);
+    }
+
+    /**
+     * rep_vector(x, K) as vector[K]: K's value must be known when the model is built, so it may
+     * use only data and literals, and its size is named as a declaration's would be, so that
+     * rep_vector(1, K) fits a simplex[K].
+     */
+    private Type repeated(Expr.Call c) {
+        Expr size = c.args().get(1);
+        String notData = firstNonDataName(size);
+        if (notData != null) {
+            diagnostics.error(ExprStart.of(size), "rep_vector's size must be an int over data and literals, but '" + notData
+                    + "' is " + symbols.get(notData).kind().withArticle());
+            return Type.ERROR;
+        }
+        Double value = constants.valueOf(size);
+        if (value != null) {
+            String problem = DeclaredValues.size(ExprText.of(c), size, value);
+            if (problem != null) {
+                diagnostics.error(ExprStart.of(size), problem);
+                return Type.ERROR;
+            }
+            return Type.vector(new Size.Literal((int) (double) value));
+        }
+        return Type.vector(size instanceof Expr.Var v ? new Size.Named(v.name()) : Size.UNKNOWN);
+    }
+
+    private String firstNonDataName(Expr expr) {
+        return Names.in(expr).stream().map(Expr.Var::name)
+                .filter(name -> symbols.get(name) != null && symbols.get(name).kind() != NameKind.DATA)
+                .findFirst().orElse(null);
     }
 
     /** A sum or product of any length, typed in a loop along its left edge (see {@link BinaryChain}). */

@@ -97,8 +97,8 @@ final class GuideChecker {
         if (support == null || fits(distribution.support(), support)) {
             return;
         }
-        String declared = support.kind() == Support.Kind.REAL
-                ? latent.name() + " is unconstrained"
+        String declared = support.kind() == Support.Kind.REAL ? latent.name() + " is unconstrained"
+                : support.kind() == Support.Kind.SIMPLEX ? latent.name() + " is declared " + ExprText.of(latent.decl().type())
                 : latent.name() + " is declared " + StaticBounds.written(latent.decl().type());
         String fix = reparameterisable.stream().filter(d -> fits(d.support(), support)).findFirst()
                 .map(d -> "use " + d.name() + ", or drop the guide block to use the automatic guide")

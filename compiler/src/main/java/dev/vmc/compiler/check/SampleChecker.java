@@ -3,6 +3,7 @@ package dev.vmc.compiler.check;
 import dev.vmc.compiler.ast.Builtins;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Stmt;
+import dev.vmc.compiler.ast.TypeExpr;
 import dev.vmc.compiler.diag.Diagnostics;
 import dev.vmc.runtime.dist.Distribution;
 import dev.vmc.runtime.dist.Distributions;
@@ -20,12 +21,15 @@ final class SampleChecker {
     private final ExprTyper typer;
     private final SymbolTable symbols;
     private final Dependencies dependencies;
+    private final Constants constants;
     private final Diagnostics diagnostics;
 
-    SampleChecker(ExprTyper typer, SymbolTable symbols, Dependencies dependencies, Diagnostics diagnostics) {
+    SampleChecker(ExprTyper typer, SymbolTable symbols, Dependencies dependencies, Constants constants,
+            Diagnostics diagnostics) {
         this.typer = typer;
         this.symbols = symbols;
         this.dependencies = dependencies;
+        this.constants = constants;
         this.diagnostics = diagnostics;
     }
 
@@ -33,6 +37,9 @@ final class SampleChecker {
     void checkModel(Stmt.Sample sample, Scope scope) {
         Type variate = typer.type(sample.variate(), scope);
         Distribution distribution = checkCall(sample, variate, scope);
+        if (distribution != null && distribution.support().isVectorValued() && !variate.isError()) {
+            checkSimplexVariate(sample, distribution);
+        }
         if (distribution == null || !distribution.isDiscrete() || variate.isError()) {
             return;
         }
@@ -73,9 +80,12 @@ final class SampleChecker {
             if (arg.isError() || variate.isError()) {
                 continue;
             }
-            String problem = distribution.parameterRank(i) == 1
-                    ? wholeVectorProblem(arg)
+            String problem = distribution.support().isVectorValued() ? sameVectorProblem(arg, variate)
+                    : distribution.parameterRank(i) == 1 ? wholeVectorProblem(arg)
                     : elementwiseProblem(arg, variate);
+            if (problem == null && distribution.support().isVectorValued()) {
+                problem = constantValuesProblem(distribution, i, sample.args().get(i));
+            }
             if (problem != null) {
                 diagnostics.error(ExprStart.of(sample.args().get(i)), "argument " + parameters.get(i) + " of "
                         + distribution.name() + " " + problem);
@@ -93,6 +103,49 @@ final class SampleChecker {
             return "must be a scalar, like the left side, got " + arg;
         }
         return "must be a scalar or have the left side's shape " + variate + ", got " + arg;
+    }
+
+    /** A distribution over whole vectors (dirichlet) takes one parameter value per element of the one vector. */
+    private static String sameVectorProblem(Type arg, Type variate) {
+        if (arg.rank() == 1 && arg.sameShapeAs(variate)) {
+            return null;
+        }
+        return "must be a vector of the left side's size, " + variate + ", got " + arg;
+    }
+
+    /**
+     * An argument of literals alone against its parameter's support; the binder checks one over
+     * data. Only for the distributions over vectors: a scalar family's parameter may sit on the
+     * edge of its support (categorical's theta at 0, poisson's lambda at 0) where its own
+     * density gives the limit, and checking those is a change of its own.
+     */
+    private String constantValuesProblem(Distribution distribution, int index, Expr argument) {
+        double[] values = constants.elementsOf(argument);
+        if (values == null) {
+            return null;
+        }
+        return DeclaredValues.argument(distribution.parameterSupports().get(index), argument, values);
+    }
+
+    /**
+     * dirichlet's variate must be declared a simplex: its density is over the simplex, and a
+     * plain vector would be fitted as if it could take any values, not ones summing to 1.
+     */
+    private void checkSimplexVariate(Stmt.Sample sample, Distribution distribution) {
+        Expr variate = sample.variate();
+        Symbol symbol = variate instanceof Expr.Var v ? symbols.get(v.name()) : null;
+        if (symbol != null && symbol.decl().type().base() == TypeExpr.Base.SIMPLEX) {
+            return;
+        }
+        String size = symbol != null && !symbol.type().dims().isEmpty() ? "[" + symbol.type().dims().get(0) + "]" : "[K]";
+        String subject = symbol != null
+                ? "'" + symbol.name() + "' is declared " + ExprText.of(symbol.decl().type())
+                : "the left side of ~ is an expression";
+        String fix = symbol != null && symbol.kind() == NameKind.LATENT
+                ? "; declare it simplex" + size + " in the latent block"
+                : "; put a latent declared simplex" + size + " on the left side";
+        diagnostics.error(ExprStart.of(variate), subject + ", but " + distribution.name()
+                + " is a distribution over the unit simplex" + fix);
     }
 
     private static String wholeVectorProblem(Type arg) {

@@ -12,10 +12,13 @@ final class StaticBounds {
     private StaticBounds() {}
 
     /**
-     * The support of a real variable declared with this type, or null where a bound needs data
+     * The support of a real variable declared with this type (a simplex's for a simplex), or null where a bound needs data
      * or the bounds leave nothing between them.
      */
     static Support supportOf(TypeExpr type, Constants constants) {
+        if (type.base() == TypeExpr.Base.SIMPLEX) {
+            return Support.SIMPLEX;
+        }
         Double lower = constants.valueOf(type.lower());
         Double upper = constants.valueOf(type.upper());
         if ((type.lower() != null && lower == null) || (type.upper() != null && upper == null)) {

@@ -31,13 +31,14 @@ final class TypeResolver {
         List<Size> arrayDims = type.arrayDims().stream().map(e -> size(e, sizes)).toList();
         List<Size> dims = type.dims().stream().map(e -> size(e, sizes)).toList();
         checkSizes(decl, kind);
+        checkSimplex(decl, kind);
         bound(decl, "lower", type.lower(), sizes);
         bound(decl, "upper", type.upper(), sizes);
         checkRoom(decl);
         Element element = type.base() == TypeExpr.Base.INT ? Element.INT : Element.REAL;
         Container container = switch (type.base()) {
             case INT, REAL -> Container.SCALAR;
-            case VECTOR -> Container.VECTOR;
+            case VECTOR, SIMPLEX -> Container.VECTOR; // a simplex is a vector wherever it is used
             case MATRIX -> Container.MATRIX;
         };
         return new Type(element, container, arrayDims, dims);
@@ -88,6 +89,36 @@ final class TypeResolver {
         if (tooMany != null) {
             diagnostics.error(decl.type().pos(), tooMany);
         }
+    }
+
+    /**
+     * A simplex is a latent on its own: data and params would need their values checked to sum
+     * to 1, and an array of them a map per row, which vmc does not have yet.
+     */
+    private void checkSimplex(Decl decl, NameKind kind) {
+        TypeExpr type = decl.type();
+        if (type.base() != TypeExpr.Base.SIMPLEX) {
+            return;
+        }
+        if (kind != NameKind.LATENT) {
+            diagnostics.error(type.pos(), quoted(decl) + " is " + kind.withArticle() + " declared simplex; simplex[K] is"
+                    + " a latent type only: declare " + quoted(decl) + " as vector" + sizeText(type) + " here, or make it"
+                    + " a latent");
+        } else if (!type.arrayDims().isEmpty()) {
+            diagnostics.error(type.pos(), quoted(decl) + " is an array of simplexes, which vmc does not support yet;"
+                    + " declare each simplex as a latent of its own");
+        } else {
+            Expr size = type.dims().get(0);
+            Double value = constants.valueOf(size);
+            String problem = value == null ? null : DeclaredValues.simplexSize(quoted(decl), size, value);
+            if (problem != null) {
+                diagnostics.error(ExprStart.of(size), problem);
+            }
+        }
+    }
+
+    private static String sizeText(TypeExpr type) {
+        return "[" + ExprText.of(type.dims().get(0)) + "]";
     }
 
     private void bound(Decl decl, String which, Expr bound, Scope sizes) {

@@ -4,8 +4,10 @@ import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Names;
 import dev.vmc.runtime.graph.Executor;
 import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Leaf;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.ParameterStore;
+import dev.vmc.runtime.graph.ShapeException;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,7 +25,19 @@ import java.util.SplittableRandom;
 public final class Evaluator {
     private Evaluator() {}
 
-    /** The value, or null where the expression uses a name not among {@code values}. */
+    /**
+     * The most elements a value computed on the way may have beyond the largest given value:
+     * rep_vector(1, 2000000000) is a valid expression of two literals, and folding it would
+     * take the heap, not tell the checker anything it needs.
+     */
+    public static final int LARGEST_FOLDED = 1 << 20;
+
+    /**
+     * The value, or null where the expression uses a name not among {@code values}.
+     *
+     * @throws ShapeException where a value computed on the way would have more elements than
+     *     both {@link #LARGEST_FOLDED} and the largest of {@code values}
+     */
     public static Tensor evaluate(Expr expr, Map<String, Tensor> values) {
         if (!namesKnown(expr, values)) {
             return null;
@@ -32,6 +46,13 @@ public final class Evaluator {
         Map<String, Node> constants = new LinkedHashMap<>();
         values.forEach((name, value) -> constants.put(name, graph.constant(value)));
         Node node = new ExpressionLowering(graph, constants).lower(expr);
+        long largest = Math.max(LARGEST_FOLDED, values.values().stream().mapToLong(Tensor::size).max().orElse(0));
+        for (Node n : graph.nodes()) {
+            if (!(n.op instanceof Leaf.Constant) && n.modelSize() > largest) {
+                throw new ShapeException("it makes a value of " + n.modelSize() + " elements on the way, more than the "
+                        + largest + " the compiler evaluates before the fit");
+            }
+        }
         Executor executor = new Executor(graph, 1, ParameterStore.initial(graph), new SplittableRandom(0));
         return executor.value(node).copy();
     }
@@ -42,9 +63,16 @@ public final class Evaluator {
         return value == null || value.rank() != 0 ? null : value.item();
     }
 
-    /** The value of an expression of literals alone, or null where it uses a name. */
+    /**
+     * The value of an expression of literals alone, or null where it uses a name or is too big
+     * to fold (the binder then reports it, with the data's values).
+     */
     public static Double constant(Expr expr) {
-        return scalar(expr, Map.of());
+        try {
+            return scalar(expr, Map.of());
+        } catch (ShapeException e) {
+            return null;
+        }
     }
 
     private static boolean namesKnown(Expr expr, Map<String, Tensor> values) {

@@ -3,11 +3,18 @@ package dev.vmc.compiler.lower;
 import dev.vmc.compiler.ast.BinaryChain;
 import dev.vmc.compiler.ast.Builtins;
 import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.check.DeclaredValues;
+import dev.vmc.compiler.check.ExprText;
 import dev.vmc.runtime.graph.Gather;
 import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Leaf;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.Reduce;
+import dev.vmc.runtime.graph.Repeat;
+import dev.vmc.runtime.graph.ShapeException;
 import dev.vmc.runtime.graph.Transpose;
+import dev.vmc.runtime.tensor.Tensor;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -77,6 +84,7 @@ final class ExpressionLowering {
             case ELEMENTWISE -> graph.apply(f.unary(), first);
             case ELEMENTWISE_BINARY -> graph.apply(f.binary(), first, lower(c.args().get(1)));
             case DOT_PRODUCT -> graph.sum(graph.mul(first, lower(c.args().get(1))));
+            case REPEAT -> graph.apply(new Repeat(repeatSize(c)), first);
             case REDUCTION -> switch (f.name()) {
                 case "sum" -> graph.sum(first);
                 case "mean" -> graph.div(graph.sum(first), graph.constant(first.modelSize()));
@@ -84,6 +92,29 @@ final class ExpressionLowering {
                 default -> throw new IllegalStateException("unknown reduction " + f.name());
             };
         };
+    }
+
+    /**
+     * rep_vector's size, from the data (the checker allows nothing else in it). A negative one
+     * is the data's fault, reported as a shape that does not fit, as other data-made sizes are.
+     */
+    private int repeatSize(Expr.Call c) {
+        Map<String, Tensor> known = new LinkedHashMap<>();
+        names.forEach((name, node) -> {
+            if (node.op instanceof Leaf.Constant constant) {
+                known.put(name, constant.value());
+            }
+        });
+        Expr size = c.args().get(1);
+        Double value = Evaluator.scalar(size, known);
+        if (value == null) {
+            throw new IllegalStateException("checker let a rep_vector size that needs more than data through: " + ExprText.of(size));
+        }
+        String problem = DeclaredValues.size(ExprText.of(c), size, value);
+        if (problem != null) {
+            throw new ShapeException(problem);
+        }
+        return (int) (double) value;
     }
 
     /** {@code x[i, j]} is {@code (x[i])[j]}; indices are 1-based in the language, 0-based in the runtime. */

@@ -3,6 +3,7 @@ package dev.vmc.compiler.lower;
 import dev.vmc.compiler.ast.Decl;
 import dev.vmc.compiler.ast.Program;
 import dev.vmc.compiler.ast.Stmt;
+import dev.vmc.compiler.ast.TypeExpr;
 import dev.vmc.compiler.bind.BoundData;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
@@ -24,8 +25,9 @@ public final class LoweredModel implements Model {
         this.program = program;
         this.data = data;
         for (Decl d : program.latents()) {
-            latents.add(new LatentSpec(d.name(), data.shapeOf(d.type()),
-                    Support.ofBounds(data.lowerOf(d.type()), data.upperOf(d.type()))));
+            Support support = d.type().base() == TypeExpr.Base.SIMPLEX ? Support.SIMPLEX
+                    : Support.ofBounds(data.lowerOf(d.type()), data.upperOf(d.type()));
+            latents.add(new LatentSpec(d.name(), data.shapeOf(d.type()), support));
         }
     }
 

@@ -46,6 +46,9 @@ final class DeclarationBuilder {
         if (element instanceof VmodelParser.VectorTypeContext) {
             return TypeExpr.Base.VECTOR;
         }
+        if (element instanceof VmodelParser.SimplexTypeContext) {
+            return TypeExpr.Base.SIMPLEX;
+        }
         return TypeExpr.Base.MATRIX;
     }
 
@@ -55,6 +58,9 @@ final class DeclarationBuilder {
         }
         if (element instanceof VmodelParser.MatrixTypeContext matrix) {
             return exprs.all(matrix.expr());
+        }
+        if (element instanceof VmodelParser.SimplexTypeContext simplex) {
+            return List.of(exprs.visit(simplex.expr()));
         }
         return List.of();
     }
@@ -69,7 +75,10 @@ final class DeclarationBuilder {
         if (element instanceof VmodelParser.VectorTypeContext t) {
             return t.constraint();
         }
-        return ((VmodelParser.MatrixTypeContext) element).constraint();
+        if (element instanceof VmodelParser.MatrixTypeContext t) {
+            return t.constraint();
+        }
+        return null; // a simplex's constraint is its type: the grammar takes no bounds for it
     }
 
     private record Bounds(Expr lower, Expr upper) {}

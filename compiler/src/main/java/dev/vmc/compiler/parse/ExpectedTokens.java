@@ -16,7 +16,7 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 final class ExpectedTokens {
     private static final List<String> BLOCKS =
             List.of("'data'", "'params'", "'latent'", "'derived'", "'model'", "'guide'");
-    private static final List<String> TYPES = List.of("'int'", "'real'", "'vector'", "'matrix'", "'array'");
+    private static final List<String> TYPES = List.of("'int'", "'real'", "'vector'", "'matrix'", "'simplex'", "'array'");
     private static final List<String> CLOSERS =
             List.of("')'", "']'", "','", "'>'", "'='", "'~'", "'{'", "'}'", "'+='");
 

@@ -18,8 +18,9 @@ final class Mutator {
             ".*", "./", "lower=", "upper=", "<lower=0>", "<lower=0, upper=1>", "<lower=1, upper=0>", "<lower=sqrt(-1)>",
             "0", "1", "-1", "2.5", "1e-3", "1e400", "1e-400", "2147483647", "2147483648", "99999999999999999999",
             "N", "K", "J", "mu", "sigma", "y", "x", "theta", "normal", "lognormal", "exponential", "bernoulli_logit",
-            "poisson", "categorical", "uniform", "exp(", "log(", "sqrt(", "sum(", "log_sum_exp(", "dot_product(",
-            "vector[N]", "vector[-1]", "vector[0]", "vector[N * N]", "matrix[N, K]", "array[N] int", "real s = -1;",
+            "poisson", "categorical", "dirichlet", "uniform", "exp(", "log(", "sqrt(", "sum(", "log_sum_exp(", "dot_product(",
+            "vector[N]", "vector[-1]", "vector[0]", "vector[N * N]", "matrix[N, K]", "simplex[K]", "simplex[1]",
+            "rep_vector(", "rep_vector(1, K)", "rep_vector(0, -1)", "array[N] int", "real s = -1;",
             "/*", "*/", "//", "\n", "\r\n", "\t", "\u00e9", "\u0000", "((((((((((((((((", "))))))))))))))))",
             "a + a + a + a + a + a + a + a", "[1]", "[1, 1]", "guide meanfield;", "guide { }");
     private static final byte[][] RAW = {{(byte) 0xE9}, {(byte) 0xFF, (byte) 0xFE}, {(byte) 0xC3}, {(byte) 0x80}};

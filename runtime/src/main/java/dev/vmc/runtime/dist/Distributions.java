@@ -29,6 +29,7 @@ public final class Distributions {
         register(new PoissonLog());
         register(Categorical.withProbabilities());
         register(Categorical.withLogits());
+        register(new Dirichlet());
     }
 
     private Distributions() {}

@@ -262,6 +262,7 @@ public abstract class GaussianGuide implements Guide {
             case LOWER: return ", through exp";
             case UPPER: return ", through -exp";
             case INTERVAL: return ", through a scaled logit";
+            case SIMPLEX: return ", through stick-breaking";
             default: return "";
         }
     }

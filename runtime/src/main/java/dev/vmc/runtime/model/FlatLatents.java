@@ -25,14 +25,18 @@ public record FlatLatents(List<LatentSpec> latents) {
     public record Split(Map<String, Node> values, Node logJacobian) {}
 
     public int dimension() {
-        return latents.stream().mapToInt(LatentSpec::size).sum();
+        return latents.stream().mapToInt(LatentSpec::unconstrainedSize).sum();
     }
 
-    /** One name per coordinate of u, as draws.csv names the constrained values: mu, theta.1, X.2.3. */
+    /**
+     * One name per coordinate of u, as draws.csv names the constrained values: mu, theta.1,
+     * X.2.3. A simplex of size K has coordinates w.1 .. w.(K-1): the logits of the pieces its
+     * stick-breaking takes, not its values.
+     */
     public List<String> coordinateNames() {
         List<String> names = new ArrayList<>();
         for (LatentSpec latent : latents) {
-            names.addAll(DrawsCsv.columnNames(latent.name(), latent.shape()));
+            names.addAll(DrawsCsv.columnNames(latent.name(), latent.unconstrainedShape()));
         }
         return names;
     }
@@ -41,7 +45,7 @@ public record FlatLatents(List<LatentSpec> latents) {
     public LatentSpec latentAt(int index) {
         int offset = 0;
         for (LatentSpec latent : latents) {
-            offset += latent.size();
+            offset += latent.unconstrainedSize();
             if (index < offset) {
                 return latent;
             }
@@ -59,8 +63,8 @@ public record FlatLatents(List<LatentSpec> latents) {
         int offset = 0;
         for (LatentSpec latent : latents) {
             graph.setOrigin(origin + ", latent " + latent.name());
-            Node unconstrained = graph.apply(new Take(offset, latent.shape()), u);
-            offset += latent.size();
+            Node unconstrained = graph.apply(new Take(offset, latent.unconstrainedShape()), u);
+            offset += latent.unconstrainedSize();
             values.put(latent.name(), Bijections.constrain(graph, unconstrained, latent.support()));
             if (latent.support().kind() != Support.Kind.REAL) {
                 logJacobian = graph.add(logJacobian, Bijections.logAbsDetJacobian(graph, unconstrained, latent.support()));

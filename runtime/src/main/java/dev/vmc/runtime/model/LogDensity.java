@@ -54,8 +54,8 @@ public final class LogDensity {
     }
 
     /**
-     * Latents with no bounded interval that no prior or likelihood term mentions: the log
-     * density is flat in them, so their posterior is improper. Found by walking the graph up
+     * Latents with no bounded interval or simplex that no prior or likelihood term mentions: the
+     * log density is flat in them, so their posterior is improper. Found by walking the graph up
      * from the log joint.
      */
     public List<String> improperLatents() {
@@ -68,7 +68,9 @@ public final class LogDensity {
         for (LatentSpec latent : flat.latents()) {
             Node node = latents.get(latent.name());
             boolean used = reaches[node.id];
-            if (!used && latent.support().kind() != Support.Kind.INTERVAL) {
+            Support.Kind kind = latent.support().kind();
+            boolean bounded = kind == Support.Kind.INTERVAL || kind == Support.Kind.SIMPLEX;
+            if (!used && !bounded) {
                 names.add(latent.name());
             }
         }

@@ -6,8 +6,9 @@ import dev.vmc.runtime.graph.Node;
 /**
  * The map between a support and the unconstrained space that inference works in, chosen by
  * the support as in Stan: identity for reals, exp above a lower bound, -exp below an upper
- * bound, a scaled logistic for an interval. Graph versions for the model; scalar versions for
- * initial values and for reading fitted parameters back.
+ * bound, a scaled logistic for an interval, stick-breaking for a simplex (the one map that is
+ * not elementwise: see {@link #unconstrainedShape}). Graph versions for the model; scalar
+ * versions for initial values and for reading fitted parameters back.
  */
 public final class Bijections {
     private Bijections() {}
@@ -25,6 +26,8 @@ public final class Bijections {
                 throw new IllegalArgumentException("a discrete variable (" + s.describe() + ") has no map to the unconstrained space");
             case PARAMETER_BOUNDED:
                 throw new IllegalArgumentException("a support bounded by distribution parameters must be resolved to its bounds first");
+            case SIMPLEX:
+                throw new IllegalArgumentException("the simplex is not mapped elementwise; its map is stick-breaking, on whole vectors");
             default:
                 break;
         }
@@ -42,8 +45,28 @@ public final class Bijections {
         return new Identity();
     }
 
-    /** The constrained value of an unconstrained node, elementwise; for reals the node itself. */
+    /**
+     * The shape of a value's unconstrained coordinates: its own shape for every elementwise
+     * map, one fewer along the vector for a simplex (its values' sum is fixed).
+     */
+    public static int[] unconstrainedShape(int[] shape, Support s) {
+        if (s.kind() != Support.Kind.SIMPLEX) {
+            return shape;
+        }
+        if (shape.length != 1 || shape[0] < 1) {
+            throw new IllegalArgumentException("a simplex is one non-empty vector, not shape " + java.util.Arrays.toString(shape));
+        }
+        return new int[] {shape[0] - 1};
+    }
+
+    /**
+     * The constrained value of an unconstrained node, elementwise (a whole vector for a
+     * simplex); for reals the node itself.
+     */
     public static Node constrain(Graph g, Node unconstrained, Support s) {
+        if (s.kind() == Support.Kind.SIMPLEX) {
+            return g.apply(new StickBreakingOp(), unconstrained);
+        }
         Bijection map = forSupport(s);
         if (map instanceof Identity) {
             return unconstrained;
@@ -56,11 +79,38 @@ public final class Bijections {
      * the node has particles, else one shared value (a constant 0 for reals).
      */
     public static Node logAbsDetJacobian(Graph g, Node unconstrained, Support s) {
+        if (s.kind() == Support.Kind.SIMPLEX) {
+            return g.apply(new StickBreakingJacobianOp(), unconstrained);
+        }
         Bijection map = forSupport(s);
         if (map instanceof Identity) {
             return g.constant(0);
         }
         return g.apply(new LogJacobianOp(map), unconstrained);
+    }
+
+    /** A simplex's unconstrained coordinates (one fewer) from a point strictly inside it. */
+    public static double[] unconstrainSimplex(double[] x) {
+        double sum = 0;
+        for (double v : x) {
+            if (!(v > 0)) {
+                throw new IllegalArgumentException("value " + v + " is not strictly inside the unit simplex");
+            }
+            sum += v;
+        }
+        if (x.length == 0 || Math.abs(sum - 1) > 1e-8) {
+            throw new IllegalArgumentException("values summing to " + sum + " are not on the unit simplex, whose sum is 1");
+        }
+        double[] y = new double[x.length - 1];
+        StickBreaking.unconstrain(x, 0, y, 0, y.length);
+        return y;
+    }
+
+    /** The simplex that unconstrained coordinates y map to (one more value than y). */
+    public static double[] constrainSimplex(double[] y) {
+        double[] x = new double[y.length + 1];
+        StickBreaking.constrain(y, 0, x, 0, y.length);
+        return x;
     }
 
     /** The unconstrained value of x; x must be finite and inside the support. */

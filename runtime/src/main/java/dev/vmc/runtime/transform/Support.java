@@ -18,7 +18,12 @@ public record Support(Kind kind, double lower, double upper) {
         /** Integers in [lower, upper]; either bound may be infinite. */
         INTEGER,
         /** (lower, upper) given by the distribution's own parameters (uniform); resolved by the caller. */
-        PARAMETER_BOUNDED
+        PARAMETER_BOUNDED,
+        /**
+         * Vectors of non-negative values summing to 1. Not elementwise: a simplex of size K has
+         * K - 1 unconstrained coordinates ({@link Bijections#unconstrainedShape}).
+         */
+        SIMPLEX
     }
 
     public static final Support REAL = new Support(Kind.REAL, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
@@ -26,6 +31,7 @@ public record Support(Kind kind, double lower, double upper) {
     public static final Support UNIT_INTERVAL = interval(0, 1);
     public static final Support NONNEGATIVE_INTEGER = integer(0, Double.POSITIVE_INFINITY);
     public static final Support BINARY = integer(0, 1);
+    public static final Support SIMPLEX = new Support(Kind.SIMPLEX, 0, 1);
     public static final Support PARAMETER_BOUNDED =
             new Support(Kind.PARAMETER_BOUNDED, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
 
@@ -73,8 +79,14 @@ public record Support(Kind kind, double lower, double upper) {
             case UPPER: return x < upper;
             case INTERVAL: return x > lower && x < upper;
             case INTEGER: return x == Math.rint(x) && x >= lower && x <= upper;
+            case SIMPLEX: return x >= 0 && x <= 1; // elementwise only: the sum is the whole vector's
             default: return !Double.isNaN(x);
         }
+    }
+
+    /** Whether the support is a set of vectors rather than of numbers, so one value is a whole vector. */
+    public boolean isVectorValued() {
+        return kind == Kind.SIMPLEX;
     }
 
     /** How the language writes this support, for messages: {@code <lower=0>} and the like. */
@@ -89,6 +101,7 @@ public record Support(Kind kind, double lower, double upper) {
                     return "{0, 1}";
                 }
                 return "integers in [" + fmt(lower) + ", " + fmt(upper) + "]";
+            case SIMPLEX: return "the unit simplex";
             default: return "an interval set by its parameters";
         }
     }
