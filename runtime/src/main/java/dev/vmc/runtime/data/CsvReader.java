@@ -53,7 +53,7 @@ public final class CsvReader {
     }
 
     private static DataException notUtf8(Path file, CharacterCodingException e) {
-        return new DataException(file + ": not UTF-8 text", e);
+        return FirstBadByte.in(file, e);
     }
 
     /** @param source the file name used in error messages and as {@link DataSet#source()} */

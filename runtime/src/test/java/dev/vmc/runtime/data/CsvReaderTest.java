@@ -199,8 +199,12 @@ class CsvReaderTest {
         Path file = dir.resolve("d.csv");
         Files.write(file, "\uFEFFy\r\n1\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertArrayEquals(new double[] {1}, CsvReader.read(file).get("y").orElseThrow().values());
-        Files.write(file, new byte[] {'y', '\n', (byte) 0xff, '\n'});
-        assertEquals(file + ": not UTF-8 text", assertThrows(DataException.class, () -> CsvReader.read(file)).getMessage());
+        Files.write(file, new byte[] {'y', '\n', '1', '\n', (byte) 0xe9, '\n'});
+        assertEquals(file + ":3: not UTF-8 text (the byte 0xE9, '\u00e9' in Latin-1); save the file as UTF-8",
+                assertThrows(DataException.class, () -> CsvReader.read(file)).getMessage());
+        Files.write(file, new byte[] {'y', '\n', '1', '\n', (byte) 0xc3});
+        assertEquals(file + ":3: not UTF-8 text (the file ends inside a character); save the file as UTF-8",
+                assertThrows(DataException.class, () -> CsvReader.read(file)).getMessage());
     }
 
     @Test
