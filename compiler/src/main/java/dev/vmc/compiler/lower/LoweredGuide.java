@@ -43,22 +43,29 @@ public final class LoweredGuide implements dev.vmc.runtime.guide.Guide {
         latents.forEach(l -> byName.put(l.name(), l));
         Scope scope = new Scope(graph, program, data);
         guide.params().forEach(scope::declareParameter);
+        // Sticking the landing (Roeder, Wu and Duvenaud 2017), as the automatic guides do: log q
+        // is scored with the guide's parameters held constant, the draws themselves live. The
+        // term dropped has expectation zero, and it is the gradient's noise where q fits.
+        Map<String, Node> held = new LinkedHashMap<>(scope.names);
+        scope.parameters.forEach((name, node) -> held.put(name, graph.stopGradient(node)));
+        ExpressionLowering heldLowering = new ExpressionLowering(graph, held);
         Map<String, Node> drawn = new LinkedHashMap<>();
         List<Site> sites = new ArrayList<>();
         Node logQ = null;
         for (Stmt s : guide.body()) {
             if (s instanceof Stmt.Define d) {
                 scope.define(d.decl());
+                held.put(d.decl().name(), heldLowering.lower(d.decl().init()));
             } else if (s instanceof Stmt.Sample sample) {
                 scope.at(sample.pos());
                 LatentSpec latent = byName.get(((Expr.Var) sample.variate()).name());
                 Distribution d = scope.distribution(sample);
-                List<Node> args = scope.arguments(sample);
-                Node value = d.sample(graph, args, latent.shape());
-                Node term = d.logDensity(graph, value, args);
+                Node value = d.sample(graph, scope.arguments(sample), latent.shape());
+                Node term = d.logDensity(graph, value, sample.args().stream().map(heldLowering::lower).toList());
                 logQ = logQ == null ? term : graph.add(logQ, term);
                 drawn.put(latent.name(), value);
                 scope.names.put(latent.name(), value);
+                held.put(latent.name(), value);
                 sites.add(new Site(latent.name(), latent.shape(), latent.support(), d.name() + " (from the guide block)",
                         Estimator.REPARAMETERISED, d.name() + " has a reparameterised sampler"));
             } else {
