@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /** bernoulli(p): 1 with probability p, else 0. */
-final class Bernoulli extends ScalarDensity {
+final class Bernoulli extends DiscreteDensity {
     Bernoulli() {
-        super("bernoulli", Support.BINARY, List.of("p"), List.of(Support.UNIT_INTERVAL));
+        super("bernoulli", Support.BINARY, List.of("p"), List.of(Support.UNIT_INTERVAL), BernoulliDraw.PROBABILITY);
     }
 
     @Override

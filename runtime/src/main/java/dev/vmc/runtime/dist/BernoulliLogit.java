@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /** bernoulli_logit(alpha): bernoulli(inv_logit(alpha)), computed without forming the probability. */
-final class BernoulliLogit extends ScalarDensity {
+final class BernoulliLogit extends DiscreteDensity {
     BernoulliLogit() {
-        super("bernoulli_logit", Support.BINARY, List.of("alpha"), List.of(Support.REAL));
+        super("bernoulli_logit", Support.BINARY, List.of("alpha"), List.of(Support.REAL), BernoulliDraw.LOGIT);
     }
 
     @Override

@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /** binomial(n, p): successes in n independent trials of probability p. */
-final class Binomial extends ScalarDensity {
+final class Binomial extends DiscreteDensity {
     Binomial() {
         super("binomial", Support.NONNEGATIVE_INTEGER, List.of("n", "p"),
-                List.of(Support.NONNEGATIVE_INTEGER, Support.UNIT_INTERVAL));
+                List.of(Support.NONNEGATIVE_INTEGER, Support.UNIT_INTERVAL), BinomialDraw.PROBABILITY);
     }
 
     @Override

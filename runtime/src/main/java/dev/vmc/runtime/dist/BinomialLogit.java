@@ -6,10 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /** binomial_logit(n, alpha): binomial(n, inv_logit(alpha)), stable for large |alpha|. */
-final class BinomialLogit extends ScalarDensity {
+final class BinomialLogit extends DiscreteDensity {
     BinomialLogit() {
         super("binomial_logit", Support.NONNEGATIVE_INTEGER, List.of("n", "alpha"),
-                List.of(Support.NONNEGATIVE_INTEGER, Support.REAL));
+                List.of(Support.NONNEGATIVE_INTEGER, Support.REAL), BinomialDraw.LOGIT);
     }
 
     @Override

@@ -69,6 +69,17 @@ final class Categorical implements Distribution {
     }
 
     @Override
+    public boolean hasSampler() {
+        return true;
+    }
+
+    /** Draws that pass the weights no gradient; see {@link DiscreteDrawOp} for the shapes of weights it takes. */
+    @Override
+    public Node sample(Graph graph, List<Node> parameters, int[] shape) {
+        return DiscreteDrawOp.sample(graph, this, new CategoricalDraw(weights), parameters, shape);
+    }
+
+    @Override
     public String toString() {
         return name;
     }

@@ -41,8 +41,17 @@ public interface Distribution {
         return false;
     }
 
-    /** A reparameterised draw of the given model shape, the parameters broadcast to it. */
+    /** Whether {@link #sample} works: reparameterised, or discrete with draws that pass no gradient. */
+    default boolean hasSampler() {
+        return isReparameterisable();
+    }
+
+    /**
+     * A draw of the given model shape, the parameters broadcast to it, fresh noise each step:
+     * differentiable in the parameters when {@link #isReparameterisable}, passing them no
+     * gradient otherwise (the discrete families, for the score-function estimator).
+     */
     default Node sample(Graph graph, List<Node> parameters, int[] shape) {
-        throw new UnsupportedOperationException(name() + " has no reparameterised sampler");
+        throw new UnsupportedOperationException(name() + " has no sampler");
     }
 }

@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /** poisson(lambda): counts with mean lambda. */
-final class Poisson extends ScalarDensity {
+final class Poisson extends DiscreteDensity {
     Poisson() {
-        super("poisson", Support.NONNEGATIVE_INTEGER, List.of("lambda"), List.of(Support.POSITIVE));
+        super("poisson", Support.NONNEGATIVE_INTEGER, List.of("lambda"), List.of(Support.POSITIVE), PoissonDraw.RATE);
     }
 
     @Override

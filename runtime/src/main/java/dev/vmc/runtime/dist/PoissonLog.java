@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /** poisson_log(alpha): poisson(exp(alpha)), with the log rate as parameter. */
-final class PoissonLog extends ScalarDensity {
+final class PoissonLog extends DiscreteDensity {
     PoissonLog() {
-        super("poisson_log", Support.NONNEGATIVE_INTEGER, List.of("alpha"), List.of(Support.REAL));
+        super("poisson_log", Support.NONNEGATIVE_INTEGER, List.of("alpha"), List.of(Support.REAL), PoissonDraw.LOG_RATE);
     }
 
     @Override
