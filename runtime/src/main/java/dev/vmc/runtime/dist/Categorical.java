@@ -6,9 +6,10 @@ import dev.vmc.runtime.transform.Support;
 import java.util.List;
 
 /**
- * categorical(theta) and categorical_logit(beta): x in 1..K, one vector of K weights shared by
- * every element of x. The variate's upper bound K comes from the weights, which the compiler
- * knows; the support here says only "integers from 1".
+ * categorical(theta) and categorical_logit(beta): x in 1..K, under one vector of K weights
+ * shared by every element of x, or, for x of shape [N], weights [N, K] with a row per element
+ * (see {@link CategoricalOp}). The variate's upper bound K comes from the weights, which the
+ * compiler knows; the support here says only "integers from 1".
  */
 final class Categorical implements Distribution {
     private static final Support CATEGORIES = Support.integer(1, Double.POSITIVE_INFINITY);

@@ -3,8 +3,11 @@ package dev.vmc.runtime.dist;
 import dev.vmc.runtime.graph.Special;
 
 /**
- * How a categorical's vector of K weights gives log probabilities. Both are written in terms
- * of how often each category occurs, so a data set of N draws costs O(N + K), not O(N K).
+ * How a categorical's vector of K weights gives log probabilities, in two forms: for many draws
+ * sharing one vector, in terms of how often each category occurs, so a data set of N draws
+ * costs O(N + K), not O(N K); and for one draw from a vector of its own (a row of [N, K]).
+ * The one-draw form is the counted form with a single count of 1, written out so as not to
+ * fill a K-long count array per draw.
  */
 enum CategoricalWeights {
     /** Probabilities theta: log p(k) = log theta[k]. */
@@ -27,6 +30,14 @@ enum CategoricalWeights {
                 }
             }
         }
+
+        double logProbability(double[] w, int offset, int k, int category) {
+            return Math.log(w[offset + category]);
+        }
+
+        void addGradientOfDraw(double[] w, int offset, int k, int category, double upstream, double[] gw) {
+            gw[offset + category] += upstream / w[offset + category];
+        }
     },
     /** Logits beta: log p(k) = beta[k] - log_sum_exp(beta), i.e. log_softmax. */
     LOGITS {
@@ -46,6 +57,19 @@ enum CategoricalWeights {
                 gw[offset + k] += upstream * (counts[k] - total * Math.exp(w[offset + k] - lse));
             }
         }
+
+        double logProbability(double[] w, int offset, int k, int category) {
+            return w[offset + category] - Special.logSumExp(w, offset, k);
+        }
+
+        /** One-hot minus softmax, the softmax shifted by the log-sum-exp so that exp never overflows. */
+        void addGradientOfDraw(double[] w, int offset, int k, int category, double upstream, double[] gw) {
+            double lse = Special.logSumExp(w, offset, k);
+            for (int i = 0; i < k; i++) {
+                gw[offset + i] -= upstream * Math.exp(w[offset + i] - lse);
+            }
+            gw[offset + category] += upstream;
+        }
     };
 
     /** The summed log probability of draws with the given category counts. */
@@ -53,4 +77,10 @@ enum CategoricalWeights {
 
     /** Adds upstream * d logLikelihood / d w into gw. */
     abstract void addGradient(double[] w, int offset, int[] counts, int total, double upstream, double[] gw);
+
+    /** log p(category) for one draw (category counted from 0) under the K weights at offset. */
+    abstract double logProbability(double[] w, int offset, int k, int category);
+
+    /** Adds upstream * d logProbability / d w into gw. */
+    abstract void addGradientOfDraw(double[] w, int offset, int k, int category, double upstream, double[] gw);
 }

@@ -19,8 +19,7 @@ import java.util.List;
  * parameters broadcast onto that shape as {@link DrawOp}'s do, except that a parameter of rank
  * 1 (categorical's weights) gives each draw its whole last axis: weights of shape [K] serve
  * every draw, weights of shape [N, K] give draw i its own row i. (The categorical log density,
- * {@link CategoricalOp}, takes one [K] vector only, so a score-function guide can use only that
- * form until it learns rows.)
+ * {@link CategoricalOp}, takes both forms, so a score-function guide can score its draws.)
  *
  * <p>No gradient passes: a draw is piecewise constant in its parameters, so its derivative is 0
  * almost everywhere and says nothing. The score-function estimator differentiates the log

@@ -105,12 +105,13 @@ class CategoricalTest {
         }
     }
 
+    /** A matrix of weights needs one row per element of a vector variate (see CategoricalRowsTest). */
     @Test
-    void weightsMustBeAVector() {
+    void weightsMustBeAVectorOrOneRowPerElement() {
         Graph g = new Graph();
         Node matrix = g.constant(new Tensor(new int[] {2, 3}, new double[6]));
         assertThrows(ShapeException.class,
-                () -> Distributions.get("categorical").logDensity(g, g.constant(Tensor.vector(1, 2)), List.of(matrix)));
+                () -> Distributions.get("categorical").logDensity(g, g.constant(Tensor.vector(1, 2, 3)), List.of(matrix)));
     }
 
     @Test

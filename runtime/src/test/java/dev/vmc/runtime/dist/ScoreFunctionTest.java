@@ -100,6 +100,58 @@ class ScoreFunctionTest {
         return parameters;
     }
 
+    /**
+     * A discrete latent's guide: each datum's assignment z[n] drawn from its own row of logits,
+     * q(z[n]) = categorical_logit(logits[n, :]). The gradient of sum_n log q(z[n]) in the logits,
+     * draws held fixed, against central differences particle by particle.
+     */
+    @Test
+    void rowsOfLogitsOnePerDatum() {
+        int k = 3;
+        double[] logits = {0.5, -1, 2, 1, 1, 1, -2, 0, 0.3, 0.2, 0.1, 0, 3, -3, 0, -1, 0.5, 0.25};
+        int n = logits.length / k;
+        Distribution d = Distributions.get("categorical_logit");
+        Graph g = new Graph();
+        Node parameter = g.parameter("logits", new Tensor(new int[] {n, k}, logits.clone()));
+        Node z = d.sample(g, List.of(parameter), new int[] {n});
+        Node logQ = g.meanOverParticles(d.logDensity(g, z, List.of(parameter)));
+        Executor exec = new Executor(g, PARTICLES, ParameterStore.initial(g), new SplittableRandom(11));
+        exec.forward();
+        exec.backward(logQ);
+        double[] analytic = exec.gradient(parameter).data.clone();
+        double[] drawn = exec.value(z).data.clone();
+        assertEquals(PARTICLES * n, drawn.length, "the draws should differ by particle");
+        Set<Double> distinct = new HashSet<>();
+        for (double v : drawn) {
+            distinct.add(v);
+        }
+        assertEquals(k, distinct.size(), "every category should be drawn somewhere, or the check is weak");
+        for (int i = 0; i < logits.length; i++) {
+            double h = 1e-6 * Math.max(1, Math.abs(logits[i]));
+            double[] up = logits.clone();
+            up[i] += h;
+            double[] down = logits.clone();
+            down[i] -= h;
+            double numeric = (meanLogMassOfRows(drawn, up, n, k) - meanLogMassOfRows(drawn, down, n, k)) / (2 * h);
+            assertEquals(numeric, analytic[i], 1e-6 * Math.max(1, Math.abs(numeric)), "d/d logits[" + i + "]");
+        }
+    }
+
+    /** sum_n log q(z[n]) of each particle's fixed draws under rows of logits, averaged over the particles. */
+    private static double meanLogMassOfRows(double[] drawn, double[] logits, int n, int k) {
+        double total = 0;
+        for (int s = 0; s < PARTICLES; s++) {
+            Graph g = new Graph();
+            Tensor row = new Tensor(new int[] {n}, java.util.Arrays.copyOfRange(drawn, s * n, (s + 1) * n));
+            Node root = Distributions.get("categorical_logit").logDensity(g, g.constant(row),
+                    List.of(g.constant(new Tensor(new int[] {n, k}, logits))));
+            Executor exec = new Executor(g, 1, ParameterStore.initial(g), new SplittableRandom(1));
+            exec.forward();
+            total += exec.value(root).item();
+        }
+        return total / PARTICLES;
+    }
+
     @Test
     void discreteFamiliesDrawButAreNotReparameterisable() {
         for (String name : List.of("bernoulli", "bernoulli_logit", "poisson", "poisson_log", "binomial", "binomial_logit",

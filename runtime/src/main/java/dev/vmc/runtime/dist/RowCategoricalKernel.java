@@ -1,0 +1,64 @@
+package dev.vmc.runtime.dist;
+
+import dev.vmc.runtime.graph.Kernel;
+import dev.vmc.runtime.graph.Layout;
+import dev.vmc.runtime.tensor.Tensor;
+
+/**
+ * {@link CategoricalOp} with weights [N, K] for x of shape [N]: element n is scored by row n
+ * alone. Each row serves one draw, so there is nothing to count; the cost is O(N K), the size
+ * of the weights, and no scratch is needed.
+ */
+final class RowCategoricalKernel implements Kernel {
+    private final CategoricalWeights weights;
+    private final int groups;
+    private final int draws;
+    private final int k;
+    private final int xStride;
+    private final int wStride;
+
+    RowCategoricalKernel(CategoricalWeights weights, Layout x, Layout w, Layout output) {
+        this.weights = weights;
+        this.groups = output.batched() ? output.particles() : 1;
+        this.draws = x.modelSize();
+        this.k = w.shape()[1];
+        this.xStride = x.batched() ? draws : 0;
+        this.wStride = w.batched() ? draws * k : 0;
+    }
+
+    @Override
+    public void forward(Tensor[] in, Tensor out) {
+        double[] x = in[0].data;
+        double[] w = in[1].data;
+        for (int s = 0; s < groups; s++) {
+            double acc = 0;
+            for (int n = 0; n < draws; n++) {
+                int c = CategoricalOp.category(x[s * xStride + n], k);
+                if (c < 0) {
+                    acc = Double.NEGATIVE_INFINITY;
+                    break;
+                }
+                acc += weights.logProbability(w, s * wStride + n * k, k, c);
+            }
+            out.data[s] = acc;
+        }
+    }
+
+    @Override
+    public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {
+        if (gIn[1] == null) {
+            return;
+        }
+        double[] x = in[0].data;
+        double[] w = in[1].data;
+        for (int s = 0; s < groups; s++) {
+            for (int n = 0; n < draws; n++) {
+                // as in the shared form, a value outside 1..K passes its row no gradient
+                int c = CategoricalOp.category(x[s * xStride + n], k);
+                if (c >= 0) {
+                    weights.addGradientOfDraw(w, s * wStride + n * k, k, c, gOut.data[s], gIn[1].data);
+                }
+            }
+        }
+    }
+}
