@@ -151,21 +151,22 @@ final class MemoryCheck {
         // Draws go to draws.csv as they are made: what is held is log p and log q of every draw
         // behind PSIS (with its weights and a sorted copy), and the summary's block of columns.
         long draws = Math.max(options.draws(), options.diagnosticDraws());
+        String drawsOption = options.diagnosticDraws() >= options.draws() ? "--psis-draws" : "--draws";
+        int chunk = (int) Math.max(1, Math.min(DRAW_CHUNK, draws));
         long weights = MemoryEstimate.multiply(draws, 4L * Double.BYTES + Integer.BYTES);
         long reported = Math.max(1, options.draws());
         long block = Math.max(1, Math.min(columns, PosteriorDraws.summaryValues() / reported));
         long summary = MemoryEstimate.multiply(MemoryEstimate.multiply(reported, block), Double.BYTES);
-        long drawExecutor = MemoryEstimate.of(elbo.graph, Math.max(1, Math.min(DRAW_CHUNK, draws)),
-                options.precision(), false).bytes();
+        long drawExecutor = MemoryEstimate.of(elbo.graph, chunk, options.precision(), false).bytes();
         if (draws > MemoryEstimate.MAX_ARRAY && tooLarge == null) {
             tooLarge = String.format(Locale.ROOT, "%s %d is more draws than a Java array can hold (2^31 - 1)",
-                    options.diagnosticDraws() >= options.draws() ? "--psis-draws" : "--draws", draws);
+                    drawsOption, draws);
         }
         stages.add(List.of(new Item(String.format(Locale.ROOT, "posterior draws: the model's graph for %d draws at"
-                + " a time", Math.max(1, Math.min(DRAW_CHUNK, draws))), drawExecutor),
+                + " a time", chunk), drawExecutor),
                 new Item(String.format(Locale.ROOT, "posterior draws: log p and log q of %d (%s) for PSIS, and %d"
                 + " draws x %d of the %d columns at a time for the summary (the draws themselves go to draws.csv)",
-                draws, options.diagnosticDraws() >= options.draws() ? "--psis-draws" : "--draws", reported, block,
+                draws, drawsOption, reported, block,
                 columns), MemoryEstimate.add(weights, summary)),
                 new Item(String.format(Locale.ROOT, fullRankBuffers.what(), 1), perExecutorGuide),
                 traceItem));

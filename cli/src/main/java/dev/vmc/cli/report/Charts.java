@@ -33,6 +33,13 @@ final class Charts {
 
     // ----------------------------------------------------------------------------------- trace
 
+    /** A chart's opening tag: its class, fixed size and the label a screen reader reads. */
+    private static StringBuilder open(String kind, int width, int height, String label) {
+        return new StringBuilder().append("<svg class=\"chart ").append(kind).append("\" xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+                .append(width).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
+                .append(height).append("\" role=\"img\" aria-label=\"").append(escape(label)).append("\">");
+    }
+
     /**
      * The ELBO trace: every step's estimate in a light line (for long traces, a band of each
      * bin's range), their moving average ({@link #window}) in a dark one, skipped steps as red
@@ -57,10 +64,7 @@ final class Charts {
         Scale x = new Scale(xMin, xMax, left, left + plotW);
         Scale y = new Scale(yMin, yMax, top + plotH, top);
 
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"chart trace\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
-                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" role=\"img\" aria-label=\"ELBO by step\">\n");
+        StringBuilder svg = open("trace", width, height, "ELBO by step").append('\n');
         frame(svg, left, top, plotW, plotH);
         double yStep = Ticks.step(yMin, yMax, 6);
         for (double t : Ticks.of(yMin, yMax, 6)) {
@@ -282,10 +286,7 @@ final class Charts {
         double plotH = height - top - bottom;
         double[] sorted = Arrays.stream(draws).filter(Double::isFinite).sorted().toArray();
         int nonFinite = draws.length - sorted.length;
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"chart marginal\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
-                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" role=\"img\" aria-label=\"").append(escape("histogram of " + name)).append("\">");
+        StringBuilder svg = open("marginal", width, height, "histogram of " + name);
         if (sorted.length == 0) {
             svg.append("<text class=\"label\" x=\"").append(width / 2).append("\" y=\"").append(height / 2)
                     .append("\" text-anchor=\"middle\">no finite draws</text></svg>");
@@ -389,10 +390,7 @@ final class Charts {
         double limit = Double.isFinite(threshold) && threshold > 0 ? threshold : 0.7;
         double xMax = khat > 0.95 ? Math.min(2, Math.ceil(khat * 10 + 1) / 10) : 1;
         Scale x = new Scale(0, xMax, left, width - right);
-        StringBuilder svg = new StringBuilder();
-        svg.append("<svg class=\"chart khat\" xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width)
-                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" role=\"img\" aria-label=\"Pareto k-hat on its scale\">");
+        StringBuilder svg = open("khat", width, height, "Pareto k-hat on its scale");
         zone(svg, x, 0, Math.min(0.5, limit), top, barH, "#cfe8cf", "good");
         zone(svg, x, Math.min(0.5, limit), limit, top, barH, "#f6e3b4", "usable");
         zone(svg, x, limit, xMax, top, barH, "#f4c7c3", "tails not to be trusted");

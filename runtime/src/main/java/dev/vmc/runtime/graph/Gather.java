@@ -48,10 +48,10 @@ public enum Gather implements Op {
         return new Kernel() {
             private int row(double[] idx, int j) {
                 double v = idx[j];
-                j %= count; // the position within one particle's indices, for the message
                 int r = (int) v;
                 if (r != v || r < 0 || r >= length) {
-                    throw new IndexOutOfBoundsException("index " + formatIndex(v + 1) + " at position " + (j + 1)
+                    // the position within one particle's indices
+                    throw new IndexOutOfBoundsException("index " + formatIndex(v + 1) + " at position " + (j % count + 1)
                             + " is outside 1.." + length + ", the size of the indexed dimension");
                 }
                 return r;

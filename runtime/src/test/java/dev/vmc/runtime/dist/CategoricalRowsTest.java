@@ -57,19 +57,11 @@ class CategoricalRowsTest {
         return acc;
     }
 
-    private static double logDensity(String name, Tensor x, Tensor weights) {
-        Graph g = new Graph();
-        Node root = Distributions.get(name).logDensity(g, g.constant(x), List.of(g.constant(weights)));
-        Executor exec = new Executor(g, 1, ParameterStore.initial(g), new SplittableRandom(1));
-        exec.forward();
-        return exec.value(root).item();
-    }
-
     @Test
     void eachElementIsScoredByItsOwnRow() {
         for (String name : FAMILIES) {
             double[] w = weightsFor(name);
-            assertEquals(directRows(name, X, 0, w, 0, 4), logDensity(name, Tensor.vector(X), rows(w)), 1e-12, name);
+            assertEquals(directRows(name, X, 0, w, 0, 4), CategoricalTest.logDensity(name, Tensor.vector(X), rows(w)), 1e-12, name);
         }
     }
 
@@ -128,14 +120,14 @@ class CategoricalRowsTest {
             if (name.equals("categorical_logit")) {
                 counted -= 5 * Special.logSumExp(vector, 0, 3);
             }
-            double shared = logDensity(name, Tensor.vector(x), Tensor.vector(vector));
+            double shared = CategoricalTest.logDensity(name, Tensor.vector(x), Tensor.vector(vector));
             assertEquals(Double.doubleToRawLongBits(counted), Double.doubleToRawLongBits(shared), name + ": " + counted + " vs " + shared);
 
             double[] repeated = new double[15];
             for (int n = 0; n < 5; n++) {
                 System.arraycopy(vector, 0, repeated, 3 * n, 3);
             }
-            double byRows = logDensity(name, Tensor.vector(x), rows(repeated));
+            double byRows = CategoricalTest.logDensity(name, Tensor.vector(x), rows(repeated));
             assertEquals(shared, byRows, 1e-14 * Math.abs(shared), name);
         }
     }
@@ -178,7 +170,7 @@ class CategoricalRowsTest {
             assertTrue(Double.isFinite(grad[i]), "d/d beta[" + i + "] = " + grad[i]);
             assertEquals(expected[i], grad[i], 1e-12, "d/d beta[" + i + "]");
         }
-        assertEquals(inf, logDensity("categorical_logit", Tensor.vector(3, 2), beta));
+        assertEquals(inf, CategoricalTest.logDensity("categorical_logit", Tensor.vector(3, 2), beta));
     }
 
     @Test
@@ -186,7 +178,7 @@ class CategoricalRowsTest {
         for (String name : FAMILIES) {
             for (double bad : new double[] {0, 4, 1.5, -1, Double.NaN}) {
                 Tensor x = Tensor.vector(1, bad, 2, 3);
-                assertEquals(Double.NEGATIVE_INFINITY, logDensity(name, x, rows(weightsFor(name))), name + ", x = " + bad);
+                assertEquals(Double.NEGATIVE_INFINITY, CategoricalTest.logDensity(name, x, rows(weightsFor(name))), name + ", x = " + bad);
             }
             Graph g = new Graph();
             Node w = g.parameter("w", rows(weightsFor(name)));

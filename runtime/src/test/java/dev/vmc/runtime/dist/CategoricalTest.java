@@ -21,7 +21,8 @@ class CategoricalTest {
     private static final double[] THETA = {0.2, 0.3, 0.5};
     private static final double[] BETA = {0.5, -1, 2};
 
-    private static double logDensity(String name, Tensor x, Tensor weights) {
+    /** The log density of x under the named family with constant weights: one forward pass. */
+    static double logDensity(String name, Tensor x, Tensor weights) {
         Graph g = new Graph();
         Node root = Distributions.get(name).logDensity(g, g.constant(x), List.of(g.constant(weights)));
         Executor exec = new Executor(g, 1, ParameterStore.initial(g), new SplittableRandom(1));
