@@ -15,9 +15,8 @@ final class FitReport {
                 result.finalElbo().mean(), result.finalElbo().standardError(), result.psis().draws(), result.steps(), rates,
                 result.seconds(), result.gradientEvaluations(), result.densityEvaluations()));
         FitResult.Psis psis = result.psis();
-        String khat = Double.isFinite(psis.khat()) ? String.format("%.2f", psis.khat())
-                : dev.vmc.runtime.output.Significant.format(psis.khat());
-        text.append(String.format("Pareto k-hat %s (effective sample size %.0f of %d): %s%n", khat,
+        text.append(String.format("Pareto k-hat %s (effective sample size %.0f of %d): %s%n",
+                dev.vmc.runtime.output.Significant.fixed(psis.khat(), 2),
                 psis.effectiveSampleSize(), psis.draws(), psis.meaning()));
         text.append(psis.resampled() ? "draws: resampled by their Pareto-smoothed importance weights (--psis-resample)\n"
                 : "draws: the guide's own (--psis-resample)\n");

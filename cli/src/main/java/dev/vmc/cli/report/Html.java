@@ -46,10 +46,7 @@ final class Html {
     }
 
     static String fixed(double v, int decimals) {
-        if (!Double.isFinite(v)) {
-            return Significant.format(v);
-        }
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return Significant.fixed(v, decimals);
     }
 
     /** Two significant digits, as the CLI prints a standard error. */
