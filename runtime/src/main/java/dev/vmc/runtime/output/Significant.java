@@ -4,12 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
 
-/** {@code decimals} fixed decimals ("0.53"); infinities and NaN as {@link #format} writes them. */
-    public static String fixed(double value, int decimals) {
-        return Double.isFinite(value) ? String.format(java.util.Locale.ROOT, "%." + decimals + "f", value) : format(value);
-    }
-
-    /**
+/**
  * Formats numbers for people with about three significant digits: plain decimals for the
  * everyday range (4.39, 0.0123, 12345) and scientific notation outside it (1.23e-05,
  * 4.56e+07), so a column of summaries stays short whatever the scale of the parameter.
@@ -18,6 +13,11 @@ public final class Significant {
     private static final MathContext THREE_DIGITS = new MathContext(3);
 
     private Significant() {}
+
+    /** {@code decimals} fixed decimals ("0.53"); infinities and NaN as {@link #format} writes them. */
+    public static String fixed(double value, int decimals) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + decimals + "f", value) : format(value);
+    }
 
     public static String format(double value) {
         if (Double.isNaN(value)) {
