@@ -4,6 +4,7 @@ import dev.vmc.compiler.ast.Guide;
 import dev.vmc.compiler.ast.Program;
 import dev.vmc.compiler.bind.BoundData;
 import dev.vmc.compiler.bind.DataMismatchException;
+import dev.vmc.compiler.check.Dependencies;
 import dev.vmc.compiler.lower.LoweredGuide;
 import dev.vmc.compiler.lower.LoweredModel;
 import dev.vmc.runtime.graph.ShapeException;
@@ -22,11 +23,13 @@ import java.util.List;
 /** A program with data that passed the data block's checks: ready to fit, from any thread. */
 public final class BoundModel {
     private final Program program;
+    private final Dependencies dependencies;
     private final String guideFamily;
     private final BoundData data;
 
-    BoundModel(Program program, String guideFamily, BoundData data) {
+    BoundModel(Program program, Dependencies dependencies, String guideFamily, BoundData data) {
         this.program = program;
+        this.dependencies = dependencies;
         this.guideFamily = guideFamily;
         this.data = data;
     }
@@ -46,7 +49,7 @@ public final class BoundModel {
 
     /** The runtime model, for driving the runtime directly. */
     public Model model() {
-        return new LoweredModel(program, data);
+        return new LoweredModel(program, dependencies, data);
     }
 
     /**

@@ -102,6 +102,6 @@ public record GaussianTarget(double[] mean, double[][] covariance) implements Mo
         Node quad = g.sum(g.mul(diff, g.matmul(g.constant(lambda), diff)));
         double logDet = Math.log(new CholeskyDecomposition(new Array2DRowRealMatrix(covariance)).getDeterminant());
         Node constant = g.constant(-0.5 * (d * Math.log(2 * Math.PI) + logDet));
-        return new Nodes(g.add(g.mul(g.constant(-0.5), quad), constant), Map.of());
+        return Nodes.of(g.add(g.mul(g.constant(-0.5), quad), constant), Map.of());
     }
 }

@@ -14,21 +14,37 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import dev.vmc.compiler.check.Dependencies;
+import dev.vmc.runtime.model.Model.Factor;
 
 /** A checked program with its data bound, as the runtime's {@link Model}. */
 public final class LoweredModel implements Model {
     private final Program program;
+    private final Dependencies dependencies;
     private final BoundData data;
     private final List<LatentSpec> latents = new ArrayList<>();
 
-    public LoweredModel(Program program, BoundData data) {
+    public LoweredModel(Program program, Dependencies dependencies, BoundData data) {
         this.program = program;
+        this.dependencies = dependencies;
         this.data = data;
         for (Decl d : program.latents()) {
-            Support support = d.type().base() == TypeExpr.Base.SIMPLEX ? Support.SIMPLEX
-                    : Support.ofBounds(data.lowerOf(d.type()), data.upperOf(d.type()));
-            latents.add(new LatentSpec(d.name(), data.shapeOf(d.type()), support));
+            latents.add(new LatentSpec(d.name(), data.shapeOf(d.type()), supportOf(d.type())));
         }
+    }
+
+    private Support supportOf(TypeExpr type) {
+        if (type.base() == TypeExpr.Base.SIMPLEX) {
+            return Support.SIMPLEX;
+        }
+        Double lower = data.lowerOf(type);
+        Double upper = data.upperOf(type);
+        if (type.base() == TypeExpr.Base.INT) {
+            return Support.integer(lower == null ? Double.NEGATIVE_INFINITY : lower,
+                    upper == null ? Double.POSITIVE_INFINITY : upper);
+        }
+        return Support.ofBounds(lower, upper);
     }
 
     @Override
@@ -45,22 +61,22 @@ public final class LoweredModel implements Model {
         for (Decl d : program.derived()) {
             derived.put(d.name(), scope.define(d));
         }
-        Node logJoint = null;
+        List<Factor> factors = new ArrayList<>();
         for (Stmt s : program.model()) {
-            Node term = null;
+            Node elements = null;
             if (s instanceof Stmt.Define d) {
                 scope.define(d.decl());
             } else if (s instanceof Stmt.Sample sample) {
                 scope.at(sample.pos());
-                term = scope.distribution(sample).logDensity(graph, scope.lower(sample.variate()), scope.arguments(sample));
+                elements = scope.distribution(sample).logDensities(graph, scope.lower(sample.variate()), scope.arguments(sample));
             } else if (s instanceof Stmt.TargetAdd t) {
                 scope.at(t.pos());
-                term = graph.sum(scope.lower(t.value()));
+                elements = scope.lower(t.value());
             }
-            if (term != null) {
-                logJoint = logJoint == null ? term : graph.add(logJoint, term);
+            if (elements != null) {
+                factors.add(new Factor(graph.origin(), elements, Set.copyOf(dependencies.factorOf(s).latents())));
             }
         }
-        return new Nodes(logJoint == null ? graph.constant(0) : logJoint, derived, scope.parameters);
+        return new Nodes(factors, derived, scope.parameters);
     }
 }

@@ -36,6 +36,15 @@ public interface Distribution {
     /** The log density of x summed over all its elements: one value per particle (shared if nothing is). */
     Node logDensity(Graph graph, Node x, List<Node> parameters);
 
+    /**
+     * The log density of each element of x (each draw: one vector for a family whose draws are
+     * vectors), which a factor hands inference; {@link #logDensity} is their sum, fused. By
+     * default the sum, as one element.
+     */
+    default Node logDensities(Graph graph, Node x, List<Node> parameters) {
+        return logDensity(graph, x, parameters);
+    }
+
     /** Whether {@link #sample} is a differentiable function of the parameters and of fixed noise. */
     default boolean isReparameterisable() {
         return false;

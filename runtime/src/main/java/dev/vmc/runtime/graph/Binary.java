@@ -69,6 +69,11 @@ public enum Binary implements Op {
     }
 
     @Override
+    public boolean isElementwise() {
+        return true;
+    }
+
+    @Override
     public Kernel kernel(Layout[] inputs, Layout output) {
         Binary fn = this;
         int[] mapA = Broadcast.indexMap(inputs[0], output);

@@ -33,6 +33,16 @@ public interface Op {
         return false;
     }
 
+    /**
+     * Whether each output element depends only on the input elements broadcast onto it, so an
+     * input's extra leading axis (an enumerated latent's values) passes through to the output
+     * as its leading axis, and element i of the output sees element i of an input of the same
+     * shape and no other. Enumeration and per-element Rao-Blackwellisation rely on it.
+     */
+    default boolean isElementwise() {
+        return false;
+    }
+
     /** False for an op whose output gradients must not reach its inputs ({@link StopGradient}). */
     default boolean passesGradient() {
         return true;

@@ -21,6 +21,11 @@ public enum StopGradient implements Op {
     }
 
     @Override
+    public boolean isElementwise() {
+        return true;
+    }
+
+    @Override
     public boolean passesGradient() {
         return false;
     }

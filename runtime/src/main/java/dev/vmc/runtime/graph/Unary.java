@@ -95,6 +95,11 @@ public enum Unary implements Op {
     }
 
     @Override
+    public boolean isElementwise() {
+        return true;
+    }
+
+    @Override
     public Kernel kernel(Layout[] inputs, Layout output) {
         Unary fn = this;
         return ScalarFunction.kernel(new ScalarFunction() {

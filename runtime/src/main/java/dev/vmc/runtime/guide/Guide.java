@@ -31,7 +31,26 @@ public interface Guide {
      * @param sites       the plan: one entry per latent
      * @param parameters  parameters worth reporting on their constrained scale (a written-out
      *                    guide's own), by name; may be empty
+     * @param scored      the sites whose gradient the score function estimates (discrete ones):
+     *                    for each, log q of its draw per element with the guide's parameters live
      */
     record Nodes(Map<String, Node> latents, Node logQ, Node logJacobian, List<Site> sites,
-            Map<String, Node> parameters) {}
+            Map<String, Node> parameters, List<ScoredSite> scored) {
+        public Nodes {
+            scored = List.copyOf(scored);
+        }
+
+        public Nodes(Map<String, Node> latents, Node logQ, Node logJacobian, List<Site> sites,
+                Map<String, Node> parameters) {
+            this(latents, logQ, logJacobian, sites, parameters, List.of());
+        }
+    }
+
+    /**
+     * A site the score function differentiates: its draw (which passes no gradient) and log q of
+     * the draw per element, as a function of the guide's parameters. The score function's
+     * surrogate multiplies it; the ELBO's own log q ({@link Nodes#logQ}) holds the parameters
+     * constant, as the continuous sites' does.
+     */
+    record ScoredSite(String latent, Node value, Node logQ) {}
 }

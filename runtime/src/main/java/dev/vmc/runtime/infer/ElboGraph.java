@@ -50,7 +50,8 @@ public final class ElboGraph {
         Guide.Nodes q = guide.build(graph, model.latents());
         Model.Nodes p = model.build(graph, q.latents());
         graph.setOrigin("the ELBO");
-        Node logP = q.logJacobian() == null ? p.logJoint() : graph.add(p.logJoint(), q.logJacobian());
+        Node logJoint = p.logJoint(graph);
+        Node logP = q.logJacobian() == null ? logJoint : graph.add(logJoint, q.logJacobian());
         Node terms = graph.sub(logP, q.logQ());
         Node objective = graph.meanOverParticles(terms);
         Map<String, Node> reported = new LinkedHashMap<>(q.latents());

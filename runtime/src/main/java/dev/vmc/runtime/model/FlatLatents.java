@@ -17,8 +17,9 @@ import java.util.Map;
  * guides draw u; the log density and Pathfinder take it as their argument.
  */
 public record FlatLatents(List<LatentSpec> latents) {
+    /** Keeps the continuous latents: discrete ones have no coordinates in u. */
     public FlatLatents {
-        latents = List.copyOf(latents);
+        latents = latents.stream().filter(l -> !l.isDiscrete()).toList();
     }
 
     /** The latents' values cut out of u and constrained, with the log-Jacobian of that map. */

@@ -19,6 +19,20 @@ public record LatentSpec(String name, int[] shape, Support support) {
         return Shapes.size(shape);
     }
 
+    /** Integer-valued: no coordinates in u; enumerated or given a discrete guide. */
+    public boolean isDiscrete() {
+        return support.isDiscrete();
+    }
+
+    /** Values it can take: upper - lower + 1, or Long.MAX_VALUE when unbounded. */
+    public long supportSize() {
+        if (!isDiscrete()) {
+            throw new IllegalStateException(name + " is continuous");
+        }
+        double n = support.upper() - support.lower() + 1;
+        return Double.isFinite(n) && n < Long.MAX_VALUE ? (long) n : Long.MAX_VALUE;
+    }
+
     public int[] unconstrainedShape() {
         return Bijections.unconstrainedShape(shape, support);
     }

@@ -44,8 +44,9 @@ public final class LogDensity {
         FlatLatents.Split split = flat.split(graph, point, "the log density");
         Model.Nodes p = model.build(graph, split.values());
         graph.setOrigin("the log density");
-        Node value = graph.add(p.logJoint(), split.logJacobian());
-        return new LogDensity(flat, graph, point, value, ParameterStore.initial(graph), unused(graph, flat, split.values(), p.logJoint()));
+        Node logJoint = p.logJoint(graph);
+        Node value = graph.add(logJoint, split.logJacobian());
+        return new LogDensity(flat, graph, point, value, ParameterStore.initial(graph), unused(graph, flat, split.values(), logJoint));
     }
 
     /** The graph behind the log density as text ({@link Graph#describe}): the model as lowered. */

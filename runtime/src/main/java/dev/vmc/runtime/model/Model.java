@@ -2,32 +2,79 @@ package dev.vmc.runtime.model;
 
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A probabilistic model with its data bound: a joint density over latents (and any learnable
- * parameters it declares with {@link Graph#parameter}). The compiler produces these from
- * .vmodel files; Java code may implement it directly.
+ * parameters it declares with {@link Graph#parameter}), handed to inference as factors. The
+ * compiler produces these from .vmodel files; Java code may implement it directly.
  */
 public interface Model {
+    /** Continuous and discrete latents, in declaration order. */
     List<LatentSpec> latents();
 
     /**
-     * Adds the model's log joint density to the graph, given nodes holding each latent's
-     * constrained value per particle.
+     * Adds the model's factors to the graph, given nodes holding each latent's constrained value
+     * per particle. A latent that inference enumerates arrives as a node with one more leading
+     * axis, its values (see {@link dev.vmc.runtime.infer.enumerate.Enumeration}); the model builds
+     * on it as on any value.
      */
     Nodes build(Graph graph, Map<String, Node> latents);
 
     /**
-     * @param logJoint one value per particle: log p(data, latents)
-     * @param derived  named deterministic functions of the latents to report with them, in order
-     * @param parameters the learnable parameters on their constrained scale, by name, to report
-     *                 as point estimates
+     * One term of the log joint, as a {@code ~} or {@code target +=} statement gives it: its log
+     * density per element, which inference sums, and the latents it depends on, which is what a
+     * score-function estimator's Rao-Blackwellisation and enumeration need.
+     *
+     * @param origin   the statement, for the plan and for messages
+     * @param elements log density per element (its shape is the statement's elements), per
+     *                 particle where it varies
+     * @param latents  the latents it depends on, directly or through definitions; null when not
+     *                 known, which inference treats as every latent
      */
-    record Nodes(Node logJoint, Map<String, Node> derived, Map<String, Node> parameters) {
-        public Nodes(Node logJoint, Map<String, Node> derived) {
-            this(logJoint, derived, Map.of());
+    record Factor(String origin, Node elements, Set<String> latents) {
+        public boolean dependsOn(String latent) {
+            return latents == null || latents.contains(latent);
+        }
+    }
+
+    /**
+     * @param factors    the log joint's terms; their sum over elements and factors is log p(data, latents)
+     * @param derived    named deterministic functions of the latents to report with them, in order
+     * @param parameters the learnable parameters on their constrained scale, by name, to report
+     *                   as point estimates
+     */
+    record Nodes(List<Factor> factors, Map<String, Node> derived, Map<String, Node> parameters) {
+        public Nodes {
+            factors = List.copyOf(factors);
+        }
+
+        /** A model given as one summed log joint, one value per particle: a factor of every latent. */
+        public static Nodes of(Node logJoint, Map<String, Node> derived) {
+            return new Nodes(List.of(new Factor("the log joint", logJoint, null)), derived, Map.of());
+        }
+
+        /** log p(data, latents): every factor summed over its elements, then together; 0 for none. */
+        public Node logJoint(Graph graph) {
+            return total(graph, factors);
+        }
+
+        public static Node total(Graph graph, List<Factor> factors) {
+            List<Node> totals = new ArrayList<>();
+            for (Factor f : factors) {
+                totals.add(f.elements().rank() == 0 ? f.elements() : graph.sum(f.elements()));
+            }
+            if (totals.isEmpty()) {
+                return graph.constant(0);
+            }
+            Node sum = totals.get(0);
+            for (int i = 1; i < totals.size(); i++) {
+                sum = graph.add(sum, totals.get(i));
+            }
+            return sum;
         }
     }
 }

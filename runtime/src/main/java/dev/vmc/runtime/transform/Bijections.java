@@ -47,9 +47,13 @@ public final class Bijections {
 
     /**
      * The shape of a value's unconstrained coordinates: its own shape for every elementwise
-     * map, one fewer along the vector for a simplex (its values' sum is fixed).
+     * map, one fewer along the vector for a simplex (its values' sum is fixed), none for a
+     * discrete value.
      */
     public static int[] unconstrainedShape(int[] shape, Support s) {
+        if (s.isDiscrete()) {
+            return new int[] {0}; // a discrete value has no coordinates on the unconstrained space
+        }
         if (s.kind() != Support.Kind.SIMPLEX) {
             return shape;
         }

@@ -24,6 +24,11 @@ final class ConstrainOp implements Op {
     }
 
     @Override
+    public boolean isElementwise() {
+        return true;
+    }
+
+    @Override
     public Kernel kernel(Layout[] inputs, Layout output) {
         return ScalarFunction.kernel(new ScalarFunction() {
             public double value(double u) {

@@ -41,7 +41,7 @@ class ElboGradientTest {
             Node y = g.constant(Tensor.vector(0.5, 1.5, -0.2));
             Node loc = g.add(g.add(z.get("mu"), shift), z.get("p"));
             logJoint = g.add(logJoint, Distributions.get("normal").logDensity(g, y, List.of(loc, z.get("tau"))));
-            return new Nodes(logJoint, Map.of());
+            return Nodes.of(logJoint, Map.of());
         }
     };
 

@@ -31,7 +31,7 @@ class FunnelTest {
             Node prior = Distributions.get("normal").logDensity(g, v, List.of(g.constant(0), g.constant(3)));
             Node scale = g.exp(g.mul(g.constant(0.5), v));
             Node x = Distributions.get("normal").logDensity(g, z.get("x"), List.of(g.constant(0), scale));
-            return new Nodes(g.add(prior, x), Map.of());
+            return Nodes.of(g.add(prior, x), Map.of());
         }
     };
 

@@ -24,7 +24,7 @@ class ImproperPosteriorTest {
             }
 
             public Nodes build(Graph g, Map<String, Node> z) {
-                return new Nodes(logJoint.apply(g, z), Map.of());
+                return Nodes.of(logJoint.apply(g, z), Map.of());
             }
         };
     }

@@ -51,6 +51,6 @@ record LinearGaussianModel(double x, double w, double sigma) implements Model {
         Node prior = Distributions.get("normal").logDensity(g, z, List.of(g.constant(0), g.constant(1)));
         Node likelihood = Distributions.get("normal").logDensity(g, g.constant(x),
                 List.of(g.mul(g.constant(w), z), g.constant(sigma)));
-        return new Nodes(g.add(prior, likelihood), Map.of());
+        return Nodes.of(g.add(prior, likelihood), Map.of());
     }
 }

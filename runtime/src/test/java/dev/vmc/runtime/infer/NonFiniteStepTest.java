@@ -35,7 +35,7 @@ class NonFiniteStepTest {
                 Node prior = Distributions.get("normal").logDensity(g, z.get("z"), List.of(g.constant(0), g.constant(1)));
                 Node scale = g.add(z.get("z"), g.constant(2));
                 Node likelihood = Distributions.get("normal").logDensity(g, g.constant(0.5), List.of(g.constant(0), scale));
-                return new Nodes(g.add(prior, likelihood), Map.of());
+                return Nodes.of(g.add(prior, likelihood), Map.of());
             }
         };
     }

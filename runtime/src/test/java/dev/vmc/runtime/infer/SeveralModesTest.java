@@ -29,7 +29,7 @@ class SeveralModesTest {
             Node left = Distributions.get("normal").logDensity(g, z.get("x"), List.of(g.constant(-6), g.constant(1)));
             Node right = Distributions.get("normal").logDensity(g, z.get("x"), List.of(g.constant(6), g.constant(1)));
             Node pair = g.reshape(g.add(g.mul(left, g.constant(Tensor.vector(1, 0))), g.mul(right, g.constant(Tensor.vector(0, 1)))), 2);
-            return new Nodes(g.add(g.apply(Reduce.LOG_SUM_EXP, pair), g.constant(Math.log(0.5))), Map.of());
+            return Nodes.of(g.add(g.apply(Reduce.LOG_SUM_EXP, pair), g.constant(Math.log(0.5))), Map.of());
         }
     };
 
