@@ -63,10 +63,22 @@ final class Categorical implements Distribution {
 
     @Override
     public Node logDensity(Graph graph, Node x, List<Node> parameters) {
+        Node w = weights(parameters);
+        return graph.apply(CategoricalOp.summed(name, weights, w.rank()), x, w);
+    }
+
+    /** One value per draw, in x's shape, whichever form the weights take. */
+    @Override
+    public Node logDensities(Graph graph, Node x, List<Node> parameters) {
+        Node w = weights(parameters);
+        return graph.apply(CategoricalOp.perElement(name, weights, w.rank()), x, w);
+    }
+
+    private Node weights(List<Node> parameters) {
         if (parameters.size() != 1) {
             throw new IllegalArgumentException(name + " takes 1 parameter, got " + parameters.size());
         }
-        return graph.apply(new CategoricalOp(name, weights), x, parameters.get(0));
+        return parameters.get(0);
     }
 
     @Override

@@ -8,37 +8,71 @@ import dev.vmc.runtime.tensor.Shapes;
 import dev.vmc.runtime.tensor.Tensor;
 
 /**
- * The summed log density of a {@link ScalarDensity}, fused into one node: one pass over the
+ * The log density of a {@link ScalarDensity}, fused into one node: one pass over the
  * broadcast elements forward, one pass back, however many parameters. This is what keeps a
  * {@code y ~ normal(mu, sigma)} statement to two loops per step rather than a dozen ops.
+ *
+ * <p>It comes in two modes, which share everything but where the values go. Summed
+ * ({@link #summed}), the output is one value per particle, the elements' sum, as
+ * {@link Distribution#logDensity} promises. Per element ({@link #perElement}), the output has
+ * the broadcast shape of the variate and parameters, each element's own log density, as a
+ * factor hands inference (which sums them itself, or not, when it enumerates or
+ * Rao-Blackwellises); its backward pass weights each element's partials by that element's
+ * upstream gradient instead of one per particle.
  *
  * <p>The work is split in two. The density computes, one particle at a time, the log density
  * and the partial derivatives of each element into unit-stride scratch arrays
  * ({@link ScalarDensity#logDensities}, {@link ScalarDensity#partials}), reading its operands
  * through {@link Operands}. This op does the broadcasting around that: it points each operand
- * at its values for the particle, sums the log densities, and folds each partial back onto
+ * at its values for the particle, places or sums the log densities, and folds each partial back onto
  * the operand it belongs to (added elementwise, summed for a broadcast scalar).
  */
 public final class DensityOp implements Op {
     private final ScalarDensity density;
+    private final boolean perElement;
 
-    public DensityOp(ScalarDensity density) {
+    private DensityOp(ScalarDensity density, boolean perElement) {
         this.density = density;
+        this.perElement = perElement;
+    }
+
+    /** The log density summed over the elements: one value per particle. */
+    public static DensityOp summed(ScalarDensity density) {
+        return new DensityOp(density, false);
+    }
+
+    /** Each element's log density, in the broadcast shape of the operands. */
+    public static DensityOp perElement(ScalarDensity density) {
+        return new DensityOp(density, true);
     }
 
     public ScalarDensity density() {
         return density;
     }
 
+    public boolean isPerElement() {
+        return perElement;
+    }
+
+    /** The two modes are told apart by name, so a dump of the graph shows which a statement got. */
     @Override
     public String name() {
-        return density.name() + " log density";
+        return density.name() + (perElement ? " log density per element" : " log density");
     }
 
     @Override
     public int[] outputShape(int[][] inputShapes) {
-        Broadcast.shape(inputShapes);
-        return Shapes.SCALAR;
+        int[] elements = Broadcast.shape(inputShapes);
+        return perElement ? elements : Shapes.SCALAR;
+    }
+
+    /**
+     * Per element, output element e is the density of the operands' element e alone; summed,
+     * every element of the output (there is one) depends on all of them.
+     */
+    @Override
+    public boolean isElementwise() {
+        return perElement;
     }
 
     /**
@@ -94,7 +128,8 @@ public final class DensityOp implements Op {
         return new Kernel() {
             private final Operands operands = new Operands(n, width);
             private final double[][] scratch = new double[n][];
-            private final double[] values = new double[width];
+            /** The summed mode's elements before their sum; per element they go straight to the output. */
+            private final double[] values = perElement ? null : new double[width];
             private final double[][] buffers = new double[n][width];
             private final double[][] partials = new double[n][];
 
@@ -123,7 +158,11 @@ public final class DensityOp implements Op {
             public void forward(Tensor[] in, Tensor out) {
                 for (int s = 0; s < groups; s++) {
                     select(in, s);
-                    density.logDensities(operands, values);
+                    if (perElement) {
+                        density.logDensities(operands, out.data, s * width);
+                        continue;
+                    }
+                    density.logDensities(operands, values, 0);
                     double acc = 0;
                     for (int e = 0; e < width; e++) {
                         acc += values[e];
@@ -132,37 +171,46 @@ public final class DensityOp implements Op {
                 }
             }
 
+            /**
+             * The upstream gradient of element e of particle s is {@code gOut[s * step + e * stride]}:
+             * per element that is its own (step = width, stride 1); summed, the particle's one
+             * value (step 1, stride 0).
+             */
             public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {
                 for (int k = 0; k < n; k++) {
                     partials[k] = gIn[k] == null ? null : buffers[k];
                 }
+                int step = perElement ? width : 1;
+                int stride = perElement ? 1 : 0;
                 for (int s = 0; s < groups; s++) {
                     select(in, s);
                     density.partials(operands, partials);
-                    double upstream = gOut.data[s];
                     for (int k = 0; k < n; k++) {
                         if (gIn[k] != null) {
-                            addBack(gIn[k].data, k, batched[k] ? s * sizes[k] : 0, upstream, partials[k]);
+                            addBack(gIn[k].data, k, batched[k] ? s * sizes[k] : 0, gOut.data, s * step, stride, partials[k]);
                         }
                     }
                 }
             }
 
-            /** target += upstream * the partials of operand k, each to the element it was read from. */
-            private void addBack(double[] target, int k, int base, double upstream, double[] partial) {
+            /**
+             * target += upstream * the partials of operand k, each to the element it was read
+             * from, element e's upstream gradient being {@code g[from + e * stride]}.
+             */
+            private void addBack(double[] target, int k, int base, double[] g, int from, int stride, double[] partial) {
                 int[] gather = gathers[k];
                 if (gather != null) {
                     for (int e = 0; e < width; e++) {
-                        target[base + gather[e]] += upstream * partial[e];
+                        target[base + gather[e]] += g[from + e * stride] * partial[e];
                     }
                 } else if (sizes[k] == width) {
                     for (int e = 0; e < width; e++) {
-                        target[base + e] += upstream * partial[e];
+                        target[base + e] += g[from + e * stride] * partial[e];
                     }
                 } else {
                     double acc = target[base];
                     for (int e = 0; e < width; e++) {
-                        acc += upstream * partial[e];
+                        acc += g[from + e * stride] * partial[e];
                     }
                     target[base] = acc;
                 }

@@ -41,6 +41,15 @@ final class Dirichlet implements Distribution {
         return graph.apply(new DirichletOp(), x, parameters.get(0));
     }
 
+    /**
+     * A draw is the whole simplex, and x is one draw ([K], as {@link DirichletOp} requires), so
+     * its one element's log density is the summed one: a scalar, rank 0.
+     */
+    @Override
+    public Node logDensities(Graph graph, Node x, List<Node> parameters) {
+        return logDensity(graph, x, parameters);
+    }
+
     @Override
     public String toString() {
         return name();

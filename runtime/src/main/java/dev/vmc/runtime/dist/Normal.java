@@ -31,7 +31,7 @@ final class Normal extends ReparameterisedDensity {
      * particle, not one per element, and the same loop serves a sigma per element.
      */
     @Override
-    void logDensities(DensityOp.Operands in, double[] out) {
+    void logDensities(DensityOp.Operands in, double[] out, int offset) {
         double[] x = in.data[0], mu = in.data[1], sd = in.data[2];
         int ox = in.offset[0], om = in.offset[1], os = in.offset[2];
         int sx = in.stride[0], sm = in.stride[1], ss = in.stride[2];
@@ -44,7 +44,7 @@ final class Normal extends ReparameterisedDensity {
                 logNormaliser = Math.log(s) + 0.5 * Special.LOG_2PI;
             }
             double z = (x[ox + e * sx] - mu[om + e * sm]) * inverse;
-            out[e] = -0.5 * z * z - logNormaliser;
+            out[offset + e] = -0.5 * z * z - logNormaliser;
         }
     }
 

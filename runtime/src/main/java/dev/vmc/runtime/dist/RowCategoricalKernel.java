@@ -7,18 +7,21 @@ import dev.vmc.runtime.tensor.Tensor;
 /**
  * {@link CategoricalOp} with weights [N, K] for x of shape [N]: element n is scored by row n
  * alone. Each row serves one draw, so there is nothing to count; the cost is O(N K), the size
- * of the weights, and no scratch is needed.
+ * of the weights, and no scratch is needed. Summed or per element, only where each draw's
+ * value goes, and whose upstream gradient it gets back, differ.
  */
 final class RowCategoricalKernel implements Kernel {
     private final CategoricalWeights weights;
+    private final boolean perElement;
     private final int groups;
     private final int draws;
     private final int k;
     private final int xStride;
     private final int wStride;
 
-    RowCategoricalKernel(CategoricalWeights weights, Layout x, Layout w, Layout output) {
+    RowCategoricalKernel(CategoricalWeights weights, boolean perElement, Layout x, Layout w, Layout output) {
         this.weights = weights;
+        this.perElement = perElement;
         this.groups = output.batched() ? output.particles() : 1;
         this.draws = x.modelSize();
         this.k = w.shape()[1];
@@ -26,15 +29,27 @@ final class RowCategoricalKernel implements Kernel {
         this.wStride = w.batched() ? draws * k : 0;
     }
 
+    /** log p(draw n of particle s), -infinity for a value outside 1..K. */
+    private double logProbability(double[] x, double[] w, int s, int n) {
+        int c = CategoricalOp.category(x[s * xStride + n], k);
+        return c < 0 ? Double.NEGATIVE_INFINITY : weights.logProbability(w, s * wStride + n * k, k, c);
+    }
+
     @Override
     public void forward(Tensor[] in, Tensor out) {
         double[] x = in[0].data;
         double[] w = in[1].data;
         for (int s = 0; s < groups; s++) {
+            if (perElement) {
+                for (int n = 0; n < draws; n++) {
+                    out.data[s * draws + n] = logProbability(x, w, s, n);
+                }
+                continue;
+            }
             double acc = 0;
             for (int n = 0; n < draws; n++) {
                 int c = CategoricalOp.category(x[s * xStride + n], k);
-                if (c < 0) {
+                if (c < 0) { // impossible whatever the rest are, NaN weights included
                     acc = Double.NEGATIVE_INFINITY;
                     break;
                 }
@@ -44,6 +59,7 @@ final class RowCategoricalKernel implements Kernel {
         }
     }
 
+    /** Draw n of particle s's upstream gradient is {@code gOut[s * step + n * stride]}: its own, or the particle's. */
     @Override
     public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {
         if (gIn[1] == null) {
@@ -51,12 +67,14 @@ final class RowCategoricalKernel implements Kernel {
         }
         double[] x = in[0].data;
         double[] w = in[1].data;
+        int step = perElement ? draws : 1;
+        int stride = perElement ? 1 : 0;
         for (int s = 0; s < groups; s++) {
             for (int n = 0; n < draws; n++) {
                 // as in the shared form, a value outside 1..K passes its row no gradient
                 int c = CategoricalOp.category(x[s * xStride + n], k);
                 if (c >= 0) {
-                    weights.addGradientOfDraw(w, s * wStride + n * k, k, c, gOut.data[s], gIn[1].data);
+                    weights.addGradientOfDraw(w, s * wStride + n * k, k, c, gOut.data[s * step + n * stride], gIn[1].data);
                 }
             }
         }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A distribution whose log density is a function of one scalar variate and up to three
- * scalar parameters, applied elementwise with broadcasting and summed. Subclasses give the
+ * scalar parameters, applied elementwise with broadcasting, and summed or not ({@link #logDensity},
+ * {@link #logDensities}). Subclasses give the
  * scalar function and its partial derivatives; {@link DensityOp} does the looping and the
  * broadcasting.
  *
@@ -59,14 +60,14 @@ public abstract class ScalarDensity implements Distribution {
     public abstract void gradient(double x, double a, double b, double c, double[] g);
 
     /**
-     * {@code out[e]} = the log density of element e of the operands, for one particle of a
-     * {@link DensityOp}. This default calls {@link #logDensity} per element; a family whose
+     * {@code out[offset + e]} = the log density of element e of the operands, for one particle of a
+     * {@link DensityOp} (the offset lets the per-element mode write into its output directly). This default calls {@link #logDensity} per element; a family whose
      * density has work that depends on a parameter alone (normal's log sigma) overrides it
      * to do that work once per distinct parameter value.
      */
-    void logDensities(DensityOp.Operands in, double[] out) {
+    void logDensities(DensityOp.Operands in, double[] out, int offset) {
         for (int e = 0; e < in.length; e++) {
-            out[e] = logDensity(in.at(0, e), in.at(1, e), in.at(2, e), in.at(3, e));
+            out[offset + e] = logDensity(in.at(0, e), in.at(1, e), in.at(2, e), in.at(3, e));
         }
     }
 
@@ -88,6 +89,17 @@ public abstract class ScalarDensity implements Distribution {
 
     @Override
     public Node logDensity(Graph graph, Node x, List<Node> parameters) {
+        return graph.apply(DensityOp.summed(this), operands(x, parameters));
+    }
+
+    /** One value per element of the broadcast shape of x and the parameters. */
+    @Override
+    public Node logDensities(Graph graph, Node x, List<Node> parameters) {
+        return graph.apply(DensityOp.perElement(this), operands(x, parameters));
+    }
+
+    /** The variate, then the parameters: a {@link DensityOp}'s inputs. */
+    private Node[] operands(Node x, List<Node> parameters) {
         if (parameters.size() != parameterNames.size()) {
             throw new IllegalArgumentException(name + " takes " + parameterNames.size() + " parameters, got " + parameters.size());
         }
@@ -96,7 +108,7 @@ public abstract class ScalarDensity implements Distribution {
         for (int i = 0; i < parameters.size(); i++) {
             inputs[i + 1] = parameters.get(i);
         }
-        return graph.apply(new DensityOp(this), inputs);
+        return inputs;
     }
 
     @Override
