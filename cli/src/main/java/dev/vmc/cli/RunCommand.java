@@ -8,6 +8,7 @@ import dev.vmc.runtime.graph.EvaluationException;
 import dev.vmc.runtime.graph.Precision;
 import dev.vmc.runtime.infer.Algorithm;
 import dev.vmc.runtime.infer.FitException;
+import dev.vmc.runtime.infer.EstimatorChoice;
 import dev.vmc.runtime.infer.FitOptions;
 import dev.vmc.runtime.infer.FitResult;
 import dev.vmc.runtime.infer.InitialValuesException;
@@ -28,6 +29,7 @@ final class RunCommand {
     private static final List<String> GUIDES = List.of("auto", "meanfield", "lowrank", "fullrank");
     private static final List<String> RESAMPLING = List.of("auto", "always", "never");
     private static final List<String> PRECISIONS = List.of("float64", "float32");
+    private static final List<String> BASELINES = List.of("auto", "leave-one-out", "average", "none");
 
     private static final String OUTPUTS = String.join("\n",
             "Outputs, in --out or a new vmc-out/MODEL/run-N, each written atomically (never half a file):",
@@ -64,6 +66,7 @@ final class RunCommand {
     String precision = "float64";
     Path init;
     boolean report;
+    EstimatorChoice estimators = EstimatorChoice.automatic();
 
     Options commandLine() {
         Options o = new Options("run", SUMMARY, "the .vmodel file").synopsis("vmc run FILE [--data DATA] [OPTIONS]");
@@ -90,8 +93,21 @@ final class RunCommand {
                         v -> tolerance = o.number("--tol", v, 0, true))
                 .option("--seed", "S", "everything random derives from it: same seed, same numbers", Long.toString(seed),
                         v -> seed = o.wholeNumber("--seed", v, Long.MIN_VALUE, Long.MAX_VALUE))
-                .option("--particles", "S", "Monte Carlo draws per gradient step", Integer.toString(particles),
+                .option("--particles", "S", "Monte Carlo draws per gradient step (10 when some latent takes the score"
+                        + " function)", Integer.toString(particles),
                         v -> particles = (int) o.wholeNumber("--particles", v, 1, Integer.MAX_VALUE))
+                .option("--estimator", "E", "how each discrete latent's gradient is found: auto (enumerate small"
+                        + " supports, the score function otherwise), score, enumerate, or reparam; for every latent, or"
+                        + " per latent as z=score,k=enumerate", "auto",
+                        v -> estimators = EstimatorFlags.parse(v, estimators, o))
+                .option("--enumerate-up-to", "K", "auto enumerates a discrete latent with at most K values per element",
+                        Integer.toString(EstimatorChoice.DEFAULT_ENUMERATE_UP_TO),
+                        v -> estimators = estimators.withEnumerateUpTo(
+                                (int) o.wholeNumber("--enumerate-up-to", v, 1, Integer.MAX_VALUE)))
+                .option("--baseline", "B", "the score function's baseline: auto (leave-one-out with several particles,"
+                        + " else a decaying average), leave-one-out, average or none", "auto",
+                        v -> estimators = estimators.withBaseline(EstimatorChoice.Baseline.of(
+                                o.choice("--baseline", v, BASELINES, Map.of("loo", "did you mean leave-one-out?")))))
                 .option("--lr", "X", "Adam's step size", "0.05 in whitened coordinates; searched without a start",
                         v -> learningRate = o.number("--lr", v, 0, false))
                 .option("--draws", "N", "posterior draws to write", Integer.toString(draws),
@@ -231,7 +247,8 @@ final class RunCommand {
         FitOptions options = FitOptions.defaults().withMaxSteps(steps).withTolerance(tolerance).withSeed(seed)
                 .withParticles(particles).withLearningRate(learningRate).withDraws(draws).withDiagnosticDraws(psisDraws)
                 .withResampling(Resampling.of(resampling)).withAlgorithm(Algorithm.of(algorithm)).withPaths(paths)
-                .withPrecision(precision.equals("float32") ? Precision.SINGLE : Precision.DOUBLE);
+                .withPrecision(precision.equals("float32") ? Precision.SINGLE : Precision.DOUBLE)
+                .withEstimators(estimators);
         if (init != null) {
             Main.doing("reading --init " + init);
             InputFiles.check(init, "--init", "a guide.json file");

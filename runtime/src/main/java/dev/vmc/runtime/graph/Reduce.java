@@ -15,6 +15,8 @@ public enum Reduce implements Op {
      * own axis is summed out of a factor, each datum's row on its own (N x K, not K^N).
      */
     LOG_SUM_EXP_LAST_AXIS,
+    /** Sum over the last model axis, [..., M] to [...]: a factor's elements beyond the ones a latent keeps apart. */
+    SUM_LAST_AXIS,
     MEAN_OVER_PARTICLES;
 
     @Override
@@ -28,7 +30,7 @@ public enum Reduce implements Op {
         if (this == MEAN_OVER_PARTICLES && shape.length != 0) {
             throw new ShapeException("needs one value per particle, got shape " + Shapes.format(shape));
         }
-        if (this == LOG_SUM_EXP_LAST_AXIS) {
+        if (this == LOG_SUM_EXP_LAST_AXIS || this == SUM_LAST_AXIS) {
             if (shape.length == 0) {
                 throw new ShapeException("needs an axis to sum over, got a scalar");
             }
@@ -59,7 +61,7 @@ public enum Reduce implements Op {
                         for (int i = 0; i < width; i++) {
                             acc += x[base + i];
                         }
-                        out.data[s] = kind == SUM ? acc : acc / width;
+                        out.data[s] = kind == MEAN_OVER_PARTICLES ? acc / width : acc;
                     }
                 }
             }
@@ -75,7 +77,7 @@ public enum Reduce implements Op {
                     double g = gOut.data[s];
                     for (int i = 0; i < width; i++) {
                         switch (kind) {
-                            case SUM -> gx[base + i] += g;
+                            case SUM, SUM_LAST_AXIS -> gx[base + i] += g;
                             case MEAN_OVER_PARTICLES -> gx[base + i] += g / width;
                             default -> gx[base + i] += g * Math.exp(x[base + i] - out.data[s]);
                         }

@@ -14,6 +14,15 @@ public interface Guide {
     Nodes build(Graph graph, List<LatentSpec> latents);
 
     /**
+     * Whether each site's log q depends on no other site's draw (the automatic guides), so a
+     * score-function site's cost needs only its own log q; a written guide may condition one
+     * site on another, and then every site's log q goes into the cost.
+     */
+    default boolean sitesIndependent() {
+        return false;
+    }
+
+    /**
      * Fitted parameter values as they are reported and read back (guide.json, {@code --init}):
      * a guide fitted in coordinates of its own choosing maps them back here. By default the
      * values are reported as fitted.

@@ -5,6 +5,11 @@ import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.guide.Guide;
 import dev.vmc.runtime.guide.Site;
 import dev.vmc.runtime.model.Model;
+import dev.vmc.runtime.graph.Executor;
+import dev.vmc.runtime.guide.Estimator;
+import dev.vmc.runtime.infer.enumerate.EnumeratedModel;
+import dev.vmc.runtime.infer.objective.SurrogateObjective;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +36,10 @@ public final class ElboGraph {
     public final String guideName;
     /** Learnable parameters of the model and of a written-out guide, constrained scale. */
     public final Map<String, Node> pointEstimates;
+    private final ScoreTerms score;
 
     private ElboGraph(Graph graph, Node objective, Node terms, Node logP, Node logQ, Map<String, Node> reported,
-            List<Site> sites, String guideName, Map<String, Node> pointEstimates) {
+            List<Site> sites, String guideName, Map<String, Node> pointEstimates, ScoreTerms score) {
         this.graph = graph;
         this.objective = objective;
         this.terms = terms;
@@ -43,9 +49,20 @@ public final class ElboGraph {
         this.sites = sites;
         this.guideName = guideName;
         this.pointEstimates = pointEstimates;
+        this.score = score;
     }
 
     public static ElboGraph build(Model model, Guide guide) {
+        return build(model, guide, new Planner.Plan(model, List.of(), Map.of()), EstimatorChoice.automatic(), 1);
+    }
+
+    /**
+     * The ELBO of a planned model, its objective carrying the score function's surrogates for
+     * the discrete sites the guide scores, and the plan's sites with each estimator's reason.
+     *
+     * @param particles the particles of the executor that will train it (which baseline fits)
+     */
+    public static ElboGraph build(Model model, Guide guide, Planner.Plan plan, EstimatorChoice choice, int particles) {
         Graph graph = new Graph();
         Guide.Nodes q = guide.build(graph, model.latents());
         Model.Nodes p = model.build(graph, q.latents());
@@ -53,11 +70,47 @@ public final class ElboGraph {
         Node logJoint = p.logJoint(graph);
         Node logP = q.logJacobian() == null ? logJoint : graph.add(logJoint, q.logJacobian());
         Node terms = graph.sub(logP, q.logQ());
-        Node objective = graph.meanOverParticles(terms);
+        Node elbo = graph.meanOverParticles(terms);
+        ScoreTerms score = ScoreTerms.build(graph, p, q, guide.sitesIndependent(), terms, choice, particles);
+        Node objective = SurrogateObjective.build(graph, elbo, score.surrogates).objective();
         Map<String, Node> reported = new LinkedHashMap<>(q.latents());
         reported.putAll(p.derived());
         Map<String, Node> pointEstimates = new LinkedHashMap<>(p.parameters());
         pointEstimates.putAll(q.parameters());
-        return new ElboGraph(graph, objective, terms, logP, q.logQ(), reported, q.sites(), guide.name(), pointEstimates);
+        return new ElboGraph(graph, objective, terms, logP, q.logQ(), reported, sites(model, q.sites(), plan, score),
+                guide.name(), pointEstimates, score);
+    }
+
+    /** The guide's sites and the plan's enumerated ones, in the original model's declaration order. */
+    private static List<Site> sites(Model model, List<Site> guided, Planner.Plan plan, ScoreTerms score) {
+        Map<String, Site> byName = new LinkedHashMap<>();
+        for (Site s : guided) {
+            String why = plan.scored().get(s.latent());
+            String reduction = score.reductions.get(s.latent());
+            byName.put(s.latent(), s.estimator() != Estimator.SCORE_FUNCTION ? s : new Site(s.latent(), s.shape(),
+                    s.support(), s.family(), s.estimator(), (why != null ? why + "; " : "") + s.reason()
+                            + (reduction != null ? "; " + reduction : "")));
+        }
+        plan.enumerated().forEach(s -> byName.put(s.latent(), s));
+        Model original = plan.model() instanceof EnumeratedModel m ? m.inner() : model;
+        List<Site> ordered = new ArrayList<>();
+        for (var latent : original.latents()) {
+            Site s = byName.remove(latent.name());
+            if (s != null) {
+                ordered.add(s);
+            }
+        }
+        ordered.addAll(byName.values());
+        return ordered;
+    }
+
+    /** Before each training step's forward pass: baselines that carry state write it. */
+    public void beforeStep(Executor executor) {
+        score.beforeStep(executor);
+    }
+
+    /** After each training step: baselines that carry state learn from it. */
+    public void afterStep(Executor executor) {
+        score.afterStep(executor);
     }
 }

@@ -3,6 +3,7 @@ package dev.vmc.runtime.infer;
 import dev.vmc.runtime.graph.Precision;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How to fit. By default a Pathfinder start on {@link #DEFAULT_PATHS} paths, then up to 10,000
@@ -26,6 +27,7 @@ import java.util.Map;
  * @param maxBadSteps     consecutive non-finite steps before giving up
  * @param initial         starting values for some parameters, unconstrained, by name (may be empty)
  * @param precision       double (the default) or single: see {@link Precision}
+ * @param estimators      how each latent's gradient is estimated: automatic unless forced
  */
 public record FitOptions(
         long maxSteps,
@@ -43,7 +45,8 @@ public record FitOptions(
         int paths,
         int maxBadSteps,
         Map<String, Tensor> initial,
-        Precision precision) {
+        Precision precision,
+        EstimatorChoice estimators) {
 
     public static final long DEFAULT_SEED = 20261121L;
     /**
@@ -62,6 +65,7 @@ public record FitOptions(
             throw new IllegalArgumentException("learning rate must be positive, got " + learningRate);
         }
         initial = Map.copyOf(initial);
+        Objects.requireNonNull(estimators);
     }
 
     public static FitOptions defaults() {
@@ -120,6 +124,10 @@ public record FitOptions(
         return toBuilder().precision(v).build();
     }
 
+    public FitOptions withEstimators(EstimatorChoice v) {
+        return toBuilder().estimators(v).build();
+    }
+
     private Builder toBuilder() {
         Builder b = new Builder();
         b.maxSteps = maxSteps;
@@ -138,6 +146,7 @@ public record FitOptions(
         b.maxBadSteps = maxBadSteps;
         b.initial = initial;
         b.precision = precision;
+        b.estimators = estimators;
         return b;
     }
 
@@ -159,6 +168,7 @@ public record FitOptions(
         int maxBadSteps = 20;
         Map<String, Tensor> initial = Map.of();
         Precision precision = Precision.DOUBLE;
+        EstimatorChoice estimators = EstimatorChoice.automatic();
 
         Builder maxSteps(long v) { maxSteps = v; return this; }
         Builder particles(int v) { particles = v; return this; }
@@ -173,10 +183,12 @@ public record FitOptions(
         Builder paths(int v) { paths = v; return this; }
         Builder initial(Map<String, Tensor> v) { initial = v; return this; }
         Builder precision(Precision v) { precision = v; return this; }
+        Builder estimators(EstimatorChoice v) { estimators = v; return this; }
 
         FitOptions build() {
             return new FitOptions(maxSteps, particles, learningRate, seed, tolerance, evalEvery, evalParticles,
-                    adaptSteps, draws, diagnosticDraws, resampling, algorithm, paths, maxBadSteps, initial, precision);
+                    adaptSteps, draws, diagnosticDraws, resampling, algorithm, paths, maxBadSteps, initial, precision,
+                    estimators);
         }
     }
 }

@@ -22,6 +22,13 @@ import java.util.SplittableRandom;
  * random streams, so fits may run in parallel.
  */
 public final class Fitter {
+    /**
+     * Particles per step when some site takes the score function and none were asked for: its
+     * noise falls as 1/S, and with S >= 2 each particle's baseline is the others' mean cost
+     * (leave-one-out), which needs no state and no tuning.
+     */
+    public static final int SCORE_PARTICLES = 10;
+
     private Fitter() {}
 
     public static FitResult fit(Model model, Guide guide, FitOptions options, FitListener listener) {
@@ -36,17 +43,24 @@ public final class Fitter {
      * @param sink where the reported draws go, one at a time, as they are made; null to keep
      *             them in the result ({@link FitResult#draws()})
      */
-    public static FitResult fit(Model model, GuideChoice choice, FitOptions options, FitListener listener, DrawsSink sink) {
+    public static FitResult fit(Model model, GuideChoice choice, FitOptions asked, FitListener listener, DrawsSink sink) {
         long started = System.nanoTime();
-        SplittableRandom random = new SplittableRandom(options.seed());
+        SplittableRandom random = new SplittableRandom(asked.seed());
         long startSeed = random.split().nextLong();
         SplittableRandom searchRandom = random.split();
         SplittableRandom trainRandom = random.split();
         long checkSeed = random.split().nextLong();
         SplittableRandom drawRandom = random.split();
 
-        Start start = Start.resolve(model, choice, options, startSeed, listener);
-        ElboGraph elbo = ElboGraph.build(model, start.guide());
+        Planner.Plan plan = Planner.plan(model, asked.estimators());
+        boolean scoreParticles = plan.hasScored() && asked.particles() == 1;
+        FitOptions options = scoreParticles ? asked.withParticles(SCORE_PARTICLES) : asked;
+        if (scoreParticles) {
+            listener.message("particles: " + SCORE_PARTICLES + ", the score function's default (--particles to change)");
+        }
+        Model fitted = plan.model();
+        Start start = Start.resolve(fitted, choice, options, startSeed, listener);
+        ElboGraph elbo = ElboGraph.build(fitted, start.guide(), plan, options.estimators(), options.particles());
         listener.plan(start.guide().name(), elbo.sites);
         ParameterStore store = ParameterStore.initial(elbo.graph);
         applyInitial(store, start.initial());
@@ -115,10 +129,10 @@ public final class Fitter {
         if (blasNote != null) {
             listener.message(blasNote);
         }
-        Map<String, Tensor> fitted = new LinkedHashMap<>();
-        store.asMap().forEach((k, v) -> fitted.put(k, v.copy()));
+        Map<String, Tensor> fittedValues = new LinkedHashMap<>();
+        store.asMap().forEach((k, v) -> fittedValues.put(k, v.copy()));
         Map<String, Tensor> original = new LinkedHashMap<>();
-        start.guide().originalParameters(fitted, model.latents()).forEach((k, v) -> {
+        start.guide().originalParameters(fittedValues, fitted.latents()).forEach((k, v) -> {
             Tensor t = v.copy();
             options.precision().round(t.data);
             original.put(k, t);

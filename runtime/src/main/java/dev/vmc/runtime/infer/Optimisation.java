@@ -39,12 +39,14 @@ final class Optimisation {
 
     /** One step; returns its ELBO estimate (NaN for a step that was skipped). */
     double step() {
+        elbo.beforeStep(executor);
         executor.forward();
         double value = executor.value(elbo.objective).item();
         if (!Double.isFinite(value)) {
             return rejected(describeValue());
         }
         executor.backward(elbo.objective);
+        elbo.afterStep(executor);
         gradients.clear();
         for (Node p : elbo.graph.parameters()) {
             Tensor g = executor.gradient(p);

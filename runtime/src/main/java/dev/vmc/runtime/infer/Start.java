@@ -4,6 +4,8 @@ import dev.vmc.runtime.diagnose.Estimate;
 import dev.vmc.runtime.guide.GaussianGuide;
 import dev.vmc.runtime.guide.GaussianGuide.Family;
 import dev.vmc.runtime.guide.Guide;
+import dev.vmc.runtime.guide.JointGuide;
+import dev.vmc.runtime.model.LatentSpec;
 import dev.vmc.runtime.model.LogDensity;
 import dev.vmc.runtime.model.Model;
 import dev.vmc.runtime.pathfinder.GuideStart;
@@ -36,6 +38,9 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
     static final double WHITENED_RATE = 0.05;
 
     static Start resolve(Model model, GuideChoice choice, FitOptions options, long seed, FitListener listener) {
+        if (model.latents().stream().anyMatch(LatentSpec::isDiscrete)) {
+            return withDiscrete(model, choice, options, listener);
+        }
         LogDensity density = LogDensity.of(model);
         if (!density.improperLatents().isEmpty()) {
             List<String> flat = density.improperLatents();
@@ -75,6 +80,29 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
             return new Start(GaussianGuide.of(f), options.learningRate(), options.initial(), true, null, 0, 0);
         }
         return fromPathfinder(density, family, options, seed, refine, listener);
+    }
+
+    /**
+     * With discrete latents left to the score function there is no log density of the
+     * continuous ones alone for Pathfinder to climb: the guide starts from the standard
+     * initialisation, flat over the discrete values, with a step-size search.
+     */
+    private static Start withDiscrete(Model model, GuideChoice choice, FitOptions options, FitListener listener) {
+        if (options.algorithm() == Algorithm.PATHFINDER) {
+            throw new IllegalArgumentException("--algorithm pathfinder needs a model whose discrete latents are all"
+                    + " enumerated; " + model.latents().stream().filter(LatentSpec::isDiscrete).map(LatentSpec::name).toList()
+                    + " take the score function");
+        }
+        if (choice instanceof GuideChoice.Written written) {
+            listener.message("start: the written guide's own initial values");
+            return new Start(written.guide(), options.learningRate(), options.initial(), true, null, 0, 0);
+        }
+        Family family = ((GuideChoice.Automatic) choice).family();
+        listener.message("start: the standard initialisation (mean 0, sd " + GaussianGuide.INITIAL_SCALE
+                + ") for the continuous latents, flat guides for the discrete ones: Pathfinder needs a log density"
+                + " with no discrete latent in it");
+        Guide guide = new JointGuide(GaussianGuide.of(family == null ? Family.MEANFIELD : family));
+        return new Start(guide, options.learningRate(), options.initial(), true, null, 0, 0);
     }
 
     /** A guide's every parameter runs over the coordinates first: one from another model does not fit. */

@@ -20,6 +20,12 @@ public final class Shapes {
         return n;
     }
 
+    public static int[] append(int[] front, int last) {
+        int[] out = java.util.Arrays.copyOf(front, front.length + 1);
+        out[front.length] = last;
+        return out;
+    }
+
     public static int[] prepend(int first, int[] rest) {
         int[] out = new int[rest.length + 1];
         out[0] = first;

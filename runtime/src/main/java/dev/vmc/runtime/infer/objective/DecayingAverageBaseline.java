@@ -20,18 +20,21 @@ public final class DecayingAverageBaseline {
     public static final double DEFAULT_DECAY = 0.9;
 
     private final Node node;
-    private final Node meanCost;
+    private final Node cost;
     private final double decay;
-    private double value;
+    private final double[] value;
+    private final double[] mean; // scratch for a step's mean cost, so a step allocates nothing
     private boolean started;
 
-    private DecayingAverageBaseline(Node node, Node meanCost, double decay) {
+    private DecayingAverageBaseline(Node node, Node cost, double decay) {
         this.node = node;
-        this.meanCost = meanCost;
+        this.cost = cost;
         this.decay = decay;
+        this.value = new double[cost.modelSize()];
+        this.mean = new double[value.length];
     }
 
-    /** A baseline for the given cost (one value per particle), with the default decay 0.9. */
+    /** A baseline for the given cost (one value per particle, or one per element), with the default decay 0.9. */
     public static DecayingAverageBaseline of(Graph graph, Node cost) {
         return of(graph, cost, DEFAULT_DECAY);
     }
@@ -40,13 +43,7 @@ public final class DecayingAverageBaseline {
         if (!(decay >= 0 && decay < 1)) {
             throw new IllegalArgumentException("the decay must be in [0, 1), got " + decay);
         }
-        if (cost.rank() != 0) {
-            throw new IllegalArgumentException("the cost must be one value per particle, got " + cost);
-        }
-        Node input = graph.input("decaying average baseline");
-        // the cost's mean is read after the step, for the next one; it is not on the gradient's path
-        Node meanCost = graph.meanOverParticles(graph.stopGradient(cost));
-        return new DecayingAverageBaseline(input, meanCost, decay);
+        return new DecayingAverageBaseline(graph.input("decaying average baseline", cost.shape), cost, decay);
     }
 
     /** The baseline's node, for {@link ScoreFunction#surrogate}. */
@@ -54,24 +51,37 @@ public final class DecayingAverageBaseline {
         return node;
     }
 
-    /** The current value: what the next step will use. */
+    /** The current value (element 0 for a per-element baseline): what the next step will use. */
     public double value() {
-        return value;
+        return value[0];
     }
 
     /** Before each forward pass: the current value into every particle's slot of the input. */
     public void writeTo(Executor executor) {
-        Arrays.fill(executor.value(node).data, value);
+        double[] slots = executor.value(node).data;
+        for (int at = 0; at < slots.length; at += value.length) {
+            System.arraycopy(value, 0, slots, at, value.length);
+        }
     }
 
-    /** After each step: folds the step's mean cost, read from the executor, into the average. */
+    /** After each step: folds the step's mean cost over its particles, read from the executor, into the average. */
     public void update(Executor executor) {
-        update(executor.value(meanCost).item());
+        double[] costs = executor.value(cost).data;
+        int particles = cost.batched ? costs.length / value.length : 1;
+        java.util.Arrays.fill(mean, 0);
+        for (int s = 0; s < particles; s++) {
+            for (int e = 0; e < value.length; e++) {
+                mean[e] += costs[s * value.length + e] / particles;
+            }
+        }
+        update(mean);
     }
 
-    /** After each step: b <- decay * b + (1 - decay) * meanCost, or meanCost the first time. */
-    public void update(double meanCost) {
-        value = started ? decay * value + (1 - decay) * meanCost : meanCost;
+    /** After each step: b <- decay * b + (1 - decay) * meanCost, or meanCost the first time, per element. */
+    public void update(double... meanCost) {
+        for (int e = 0; e < value.length; e++) {
+            value[e] = started ? decay * value[e] + (1 - decay) * meanCost[e] : meanCost[e];
+        }
         started = true;
     }
 }

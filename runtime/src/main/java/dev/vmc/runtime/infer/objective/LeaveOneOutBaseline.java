@@ -17,13 +17,22 @@ import dev.vmc.runtime.tensor.Tensor;
  *
  * <p>An op rather than a formula of constants, because the particle count belongs to the
  * executor, not the graph: the kernel reads S from its layout, so the same graph serves
- * executors of any S. With one particle there is no other to leave in, and making the kernel
- * (that is, making the executor) throws an {@link IllegalArgumentException}.
+ * executors of any S. With one particle there is no other to leave in, and the baseline is 0:
+ * a fit chooses this baseline only for S >= 2, but the same graph also serves executors of one
+ * particle (point estimates).
  */
 public enum LeaveOneOutBaseline implements Op {
     INSTANCE;
 
-    /** The baseline of each particle, for a cost of one value per particle. */
+    private static final Kernel ZERO = new Kernel() {
+        public void forward(Tensor[] in, Tensor out) {
+            java.util.Arrays.fill(out.data, 0);
+        }
+
+        public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {}
+    };
+
+    /** The baseline of each particle, for a cost of one value per particle or one per element. */
     public static Node of(Graph graph, Node cost) {
         if (!cost.batched) {
             throw new IllegalArgumentException("the leave-one-out baseline needs a cost that varies by particle, got "
@@ -37,31 +46,31 @@ public enum LeaveOneOutBaseline implements Op {
         return "leave-one-out baseline";
     }
 
+    /** Per element of the cost: element i's baseline averages element i of the other particles. */
     @Override
     public int[] outputShape(int[][] inputShapes) {
-        if (inputShapes[0].length != 0) {
-            throw new ShapeException("needs one value per particle, got shape " + Shapes.format(inputShapes[0]));
-        }
-        return Shapes.SCALAR;
+        return inputShapes[0];
     }
 
     @Override
     public Kernel kernel(Layout[] inputs, Layout output) {
         int particles = output.particles();
         if (particles < 2) {
-            throw new IllegalArgumentException("the leave-one-out baseline needs at least 2 particles, got "
-                    + particles + ": with one there are no others to average");
+            return ZERO; // no other particle to average: no baseline (what draws and point estimates run through)
         }
         double others = particles - 1;
+        int width = output.modelSize();
         return new Kernel() {
             public void forward(Tensor[] in, Tensor out) {
                 double[] f = in[0].data;
-                double total = 0;
-                for (double v : f) {
-                    total += v;
-                }
-                for (int s = 0; s < f.length; s++) {
-                    out.data[s] = (total - f[s]) / others;
+                for (int e = 0; e < width; e++) {
+                    double total = 0;
+                    for (int s = 0; s < particles; s++) {
+                        total += f[s * width + e];
+                    }
+                    for (int s = 0; s < particles; s++) {
+                        out.data[s * width + e] = (total - f[s * width + e]) / others;
+                    }
                 }
             }
 
@@ -71,12 +80,14 @@ public enum LeaveOneOutBaseline implements Op {
                     return;
                 }
                 double[] g = gOut.data;
-                double total = 0;
-                for (double v : g) {
-                    total += v;
-                }
-                for (int s = 0; s < g.length; s++) {
-                    gIn[0].data[s] += (total - g[s]) / others;
+                for (int e = 0; e < width; e++) {
+                    double total = 0;
+                    for (int s = 0; s < particles; s++) {
+                        total += g[s * width + e];
+                    }
+                    for (int s = 0; s < particles; s++) {
+                        gIn[0].data[s * width + e] += (total - g[s * width + e]) / others;
+                    }
                 }
             }
         };

@@ -3,6 +3,7 @@ package dev.vmc.runtime.infer.objective;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.ShapeException;
+import dev.vmc.runtime.tensor.Shapes;
 
 /**
  * The score-function (REINFORCE, Williams 1992) term of one discrete site: the gradient of
@@ -26,29 +27,35 @@ public final class ScoreFunction {
     /**
      * stopGradient(cost - baseline) * logQ, per particle.
      *
-     * @param logQ per particle: log q of the site's draw, its gradient in the guide's parameters
+     * @param logQ per particle: log q of the site's draw (one value, or one per element), its
+     *     gradient in the guide's parameters
      * @param cost what the site's score multiplies: the caller chooses it (the whole ELBO term,
      *     or only the factors downstream of the site, Rao-Blackwellised); per particle or shared
      * @param baseline per particle or shared, or null for none; it must not depend on this
      *     particle's draw, or the estimator is biased
      */
     public static Node surrogate(Graph graph, Node logQ, Node cost, Node baseline) {
-        requireScalar("log q", logQ);
-        requireScalar("the cost", cost);
         if (!logQ.batched) {
             throw new IllegalArgumentException("log q must vary by particle: it is the density of each particle's draw");
         }
+        requireFits("the cost", cost, logQ);
         Node centred = cost;
         if (baseline != null) {
-            requireScalar("the baseline", baseline);
+            requireFits("the baseline", baseline, logQ);
             centred = graph.sub(cost, baseline);
         }
-        return graph.mul(graph.stopGradient(centred), logQ);
+        Node product = graph.mul(graph.stopGradient(centred), logQ);
+        return logQ.rank() == 0 ? product : graph.sum(product);
     }
 
-    private static void requireScalar(String what, Node node) {
-        if (node.rank() != 0) {
-            throw new ShapeException(what + " must be one value per particle, got " + node);
+    /**
+     * A cost (or baseline) is one value per particle, or one per element of log q: element i's
+     * score then multiplies only element i's cost, which is Rao-Blackwellisation per element.
+     */
+    private static void requireFits(String what, Node node, Node logQ) {
+        if (node.rank() != 0 && !java.util.Arrays.equals(node.shape, logQ.shape)) {
+            throw new ShapeException(what + " must be one value per particle or one per element of log q "
+                    + Shapes.format(logQ.shape) + ", got " + node);
         }
     }
 }

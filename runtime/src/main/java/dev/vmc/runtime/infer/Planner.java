@@ -1,0 +1,163 @@
+package dev.vmc.runtime.infer;
+
+import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.guide.DiscreteGuide;
+import dev.vmc.runtime.guide.Estimator;
+import dev.vmc.runtime.guide.Site;
+import dev.vmc.runtime.infer.enumerate.EnumeratedModel;
+import dev.vmc.runtime.infer.enumerate.EnumeratedModel.EnumerationRefused;
+import dev.vmc.runtime.model.LatentSpec;
+import dev.vmc.runtime.model.Model;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Chooses how each discrete latent's part of the ELBO's gradient is found, and says why: summed
+ * out exactly (enumeration) where its support is small and its elements stay apart on the way
+ * to their factors, the score function otherwise. Continuous latents keep the pathwise
+ * estimator of their guide. The choice can be forced per latent ({@link EstimatorChoice}).
+ * Whether enumeration works is found by building the model with the candidates enumerated:
+ * a latent the build refuses ({@link EnumerationRefused}) goes to the score function with the
+ * refusal as its reason, and the rest are tried again.
+ */
+public final class Planner {
+    private Planner() {}
+
+    /**
+     * @param model      the model inference fits: the given one with the enumerated latents summed out
+     * @param enumerated one site per enumerated latent, for the plan
+     * @param scored     why each latent left to the score function is there, by name
+     */
+    public record Plan(Model model, List<Site> enumerated, Map<String, String> scored) {
+        public boolean hasScored() {
+            return !scored.isEmpty();
+        }
+    }
+
+    public static Plan plan(Model model, EstimatorChoice choice) {
+        List<String> names = model.latents().stream().map(LatentSpec::name).toList();
+        for (String asked : choice.perLatent().keySet()) {
+            if (!names.contains(asked)) {
+                throw new IllegalArgumentException("--estimator names " + asked + ", which is not a latent of this model;"
+                        + " its latents are " + String.join(", ", names));
+            }
+        }
+        Set<String> candidates = new LinkedHashSet<>();
+        Map<String, String> scored = new LinkedHashMap<>();
+        for (LatentSpec latent : model.latents()) {
+            Estimator forced = choice.forced(latent.name());
+            if (!latent.isDiscrete()) {
+                if (forced == Estimator.ENUMERATION || forced == Estimator.SCORE_FUNCTION) {
+                    throw new IllegalArgumentException("--estimator " + latent.name() + "=" + label(forced) + ": "
+                            + latent.name() + " is continuous; "
+                            + (forced == Estimator.ENUMERATION ? "only discrete latents can be enumerated"
+                                    : "vmc gives continuous latents the pathwise estimator only, so far"));
+                }
+                continue;
+            }
+            if (forced == Estimator.REPARAMETERISED) {
+                throw new IllegalArgumentException("--estimator " + latent.name() + "=reparam: " + latent.name()
+                        + " is discrete, so no draw of it is differentiable; use score or enumerate");
+            }
+            long k = latent.supportSize();
+            if (forced == Estimator.SCORE_FUNCTION) {
+                scored.put(latent.name(), "asked for by --estimator");
+            } else if (k == Long.MAX_VALUE) {
+                requireNotForced(latent, forced, "its support is unbounded");
+                scored.put(latent.name(), "its support " + latent.support() + " has no end to sum over");
+            } else if (forced == null && k > choice.enumerateUpTo()) {
+                scored.put(latent.name(), k + " values per element, more than the enumeration limit "
+                        + choice.enumerateUpTo() + " (--enumerate-up-to)");
+            } else {
+                candidates.add(latent.name());
+            }
+        }
+        while (true) {
+            EnumerationRefused refused = refusal(model, candidates);
+            if (refused == null) {
+                break;
+            }
+            requireNotForced(byName(model, refused.latent), choice.forced(refused.latent), refused.getMessage());
+            candidates.remove(refused.latent);
+            scored.put(refused.latent, "not enumerated: " + refused.getMessage());
+        }
+        for (String name : scored.keySet()) {
+            String why = DiscreteGuide.whyNot(byName(model, name));
+            if (why != null) {
+                throw new IllegalArgumentException("cannot fit " + name + ": it is left to the score function ("
+                        + scored.get(name) + "), and " + why);
+            }
+        }
+        List<Site> sites = new ArrayList<>();
+        for (String name : candidates) {
+            LatentSpec latent = byName(model, name);
+            String how = latent.size() == 1 ? "its " + latent.supportSize() + " values summed out exactly"
+                    : "its " + latent.size() + " elements are independent given the rest, each summed over its "
+                            + latent.supportSize() + " values (" + latent.size() + " x " + latent.supportSize()
+                            + " terms a draw)";
+            sites.add(new Site(name, latent.shape(), latent.support(), "none: summed out of the model",
+                    Estimator.ENUMERATION, how + (choice.forced(name) != null ? ", as --estimator asks" : "")));
+        }
+        Model fitted = candidates.isEmpty() ? model : new EnumeratedModel(model, candidates);
+        return new Plan(fitted, sites, scored);
+    }
+
+    /** Builds the model with these latents enumerated on a scratch graph; the first refusal, or null. */
+    private static EnumerationRefused refusal(Model model, Set<String> candidates) {
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        try {
+            probe(model, candidates);
+            return null;
+        } catch (EnumerationRefused r) {
+            return r;
+        } catch (RuntimeException shapes) {
+            // the values' extra axis did not fit some op: find whose, one at a time
+            for (String name : candidates) {
+                try {
+                    probe(model, Set.of(name));
+                } catch (EnumerationRefused r) {
+                    return r;
+                } catch (RuntimeException e) {
+                    return new EnumerationRefused(name, "its values' extra axis does not fit the model: " + e.getMessage());
+                }
+            }
+            throw shapes;
+        }
+    }
+
+    private static void probe(Model model, Set<String> names) {
+        Graph graph = new Graph();
+        EnumeratedModel marginal = new EnumeratedModel(model, names);
+        Map<String, Node> values = new LinkedHashMap<>();
+        for (LatentSpec latent : marginal.latents()) {
+            values.put(latent.name(), graph.input(latent.name(), latent.shape()));
+        }
+        marginal.build(graph, values);
+    }
+
+    private static void requireNotForced(LatentSpec latent, Estimator forced, String why) {
+        if (forced == Estimator.ENUMERATION) {
+            throw new IllegalArgumentException("--estimator " + latent.name() + "=enumerate: " + latent.name()
+                    + " cannot be enumerated: " + why);
+        }
+    }
+
+    private static LatentSpec byName(Model model, String name) {
+        return model.latents().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    static String label(Estimator e) {
+        return switch (e) {
+            case REPARAMETERISED -> "reparam";
+            case SCORE_FUNCTION -> "score";
+            case ENUMERATION -> "enumerate";
+        };
+    }
+}
