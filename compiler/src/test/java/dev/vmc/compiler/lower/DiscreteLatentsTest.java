@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vmc.api.Vmc;
+import dev.vmc.compiler.TestPrograms;
 import dev.vmc.compiler.ast.Guide;
 import dev.vmc.compiler.ast.Program;
 import dev.vmc.compiler.bind.BoundData;
@@ -19,8 +20,10 @@ import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.ParameterStore;
 import dev.vmc.runtime.guide.Estimator;
+import dev.vmc.runtime.infer.ElboGraph;
 import dev.vmc.runtime.model.LatentSpec;
 import dev.vmc.runtime.transform.Support;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -113,5 +116,19 @@ class DiscreteLatentsTest {
                 model { b ~ bernoulli(0.3); mu ~ normal(b, 1); }
                 """, "m.vmodel").bind(DataSet.of(Map.of()));
         assertEquals(2, bound.model().latents().size());
+    }
+
+    @Test
+    void aWrittenGuideOfEveryDiscreteFamilyBuildsAndRuns() {
+        CheckedProgram program = checked(TestPrograms.read(Path.of("src/test/resources/good/discrete_guide.vmodel")));
+        Program source = program.program();
+        BoundData data = DataBinder.bind(program, DataSet.of(Map.of("K", 3, "M", 5)));
+        ElboGraph elbo = ElboGraph.build(new LoweredModel(source, program.dependencies(), data),
+                new LoweredGuide(source, (Guide.Explicit) source.guide(), data));
+        Executor executor = new Executor(elbo.graph, 4, ParameterStore.initial(elbo.graph), new SplittableRandom(5));
+        executor.forward();
+        assertTrue(Double.isFinite(executor.value(elbo.objective).item()), "the ELBO estimate is finite");
+        assertEquals(List.of("b", "z", "n", "m", "c", "nu", "mu"), elbo.sites.stream().map(s -> s.latent()).toList());
+        assertEquals(5, elbo.sites.stream().filter(s -> s.estimator() == Estimator.SCORE_FUNCTION).count());
     }
 }
