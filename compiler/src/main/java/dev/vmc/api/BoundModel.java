@@ -41,7 +41,8 @@ public final class BoundModel {
     void checkShapes() {
         try {
             Guide.Explicit written = program.guide() instanceof Guide.Explicit e ? e : null;
-            ElboGraph.build(model(), written != null ? new LoweredGuide(program, written, data) : GaussianGuide.meanField());
+            ElboGraph.build(model(), new DiscreteStandIns(
+                    written != null ? new LoweredGuide(program, written, data) : GaussianGuide.meanField()));
         } catch (ShapeException e) {
             throw new DataMismatchException(List.of("the data's sizes do not fit the model: " + e.getMessage()));
         }

@@ -53,6 +53,7 @@ public final class Builtins {
         elementwise("sin", Unary.SIN);
         elementwise("cos", Unary.COS);
         elementwise("lgamma", Unary.LGAMMA);
+        elementwise("step", Unary.STEP);
         add(new Builtin("pow", 2, Kind.ELEMENTWISE_BINARY, null, Binary.POW));
         add(new Builtin("log_sum_exp", 2, Kind.ELEMENTWISE_BINARY, null, Binary.LOG_SUM_EXP));
         add(new Builtin("log_sum_exp", 1, Kind.REDUCTION, null, null));

@@ -113,7 +113,6 @@ public final class Checker {
 
     private void checkLatents() {
         for (Decl decl : program.latents()) {
-            requireReal(decl, SampleChecker.discreteLatent(decl.name()));
             definitions.forbidInitialValue(decl, "latent", "the guide gives its distribution");
         }
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The compiler's one dependency analysis: which latents each expression and each term of the
@@ -180,8 +181,13 @@ public final class Dependencies {
 
     /** The first latent the expression names itself, reading left to right: what makes a variate random. */
     public Optional<String> firstLatentNamedIn(Expr expr) {
-        return of(expr).stream().filter(d -> d.isNamed() && d.kind() == NameKind.LATENT).map(Dependency::name)
-                .findFirst();
+        return firstLatentNamedIn(expr, name -> true);
+    }
+
+    /** The first latent the expression names itself that passes the test (an int one, a real one). */
+    public Optional<String> firstLatentNamedIn(Expr expr, Predicate<String> which) {
+        return of(expr).stream().filter(d -> d.isNamed() && d.kind() == NameKind.LATENT && which.test(d.name()))
+                .map(Dependency::name).findFirst();
     }
 
     /** Every model {@code ~} and {@code target +=}, in source order. */

@@ -32,6 +32,11 @@ final class ExprTyper {
         return type;
     }
 
+    /** The type already given to an expression, or null if it has none yet. */
+    Type typeOf(Expr expr) {
+        return types.get(expr);
+    }
+
     /** Records a type found by a caller that resolves the expression itself (a guide's variate). */
     void record(Expr expr, Type type) {
         types.put(expr, type);

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * What a written-out guide owes the model: exactly one ~ per latent, on the latent itself,
- * with a distribution that has a reparameterised sampler and lives where the latent does.
+ * with a distribution that has a reparameterised sampler and lives where the latent does (an
+ * int latent's discrete family is {@link DiscreteGuides}' to check).
  */
 final class GuideChecker {
     private final SampleChecker samples;
@@ -23,6 +24,7 @@ final class GuideChecker {
     private final SymbolTable symbols;
     private final Constants constants;
     private final Diagnostics diagnostics;
+    private final DiscreteGuides discrete;
     private final Map<String, Pos> sampled = new HashMap<>();
 
     GuideChecker(SampleChecker samples, ExprTyper typer, SymbolTable symbols, Constants constants,
@@ -32,6 +34,7 @@ final class GuideChecker {
         this.symbols = symbols;
         this.constants = constants;
         this.diagnostics = diagnostics;
+        this.discrete = new DiscreteGuides(typer, constants, diagnostics);
     }
 
     /** One guide ~ statement, in order: a latent is usable by later statements once sampled. */
@@ -86,6 +89,10 @@ final class GuideChecker {
     }
 
     private void checkDistribution(Stmt.Sample sample, Symbol latent, Distribution distribution) {
+        if (DiscreteGuides.applies(latent, distribution)) {
+            discrete.check(sample, latent, distribution);
+            return;
+        }
         List<Distribution> reparameterisable =
                 Distributions.all().stream().filter(Distribution::isReparameterisable).toList();
         if (!distribution.isReparameterisable()) {

@@ -7,7 +7,6 @@ import dev.vmc.compiler.ast.TypeExpr;
 import dev.vmc.compiler.diag.Diagnostics;
 import dev.vmc.runtime.dist.Distribution;
 import dev.vmc.runtime.dist.Distributions;
-import dev.vmc.runtime.transform.Support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,17 +19,17 @@ import java.util.stream.Collectors;
 final class SampleChecker {
     private final ExprTyper typer;
     private final SymbolTable symbols;
-    private final Dependencies dependencies;
     private final Constants constants;
     private final Diagnostics diagnostics;
+    private final VariateKinds variates;
 
     SampleChecker(ExprTyper typer, SymbolTable symbols, Dependencies dependencies, Constants constants,
             Diagnostics diagnostics) {
         this.typer = typer;
         this.symbols = symbols;
-        this.dependencies = dependencies;
         this.constants = constants;
         this.diagnostics = diagnostics;
+        this.variates = new VariateKinds(typer, symbols, dependencies, constants, diagnostics);
     }
 
     /** A model ~ statement: a prior or a likelihood. */
@@ -40,19 +39,8 @@ final class SampleChecker {
         if (distribution != null && distribution.support().isVectorValued() && !variate.isError()) {
             checkSimplexVariate(sample, distribution);
         }
-        if (distribution == null || !distribution.isDiscrete() || variate.isError()) {
-            return;
-        }
-        String latent = dependencies.firstLatentNamedIn(sample.variate()).orElse(null);
-        if (latent != null) {
-            diagnostics.error(ExprStart.of(sample.variate()), discreteLatent(latent));
-        } else if (!variate.isInt()) {
-            String subject = sample.variate() instanceof Expr.Var v
-                    ? "'" + v.name() + "' is real-valued" : "the left side of ~ is real-valued";
-            String fix = sample.variate() instanceof Expr.Var v && symbols.get(v.name()) != null
-                    && symbols.get(v.name()).kind() == NameKind.DATA ? "; declare '" + v.name() + "' as int" : "";
-            diagnostics.error(ExprStart.of(sample.variate()), subject + ", but " + distribution.name()
-                    + " is a distribution over " + discreteValues(distribution.support()) + fix);
+        if (distribution != null && !variate.isError()) {
+            variates.check(sample, variate, distribution);
         }
     }
 
@@ -173,17 +161,6 @@ final class SampleChecker {
         }
         diagnostics.error(sample.distributionPos(), message);
         return null;
-    }
-
-    static String discreteLatent(String name) {
-        return "discrete latent '" + name + "' needs enumeration or REINFORCE, which vmc does not support yet";
-    }
-
-    private static String discreteValues(Support support) {
-        if (support.kind() == Support.Kind.INTEGER && Double.isInfinite(support.upper())) {
-            return "integers >= " + (long) support.lower();
-        }
-        return support.describe();
     }
 
     static String names(List<Distribution> distributions) {

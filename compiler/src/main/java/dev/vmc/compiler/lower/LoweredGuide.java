@@ -9,6 +9,7 @@ import dev.vmc.runtime.dist.Distribution;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.guide.Estimator;
+import dev.vmc.runtime.guide.Guide.ScoredSite;
 import dev.vmc.runtime.guide.Site;
 import dev.vmc.runtime.model.LatentSpec;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * A guide written in the program: each {@code latent ~ d(args)} draws the latent with d's
- * reparameterised sampler and scores the draw with d's log density. It lives on the latents'
+ * sampler (reparameterised, or discrete for an int latent) and scores the draw with d's log
+ * density; a discrete site also hands inference its live log q, for the score function. It lives on the latents'
  * constrained scale, so it needs no Jacobian; its entropy is estimated from the draws.
  */
 public final class LoweredGuide implements dev.vmc.runtime.guide.Guide {
@@ -51,6 +53,7 @@ public final class LoweredGuide implements dev.vmc.runtime.guide.Guide {
         ExpressionLowering heldLowering = new ExpressionLowering(graph, held);
         Map<String, Node> drawn = new LinkedHashMap<>();
         List<Site> sites = new ArrayList<>();
+        List<ScoredSite> scored = new ArrayList<>();
         Node logQ = null;
         for (Stmt s : guide.body()) {
             if (s instanceof Stmt.Define d) {
@@ -60,14 +63,19 @@ public final class LoweredGuide implements dev.vmc.runtime.guide.Guide {
                 scope.at(sample.pos());
                 LatentSpec latent = byName.get(((Expr.Var) sample.variate()).name());
                 Distribution d = scope.distribution(sample);
-                Node value = d.sample(graph, scope.arguments(sample), latent.shape());
+                List<Node> live = scope.arguments(sample);
+                Node value = d.sample(graph, live, latent.shape());
                 Node term = d.logDensity(graph, value, sample.args().stream().map(heldLowering::lower).toList());
                 logQ = logQ == null ? term : graph.add(logQ, term);
                 drawn.put(latent.name(), value);
                 scope.names.put(latent.name(), value);
                 held.put(latent.name(), value);
-                sites.add(new Site(latent.name(), latent.shape(), latent.support(), d.name() + " (from the guide block)",
-                        Estimator.REPARAMETERISED, d.name() + " has a reparameterised sampler"));
+                sites.add(site(latent, d));
+                if (!d.isReparameterisable()) {
+                    // The draw passes no gradient, so the guide's parameters learn through the
+                    // score function's surrogate, which differentiates this live log q.
+                    scored.add(new ScoredSite(latent.name(), value, d.logDensities(graph, value, live)));
+                }
             } else {
                 throw new IllegalStateException("checker let a target += into the guide");
             }
@@ -77,6 +85,16 @@ public final class LoweredGuide implements dev.vmc.runtime.guide.Guide {
         byName.keySet().forEach(name -> ordered.put(name, drawn.get(name)));
         List<Site> orderedSites = new ArrayList<>();
         byName.keySet().forEach(name -> sites.stream().filter(x -> x.latent().equals(name)).forEach(orderedSites::add));
-        return new Nodes(ordered, logQ == null ? graph.constant(0) : logQ, null, orderedSites, scope.parameters);
+        return new Nodes(ordered, logQ == null ? graph.constant(0) : logQ, null, orderedSites, scope.parameters, scored);
+    }
+
+    /** The plan's entry: the checker allows a reparameterised family, or a discrete one for an int latent. */
+    private static Site site(LatentSpec latent, Distribution d) {
+        String family = d.name() + " (from the guide block)";
+        return d.isReparameterisable()
+                ? new Site(latent.name(), latent.shape(), latent.support(), family, Estimator.REPARAMETERISED,
+                        d.name() + " has a reparameterised sampler")
+                : new Site(latent.name(), latent.shape(), latent.support(), family, Estimator.SCORE_FUNCTION,
+                        d.name() + " is discrete: its draws carry no gradient");
     }
 }

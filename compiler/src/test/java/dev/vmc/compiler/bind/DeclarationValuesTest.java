@@ -70,4 +70,12 @@ class DeclarationValuesTest {
                 problems("data { int N; vector[N] y; }\nparams { vector[N + 1] w = y; }\nlatent { real mu; }\n"
                         + "model { mu ~ normal(sum(w), 1); }\n", Map.of("N", 2, "y", new double[] {1, 2})));
     }
+
+    @Test
+    void anIntLatentWhoseBoundsFromDataLeaveNoValueIsReported() {
+        assertEquals(List.of("latent 'k' (m.vmodel:2:32) has <lower=N, upper=2>: the upper bound 2 must be at least the lower"
+                        + " bound N = 3"),
+                problems("data { int N; }\nlatent { int<lower=N, upper=2> k; }\nmodel { k ~ poisson(3); }\n",
+                        Map.of("N", 3)));
+    }
 }

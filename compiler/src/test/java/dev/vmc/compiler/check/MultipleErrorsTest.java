@@ -31,14 +31,14 @@ class MultipleErrorsTest {
                 latent {
                   vector[N] a;
                   vector[K] b;
-                  int z;
+                  int<lower=-1> z;
                 }
                 model {
                   vector[N] c = a + b;
                   real d = undefined_thing * 2;
                   a ~ normall(0, 1);
                   b ~ normal(0, 1, 2);
-                  y ~ normal(c, noise);
+                  z ~ poisson(3);
                 }
                 guide fulrank;
                 """;
@@ -46,11 +46,12 @@ class MultipleErrorsTest {
         assertEquals(List.of(
                 "4:17 data 'y' cannot have a value: data comes from the data file",
                 "7:17 param 'noise' needs a value: 'real<lower=0> noise = ...;'",
-                "12:3 discrete latent 'z' needs enumeration or REINFORCE, which vmc does not support yet",
                 "15:19 cannot add vector[N] and vector[K]",
                 "16:12 undeclared name 'undefined_thing'",
                 "17:7 unknown distribution 'normall'; did you mean 'normal'?",
                 "18:7 normal takes 2 arguments (mu, sigma), got 3",
+                "19:3 latent 'z' is declared int<lower=-1>, but poisson is a distribution over integers >= 0, so some of its"
+                        + " values are impossible; declare it int<lower=0>",
                 "21:7 unknown guide 'fulrank'; did you mean 'fullrank'? Use 'guide auto;' (the default),"
                         + " 'guide meanfield;', 'guide lowrank;', 'guide fullrank;' or a guide block"), errors);
     }

@@ -71,6 +71,14 @@ public enum Unary implements Op {
     LGAMMA {
         double f(double x) { return Gamma.logGamma(x); }
         double df(double x, double y) { return Gamma.digamma(x); }
+    },
+    /**
+     * Stan's step: 0 below 0, 1 from 0 on (NaN included, as Stan's x < 0 ? 0 : 1). Flat
+     * everywhere it has a derivative, so none passes: a change point moves by its own score.
+     */
+    STEP {
+        double f(double x) { return x < 0 ? 0 : 1; }
+        double df(double x, double y) { return 0; }
     };
 
     abstract double f(double x);
