@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * regression, where a shared-matrix product's BLAS path overtakes its Java loops, and what one
  * elementwise op costs through ND4J and as a Java loop, then {@link PosteriorAccuracy}'s table. Run
  * from the repository root after {@code mvn -q -DskipTests package}: {@code bench/run};
- * {@code bench/run MODEL...} for just those rows of the first table; {@code bench/run accuracy [SEEDS]}
+ * {@code bench/run MODEL...} for just those rows of the first table; {@code bench/run estimators} for
+ * {@link Estimators}' table of the gradient estimators on the mixture; {@code bench/run accuracy [SEEDS]}
  * for just the accuracy table; {@code bench/run data [quick]} for {@link DataReading}'s table (reading a
  * 10,000 x 784 matrix; quick: without the smallest-heap search), which the full run leaves out
  * because it takes minutes.
@@ -43,6 +44,10 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         if (args.length >= 1 && args[0].equals("accuracy")) {
             PosteriorAccuracy.print(args.length == 2 ? Integer.parseInt(args[1]) : 3);
+            return;
+        }
+        if (args.length >= 1 && args[0].equals("estimators")) {
+            Estimators.print();
             return;
         }
         if (args.length >= 1 && args[0].equals("data")) {

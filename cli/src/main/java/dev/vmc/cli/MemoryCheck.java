@@ -6,6 +6,9 @@ import dev.vmc.runtime.guide.GaussianGuide;
 import dev.vmc.runtime.infer.Algorithm;
 import dev.vmc.runtime.infer.ElboGraph;
 import dev.vmc.runtime.infer.FitOptions;
+import dev.vmc.runtime.infer.Fitter;
+import dev.vmc.runtime.infer.Planner;
+import dev.vmc.runtime.guide.JointGuide;
 import dev.vmc.runtime.infer.PosteriorDraws;
 import dev.vmc.runtime.model.LatentSpec;
 import dev.vmc.runtime.model.Model;
@@ -67,7 +70,8 @@ final class MemoryCheck {
      * asked for: auto, meanfield, lowrank, fullrank, or explicit (a guide written in the file,
      * counted as mean-field).
      */
-    static MemoryCheck estimate(Model model, FitOptions options, String family) {
+    static MemoryCheck estimate(Planner.Plan plan, FitOptions options, String family) {
+        Model model = plan.model();
         long coordinates = 0;
         for (LatentSpec latent : model.latents()) {
             coordinates += latent.unconstrainedSize();
@@ -84,7 +88,10 @@ final class MemoryCheck {
         GaussianGuide guide = (start || initialGuide) && !family.equals("explicit")
                 ? GaussianGuide.of(GaussianGuide.Family.MEANFIELD, GaussianGuide.meanFieldStart(new double[d], ones(d)))
                 : GaussianGuide.meanField();
-        ElboGraph elbo = ElboGraph.build(model, guide);
+        int particles = plan.hasScored() && options.particles() == 1 ? Fitter.SCORE_PARTICLES : options.particles();
+        ElboGraph elbo = plan.hasScored()
+                ? ElboGraph.build(model, new JointGuide(guide), plan, options.estimators(), particles)
+                : ElboGraph.build(model, guide);
         long columns = 2; // log_p__ and log_q__
         for (Node node : elbo.reported.values()) {
             columns = MemoryEstimate.add(columns, MemoryEstimate.elements(node, 1));
@@ -92,7 +99,7 @@ final class MemoryCheck {
         int nodes = elbo.graph.nodes().size();
         String tooLarge = null;
 
-        MemoryEstimate train = MemoryEstimate.of(elbo.graph, options.particles(), options.precision());
+        MemoryEstimate train = MemoryEstimate.of(elbo.graph, particles, options.precision());
         MemoryEstimate check = MemoryEstimate.of(elbo.graph, options.evalParticles(), options.precision());
         long perParticle = MemoryEstimate.of(elbo.graph, 2, options.precision()).bytes()
                 - MemoryEstimate.of(elbo.graph, 1, options.precision()).bytes();

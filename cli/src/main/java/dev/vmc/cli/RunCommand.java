@@ -10,6 +10,7 @@ import dev.vmc.runtime.infer.Algorithm;
 import dev.vmc.runtime.infer.FitException;
 import dev.vmc.runtime.infer.EstimatorChoice;
 import dev.vmc.runtime.infer.FitOptions;
+import dev.vmc.runtime.infer.Planner;
 import dev.vmc.runtime.infer.FitResult;
 import dev.vmc.runtime.infer.InitialValuesException;
 import dev.vmc.runtime.infer.Resampling;
@@ -158,7 +159,13 @@ final class RunCommand {
         FitOptions options = options();
         Phases.end("bind and options");
         Main.doing("estimating the memory the fit needs");
-        MemoryCheck.estimate(bound.model(), options, guide != null ? guide : model.guideFamily())
+        Planner.Plan plan;
+        try {
+            plan = Planner.plan(bound.model(), options.estimators()); // the fit plans again; this catches a bad --estimator first
+        } catch (IllegalArgumentException e) {
+            throw new Failure(ExitCode.USAGE, "vmc: " + e.getMessage());
+        }
+        MemoryCheck.estimate(plan, options, guide != null ? guide : model.guideFamily())
                 .require(Runtime.getRuntime().maxMemory());
         Phases.end("memory estimate");
         Main.doing("preparing the output folder");

@@ -26,6 +26,8 @@ public final class Executor {
     private final boolean gradients;
     private Node lastRoot;
     private boolean[] reachesLastRoot;
+    /** The nodes a forward pass computes: all dynamic ones, or only those {@link #computeOnly} needs. */
+    private boolean[] computed;
 
     public Executor(Graph graph, int particles, ParameterStore store, RandomGenerator random) {
         this(graph, particles, store, random, Precision.DOUBLE);
@@ -127,11 +129,30 @@ public final class Executor {
         return particles;
     }
 
-    /** Draws fresh noise and recomputes every node that depends on noise or parameters. */
+    /**
+     * From now on, forward passes compute only what these nodes need: a fit's steps need the
+     * objective, not the quantities reported with the draws (such as an enumerated latent's
+     * conditional draws), whose values are then stale. Noise they alone use is not drawn, so
+     * the random stream is what the needed nodes take.
+     */
+    public Executor computeOnly(Node... roots) {
+        boolean[] needed = new boolean[nodes.size()];
+        for (Node root : roots) {
+            boolean[] up = graph.ancestorsOf(root);
+            for (int i = 0; i < needed.length; i++) {
+                needed[i] |= up[i] && dynamic[i];
+            }
+        }
+        computed = needed;
+        return this;
+    }
+
+    /** Draws fresh noise and recomputes every node that depends on noise or parameters (see {@link #computeOnly}). */
     public void forward() {
+        boolean[] compute = computed != null ? computed : dynamic;
         for (Node node : nodes) {
             int i = node.id;
-            if (!dynamic[i]) {
+            if (!compute[i]) {
                 continue;
             }
             if (node.op instanceof Leaf.Noise noise) {

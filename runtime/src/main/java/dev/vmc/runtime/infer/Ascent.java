@@ -46,7 +46,8 @@ final class Ascent {
         this.store = store;
         this.options = options;
         this.listener = listener;
-        Executor train = new Executor(elbo.graph, options.particles(), store, random, options.precision());
+        Executor train = new Executor(elbo.graph, options.particles(), store, random, options.precision())
+                .computeOnly(elbo.objective);
         this.optimisation = new Optimisation(elbo, train, store, new Adam(rate), options.precision(),
                 options.maxBadSteps());
         this.check = new ElboCheck(elbo, store, options.evalParticles(), checkSeed, options.precision());

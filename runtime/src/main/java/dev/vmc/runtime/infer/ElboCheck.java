@@ -24,7 +24,7 @@ final class ElboCheck {
         this.elbo = elbo;
         this.parameters = like.copy();
         this.random = new Replay(seed);
-        this.executor = new Executor(elbo.graph, particles, parameters, random, precision);
+        this.executor = new Executor(elbo.graph, particles, parameters, random, precision).computeOnly(elbo.terms);
         this.terms = new double[particles];
     }
 

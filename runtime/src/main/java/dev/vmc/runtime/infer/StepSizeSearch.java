@@ -51,12 +51,14 @@ final class StepSizeSearch {
      */
     private static double trial(ElboGraph elbo, ParameterStore store, FitOptions options, double rate, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        Executor train = new Executor(elbo.graph, options.particles(), store, random.split(), options.precision());
+        Executor train = new Executor(elbo.graph, options.particles(), store, random.split(), options.precision())
+                .computeOnly(elbo.objective);
         Optimisation opt = new Optimisation(elbo, train, store, new Adam(rate), options.precision(), options.adaptSteps());
         for (int i = 0; i < options.adaptSteps(); i++) {
             opt.step();
         }
-        Executor eval = new Executor(elbo.graph, options.evalParticles(), store, random.split(), options.precision());
+        Executor eval = new Executor(elbo.graph, options.evalParticles(), store, random.split(), options.precision())
+                .computeOnly(elbo.objective);
         eval.forward();
         double score = eval.value(elbo.objective).item();
         return Double.isFinite(score) ? score : Double.NEGATIVE_INFINITY;

@@ -109,7 +109,8 @@ public final class LogDensity {
 
         private Evaluator(int points) {
             this.points = points;
-            this.executor = new Executor(graph, points, parameters, new SplittableRandom(0), Precision.DOUBLE);
+            this.executor = new Executor(graph, points, parameters, new SplittableRandom(0), Precision.DOUBLE)
+                    .computeOnly(value);
         }
 
         /** log p(u) and its gradient, for an evaluator of one point. */

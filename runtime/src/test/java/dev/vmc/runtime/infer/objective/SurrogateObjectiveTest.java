@@ -102,13 +102,26 @@ class SurrogateObjectiveTest {
     }
 
     @Test
-    void leaveOneOutNeedsTwoParticles() {
+    void leaveOneOutIsZeroWithOneParticleAndPerElementWithSeveral() {
         Graph g = new Graph();
-        LeaveOneOutBaseline.of(g, g.noise(Leaf.Noise.Kind.NORMAL));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Executor(g, 1, ParameterStore.initial(g), new SplittableRandom(1)));
-        assertTrue(e.getMessage().contains("at least 2 particles"), e.getMessage());
-        new Executor(g, 2, ParameterStore.initial(g), new SplittableRandom(1));
+        Node cost = g.noise(Leaf.Noise.Kind.NORMAL, 2);
+        Node baseline = LeaveOneOutBaseline.of(g, cost);
+        Executor one = new Executor(g, 1, ParameterStore.initial(g), new SplittableRandom(1));
+        one.forward();
+        assertEquals(0, one.value(baseline).data[0]);
+        Executor three = new Executor(g, 3, ParameterStore.initial(g), new SplittableRandom(1));
+        three.forward();
+        double[] c = three.value(cost).data;
+        double[] b = three.value(baseline).data;
+        for (int s = 0; s < 3; s++) {
+            for (int e = 0; e < 2; e++) {
+                double others = 0;
+                for (int t = 0; t < 3; t++) {
+                    others += t == s ? 0 : c[t * 2 + e];
+                }
+                assertEquals(others / 2, b[s * 2 + e], 1e-15);
+            }
+        }
         assertThrows(IllegalArgumentException.class, () -> LeaveOneOutBaseline.of(g, g.constant(1)));
     }
 
@@ -140,11 +153,12 @@ class SurrogateObjectiveTest {
     }
 
     @Test
-    void theSurrogateWantsOneLogQPerParticle() {
+    void theSurrogateWantsLogQPerParticleAndACostOfItsShapeOrScalar() {
         Graph g = new Graph();
         Node perParticle = g.noise(Leaf.Noise.Kind.NORMAL);
         assertThrows(IllegalArgumentException.class, () -> ScoreFunction.surrogate(g, g.constant(1), perParticle));
+        ScoreFunction.surrogate(g, g.noise(Leaf.Noise.Kind.NORMAL, 2), perParticle); // one cost for every element
         assertThrows(RuntimeException.class,
-                () -> ScoreFunction.surrogate(g, g.noise(Leaf.Noise.Kind.NORMAL, 2), perParticle));
+                () -> ScoreFunction.surrogate(g, g.noise(Leaf.Noise.Kind.NORMAL, 2), g.noise(Leaf.Noise.Kind.NORMAL, 3)));
     }
 }
