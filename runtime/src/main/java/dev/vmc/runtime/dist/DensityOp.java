@@ -50,10 +50,6 @@ public final class DensityOp implements Op {
         return density;
     }
 
-    public boolean isPerElement() {
-        return perElement;
-    }
-
     /** The two modes are told apart by name, so a dump of the graph shows which a statement got. */
     @Override
     public String name() {
