@@ -6,7 +6,6 @@ import dev.vmc.runtime.guide.GaussianGuide;
 import dev.vmc.runtime.infer.Algorithm;
 import dev.vmc.runtime.infer.ElboGraph;
 import dev.vmc.runtime.infer.FitOptions;
-import dev.vmc.runtime.infer.Fitter;
 import dev.vmc.runtime.infer.Planner;
 import dev.vmc.runtime.guide.JointGuide;
 import dev.vmc.runtime.infer.PosteriorDraws;
@@ -15,6 +14,7 @@ import dev.vmc.runtime.model.Model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -88,13 +88,15 @@ final class MemoryCheck {
         GaussianGuide guide = (start || initialGuide) && !family.equals("explicit")
                 ? GaussianGuide.of(GaussianGuide.Family.MEANFIELD, GaussianGuide.meanFieldStart(new double[d], ones(d)))
                 : GaussianGuide.meanField();
-        int particles = plan.hasScored() && options.particles() == 1 ? Fitter.SCORE_PARTICLES : options.particles();
+        int particles = options.particlesFor(plan.hasScored());
         ElboGraph elbo = plan.hasScored()
                 ? ElboGraph.build(model, new JointGuide(guide), plan, options.estimators(), particles)
                 : ElboGraph.build(model, guide);
         long columns = 2; // log_p__ and log_q__
-        for (Node node : elbo.reported.values()) {
-            columns = MemoryEstimate.add(columns, MemoryEstimate.elements(node, 1));
+        for (Map<String, Node> reported : List.of(elbo.reported, elbo.summarised)) {
+            for (Node node : reported.values()) {
+                columns = MemoryEstimate.add(columns, MemoryEstimate.elements(node, 1));
+            }
         }
         int nodes = elbo.graph.nodes().size();
         String tooLarge = null;
@@ -105,7 +107,7 @@ final class MemoryCheck {
                 - MemoryEstimate.of(elbo.graph, 1, options.precision()).bytes();
         if (train.largestArray() > MemoryEstimate.MAX_ARRAY) {
             tooLarge = String.format(Locale.ROOT, "--particles %d needs an array of %d values (%d per particle) for %s,"
-                    + " more than a Java array can hold (2^31 - 1); use fewer --particles", options.particles(),
+                    + " more than a Java array can hold (2^31 - 1); use fewer --particles", particles,
                     train.largestArray(), MemoryEstimate.elements(train.largestNode(), 1), train.largestNode().where());
         }
 
@@ -135,7 +137,7 @@ final class MemoryCheck {
                 + " each of %%d evaluators (%d x %d each)", d, d), perExecutorGuide);
         stages.add(List.of(
                 new Item(String.format(Locale.ROOT, "Monte Carlo particles: --particles %d x %s per particle"
-                        + " for the model's graph of %d nodes", options.particles(), format(perParticle), nodes),
+                        + " for the model's graph of %d nodes", particles, format(perParticle), nodes),
                         train.bytes()),
                 new Item(String.format(Locale.ROOT, "the convergence checks: %d draws of the same graph",
                         options.evalParticles()), check.bytes()),

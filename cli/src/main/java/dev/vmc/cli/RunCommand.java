@@ -94,8 +94,8 @@ final class RunCommand {
                         v -> tolerance = o.number("--tol", v, 0, true))
                 .option("--seed", "S", "everything random derives from it: same seed, same numbers", Long.toString(seed),
                         v -> seed = o.wholeNumber("--seed", v, Long.MIN_VALUE, Long.MAX_VALUE))
-                .option("--particles", "S", "Monte Carlo draws per gradient step (10 when some latent takes the score"
-                        + " function)", Integer.toString(particles),
+                .option("--particles", "S", "Monte Carlo draws per gradient step", "1, or 10 when some latent takes the"
+                        + " score function",
                         v -> particles = (int) o.wholeNumber("--particles", v, 1, Integer.MAX_VALUE))
                 .option("--estimator", "E", "how each discrete latent's gradient is found: auto (enumerate small"
                         + " supports, the score function otherwise), score, enumerate, or reparam; for every latent, or"
@@ -202,9 +202,12 @@ final class RunCommand {
         String report = FitReport.format(result);
         System.out.print(report);
         System.out.println();
-        String summary = (result.summary().rows().isEmpty() ? "no latents: the parameters below are point estimates\n"
-                : result.summary().format()) + PointEstimates.format(result.pointEstimates());
-        System.out.print(summary);
+        boolean none = result.summary().rows().isEmpty();
+        String noLatents = "no latents: the parameters below are point estimates\n";
+        String points = PointEstimates.format(result.pointEstimates());
+        String summary = (none ? noLatents : result.summary().format()) + points;
+        // a terminal shows a variable of more than 50 values by its first ten; summary.txt has all
+        System.out.print((none ? noLatents : result.summary().format(50, "summary.txt")) + points);
         Phases.end("summary");
         Main.doing("writing the outputs to " + outputs.folder());
         outputs.write(result, report + "\n" + summary);

@@ -12,7 +12,7 @@ import dev.vmc.runtime.guide.GaussianGuide;
 import dev.vmc.runtime.guide.JointGuide;
 import dev.vmc.runtime.infer.ElboGraph;
 import dev.vmc.runtime.infer.EstimatorChoice;
-import dev.vmc.runtime.infer.Fitter;
+import dev.vmc.runtime.infer.FitOptions;
 import dev.vmc.runtime.infer.Planner;
 import dev.vmc.runtime.model.LogDensity;
 import dev.vmc.runtime.model.Model;
@@ -49,7 +49,7 @@ class LoweredGraphGoldenTest {
         // sites is shown as the fit's whole graph: guide, model and surrogates
         String actual = !plan.hasScored() ? LogDensity.of(plan.model()).describe()
                 : ElboGraph.build(plan.model(), new JointGuide(GaussianGuide.meanField()), plan, EstimatorChoice.automatic(),
-                        Fitter.SCORE_PARTICLES).graph.describe();
+                        FitOptions.SCORE_PARTICLES).graph.describe();
         Golden.check(EXPECTED.resolve(name.replaceFirst("\\.vmodel$", ".txt")), actual);
     }
 }

@@ -34,6 +34,8 @@ final class DiscreteDrawOp implements Op {
      * every inverse CDF here assumes u < 1 (bernoulli(1) draws 1 only because u < 1).
      */
     private static final double BELOW_ONE = Math.nextDown(1.0);
+    /** Table entries kept to share one particle's tables with the others: 32 MB at most. */
+    private static final long SHARED_TABLES_UP_TO = 1 << 22;
 
     private final String name;
     private final DiscreteDraw draw;
@@ -107,10 +109,22 @@ final class DiscreteDrawOp implements Op {
             width += widths[k];
         }
         int total = width;
+        boolean anyBatched = false;
+        for (int k = 1; k < inputs.length; k++) {
+            anyBatched |= inputs[k].batched();
+        }
+        // parameters shared by every particle (a guide's logits) give each particle the same tables:
+        // made once per step for one particle's draws, not once per particle
+        int perParticle = output.modelSize();
+        boolean shareTables = !anyBatched && output.batched() && output.particles() > 1
+                && (long) perParticle * draw.tableSize(total) <= SHARED_TABLES_UP_TO;
         return new Kernel() {
             private final double[] parameters = new double[total];
             private final double[] table = new double[draw.tableSize(total)];
             private final int[] offsets = new int[n];
+            private final double[][] tables = shareTables ? new double[perParticle][draw.tableSize(total)] : null;
+            /** Which of {@link #tables} draw i of a particle uses: its own, or an earlier one with its parameters. */
+            private final int[] tableOf = shareTables ? new int[perParticle] : null;
 
             /** Gathers draw i's parameters; false when they come from where the last draw's did. */
             private boolean gather(Tensor[] in, int i, boolean first) {
@@ -131,6 +145,20 @@ final class DiscreteDrawOp implements Op {
             public void forward(Tensor[] in, Tensor out) {
                 double[] u = in[0].data;
                 double[] y = out.data;
+                if (tables != null) {
+                    for (int i = 0; i < perParticle; i++) {
+                        if (gather(in, i, i == 0)) {
+                            draw.prepare(parameters, total, tables[i]);
+                            tableOf[i] = i;
+                        } else {
+                            tableOf[i] = tableOf[i - 1];
+                        }
+                    }
+                    for (int i = 0; i < y.length; i++) {
+                        y[i] = draw.draw(Math.min(u[i], BELOW_ONE), tables[tableOf[i % perParticle]]);
+                    }
+                    return;
+                }
                 for (int i = 0; i < y.length; i++) {
                     if (gather(in, i, i == 0)) {
                         draw.prepare(parameters, total, table);

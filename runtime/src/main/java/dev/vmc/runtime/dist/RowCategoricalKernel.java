@@ -18,6 +18,15 @@ final class RowCategoricalKernel implements Kernel {
     private final int k;
     private final int xStride;
     private final int wStride;
+    /**
+     * With weights shared by several particles: each row's log probabilities, made once per
+     * forward pass rather than once per particle, and each row's draws counted by their
+     * upstream gradients across the particles, so backward visits each row once.
+     */
+    private final double[] shared;
+    private final double[] counts;
+    private final double[] totals;
+    private final double[] rowCounts;
 
     RowCategoricalKernel(CategoricalWeights weights, boolean perElement, Layout x, Layout w, Layout output) {
         this.weights = weights;
@@ -27,18 +36,32 @@ final class RowCategoricalKernel implements Kernel {
         this.k = w.shape()[1];
         this.xStride = x.batched() ? draws : 0;
         this.wStride = w.batched() ? draws * k : 0;
+        boolean share = !w.batched() && groups > 1;
+        this.shared = share ? new double[draws * k] : null;
+        this.counts = share ? new double[draws * k] : null;
+        this.totals = share ? new double[draws] : null;
+        this.rowCounts = share ? new double[k] : null;
     }
 
     /** log p(draw n of particle s), -infinity for a value outside 1..K. */
     private double logProbability(double[] x, double[] w, int s, int n) {
         int c = CategoricalOp.category(x[s * xStride + n], k);
-        return c < 0 ? Double.NEGATIVE_INFINITY : weights.logProbability(w, s * wStride + n * k, k, c);
+        if (c < 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return shared != null ? shared[n * k + c] : weights.logProbability(w, s * wStride + n * k, k, c);
     }
 
     @Override
     public void forward(Tensor[] in, Tensor out) {
         double[] x = in[0].data;
         double[] w = in[1].data;
+        if (shared != null) {
+            for (int n = 0; n < draws; n++) {
+                weights.logProbabilities(w, n * k, k, rowCounts);
+                System.arraycopy(rowCounts, 0, shared, n * k, k);
+            }
+        }
         for (int s = 0; s < groups; s++) {
             if (perElement) {
                 for (int n = 0; n < draws; n++) {
@@ -53,7 +76,7 @@ final class RowCategoricalKernel implements Kernel {
                     acc = Double.NEGATIVE_INFINITY;
                     break;
                 }
-                acc += weights.logProbability(w, s * wStride + n * k, k, c);
+                acc += shared != null ? shared[n * k + c] : weights.logProbability(w, s * wStride + n * k, k, c);
             }
             out.data[s] = acc;
         }
@@ -69,6 +92,10 @@ final class RowCategoricalKernel implements Kernel {
         double[] w = in[1].data;
         int step = perElement ? draws : 1;
         int stride = perElement ? 1 : 0;
+        if (counts != null) {
+            backwardShared(x, w, gOut.data, step, stride, gIn[1].data);
+            return;
+        }
         for (int s = 0; s < groups; s++) {
             for (int n = 0; n < draws; n++) {
                 // as in the shared form, a value outside 1..K passes its row no gradient
@@ -77,6 +104,26 @@ final class RowCategoricalKernel implements Kernel {
                     weights.addGradientOfDraw(w, s * wStride + n * k, k, c, gOut.data[s * step + n * stride], gIn[1].data);
                 }
             }
+        }
+    }
+
+    /** Every particle's draws of row n counted by their upstream gradients, then the row's gradient once. */
+    private void backwardShared(double[] x, double[] w, double[] g, int step, int stride, double[] gw) {
+        java.util.Arrays.fill(counts, 0);
+        java.util.Arrays.fill(totals, 0);
+        for (int s = 0; s < groups; s++) {
+            for (int n = 0; n < draws; n++) {
+                int c = CategoricalOp.category(x[s * xStride + n], k);
+                if (c >= 0) {
+                    double upstream = g[s * step + n * stride];
+                    counts[n * k + c] += upstream;
+                    totals[n] += upstream;
+                }
+            }
+        }
+        for (int n = 0; n < draws; n++) {
+            System.arraycopy(counts, n * k, rowCounts, 0, k);
+            weights.addGradient(w, n * k, rowCounts, totals[n], 1, gw);
         }
     }
 }

@@ -132,15 +132,15 @@ public final class Executor {
     /**
      * From now on, forward passes compute only what these nodes need: a fit's steps need the
      * objective, not the quantities reported with the draws (such as an enumerated latent's
-     * conditional draws), whose values are then stale. Noise they alone use is not drawn, so
-     * the random stream is what the needed nodes take.
+     * conditional draws), whose values are then stale. Noise is drawn for every noise leaf
+     * all the same, so the random stream, and every value computed, is what a full pass gives.
      */
     public Executor computeOnly(Node... roots) {
         boolean[] needed = new boolean[nodes.size()];
         for (Node root : roots) {
             boolean[] up = graph.ancestorsOf(root);
             for (int i = 0; i < needed.length; i++) {
-                needed[i] |= up[i] && dynamic[i];
+                needed[i] |= up[i] && dynamic[i] || nodes.get(i).op instanceof Leaf.Noise;
             }
         }
         computed = needed;

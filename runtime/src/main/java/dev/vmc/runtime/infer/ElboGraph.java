@@ -32,6 +32,8 @@ public final class ElboGraph {
     public final Node logQ;
     /** Latents then derived quantities, in declaration order, constrained scale. */
     public final Map<String, Node> reported;
+    /** Reported in the summary only, after {@link #reported}: see {@link Model.Nodes#summarised}. */
+    public final Map<String, Node> summarised;
     public final List<Site> sites;
     public final String guideName;
     /** Learnable parameters of the model and of a written-out guide, constrained scale. */
@@ -39,13 +41,14 @@ public final class ElboGraph {
     private final ScoreTerms score;
 
     private ElboGraph(Graph graph, Node objective, Node terms, Node logP, Node logQ, Map<String, Node> reported,
-            List<Site> sites, String guideName, Map<String, Node> pointEstimates, ScoreTerms score) {
+            Map<String, Node> summarised, List<Site> sites, String guideName, Map<String, Node> pointEstimates, ScoreTerms score) {
         this.graph = graph;
         this.objective = objective;
         this.terms = terms;
         this.logP = logP;
         this.logQ = logQ;
         this.reported = reported;
+        this.summarised = summarised;
         this.sites = sites;
         this.guideName = guideName;
         this.pointEstimates = pointEstimates;
@@ -77,7 +80,7 @@ public final class ElboGraph {
         reported.putAll(p.derived());
         Map<String, Node> pointEstimates = new LinkedHashMap<>(p.parameters());
         pointEstimates.putAll(q.parameters());
-        return new ElboGraph(graph, objective, terms, logP, q.logQ(), reported, sites(model, q.sites(), plan, score),
+        return new ElboGraph(graph, objective, terms, logP, q.logQ(), reported, p.summarised(), sites(model, q.sites(), plan, score),
                 guide.name(), pointEstimates, score);
     }
 

@@ -12,7 +12,8 @@ import java.util.Objects;
  * then draws resampled by their importance weights where Pareto k-hat says that is reliable.
  *
  * @param maxSteps        the most optimisation steps to take
- * @param particles       Monte Carlo draws per gradient step
+ * @param particles       Monte Carlo draws per gradient step; {@link #AUTO_PARTICLES} for 1, or
+ *                        {@link #SCORE_PARTICLES} when some site takes the score function
  * @param learningRate    Adam's step size; null to search for one
  * @param seed            everything random derives from it: same seed, same numbers
  * @param tolerance       an ELBO change, in nats, below which a check counts as no progress; 0 runs all maxSteps
@@ -57,7 +58,7 @@ public record FitOptions(
     public static final int DEFAULT_PATHS = 2;
 
     public FitOptions {
-        if (maxSteps < 0 || particles < 1 || evalEvery < 1 || evalParticles < 2 || draws < 0 || diagnosticDraws < 0
+        if (maxSteps < 0 || particles < 0 || evalEvery < 1 || evalParticles < 2 || draws < 0 || diagnosticDraws < 0
                 || paths < 1 || maxBadSteps < 1 || tolerance < 0) {
             throw new IllegalArgumentException("fit options out of range: " + this);
         }
@@ -66,6 +67,20 @@ public record FitOptions(
         }
         initial = Map.copyOf(initial);
         Objects.requireNonNull(estimators);
+    }
+
+    /** The particle count that lets the fit choose: see {@link #particlesFor}. */
+    public static final int AUTO_PARTICLES = 0;
+    /**
+     * Particles per step when some site takes the score function and none were asked for: its
+     * noise falls as 1/S, and with S >= 2 each particle's baseline is the others' mean cost
+     * (leave-one-out), which needs no state and no tuning.
+     */
+    public static final int SCORE_PARTICLES = 10;
+
+    /** The particles a fit uses: those asked for, else 10 with a score-function site and 1 without. */
+    public int particlesFor(boolean scored) {
+        return particles != AUTO_PARTICLES ? particles : scored ? SCORE_PARTICLES : 1;
     }
 
     public static FitOptions defaults() {
@@ -153,7 +168,7 @@ public record FitOptions(
     /** Holds the defaults; each with-method changes one field of a copy. */
     private static final class Builder {
         long maxSteps = 10_000;
-        int particles = 1;
+        int particles = AUTO_PARTICLES;
         Double learningRate;
         long seed = DEFAULT_SEED;
         double tolerance = 0.01;

@@ -22,13 +22,6 @@ import java.util.SplittableRandom;
  * random streams, so fits may run in parallel.
  */
 public final class Fitter {
-    /**
-     * Particles per step when some site takes the score function and none were asked for: its
-     * noise falls as 1/S, and with S >= 2 each particle's baseline is the others' mean cost
-     * (leave-one-out), which needs no state and no tuning.
-     */
-    public static final int SCORE_PARTICLES = 10;
-
     private Fitter() {}
 
     public static FitResult fit(Model model, Guide guide, FitOptions options, FitListener listener) {
@@ -53,10 +46,9 @@ public final class Fitter {
         SplittableRandom drawRandom = random.split();
 
         Planner.Plan plan = Planner.plan(model, asked.estimators());
-        boolean scoreParticles = plan.hasScored() && asked.particles() == 1;
-        FitOptions options = scoreParticles ? asked.withParticles(SCORE_PARTICLES) : asked;
-        if (scoreParticles) {
-            listener.message("particles: " + SCORE_PARTICLES + ", the score function's default (--particles to change)");
+        FitOptions options = asked.withParticles(asked.particlesFor(plan.hasScored()));
+        if (plan.hasScored() && asked.particles() == FitOptions.AUTO_PARTICLES) {
+            listener.message("particles: " + options.particles() + ", the score function's default (--particles to change)");
         }
         Model fitted = plan.model();
         Start start = Start.resolve(fitted, choice, options, startSeed, listener);

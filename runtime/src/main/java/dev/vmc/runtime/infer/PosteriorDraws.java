@@ -36,9 +36,21 @@ public record PosteriorDraws(List<String> columns, double[][] values, double[] l
         void draw(double[] values, double logP, double logQ);
     }
 
+    /** The columns of the draws a sink gets: the latents and derived quantities. */
     static List<String> columns(ElboGraph elbo) {
+        return columns(elbo.reported);
+    }
+
+    /** The columns the summary gets: the sink's, then those summarised only. */
+    private static List<String> summaryColumns(ElboGraph elbo) {
+        List<String> all = new ArrayList<>(columns(elbo.reported));
+        all.addAll(columns(elbo.summarised));
+        return all;
+    }
+
+    private static List<String> columns(Map<String, Node> nodes) {
         List<String> columns = new ArrayList<>();
-        for (Map.Entry<String, Node> e : elbo.reported.entrySet()) {
+        for (Map.Entry<String, Node> e : nodes.entrySet()) {
             columns.addAll(DrawsCsv.columnNames(e.getKey(), e.getValue().shape));
         }
         return List.copyOf(columns);
@@ -75,6 +87,9 @@ public record PosteriorDraws(List<String> columns, double[][] values, double[] l
             int n = Math.min(CHUNK, counts.length - start);
             if (executor == null || executor.particles() != n) {
                 executor = Executor.forwardOnly(elbo.graph, n, store, random, precision);
+                if (row == null) {
+                    executor.computeOnly(elbo.logP, elbo.logQ); // the same draws, without what only the report needs
+                }
             }
             executor.forward();
             for (int s = 0; s < n && start + s <= last; s++) {
@@ -107,14 +122,16 @@ public record PosteriorDraws(List<String> columns, double[][] values, double[] l
     /** As above, holding at most {@code summaryValues} values at once. */
     static Summary report(ElboGraph elbo, ParameterStore store, long seed, Precision precision, int[] counts,
             DrawsSink sink, int summaryValues) {
-        List<String> columns = columns(elbo);
-        sink.begin(columns);
+        List<String> drawn = columns(elbo);
+        List<String> columns = summaryColumns(elbo);
+        sink.begin(drawn);
         int rows = java.util.Arrays.stream(counts).sum();
         int width = columns.size();
         if (rows == 0) {
             return null;
         }
         double[] row = new double[width];
+        double[] sinkRow = drawn.size() == width ? row : new double[drawn.size()];
         int block = (int) Math.max(1, Math.min(width, summaryValues / rows));
         List<Summary.Row> summary = new ArrayList<>();
         for (int from = 0; from == 0 || from < width; from += block) {
@@ -128,7 +145,10 @@ public record PosteriorDraws(List<String> columns, double[][] values, double[] l
                     values[c - first][d] = v[c];
                 }
                 if (first == 0) {
-                    sink.draw(v, p, q);
+                    if (sinkRow != v) {
+                        System.arraycopy(v, 0, sinkRow, 0, sinkRow.length);
+                    }
+                    sink.draw(sinkRow, p, q);
                 }
             });
             for (int c = from; c < to; c++) {
@@ -139,13 +159,18 @@ public record PosteriorDraws(List<String> columns, double[][] values, double[] l
     }
 
     private static void fillRow(ElboGraph elbo, Executor executor, int s, double[] row) {
-        int column = 0;
-        for (Node node : elbo.reported.values()) {
+        int column = fill(elbo.reported, executor, s, row, 0);
+        fill(elbo.summarised, executor, s, row, column);
+    }
+
+    private static int fill(Map<String, Node> nodes, Executor executor, int s, double[] row, int column) {
+        for (Node node : nodes.values()) {
             int width = node.modelSize();
             // a reported value that does not depend on the latents is the same for every draw
             System.arraycopy(executor.value(node).data, node.batched ? s * width : 0, row, column, width);
             column += width;
         }
+        return column;
     }
 
     private static double perParticle(Executor executor, Node node, int s) {

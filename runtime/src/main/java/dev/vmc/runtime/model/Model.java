@@ -46,10 +46,18 @@ public interface Model {
      * @param derived    named deterministic functions of the latents to report with them, in order
      * @param parameters the learnable parameters on their constrained scale, by name, to report
      *                   as point estimates
+     * @param summarised deterministic functions of the draws reported by their summary alone, not
+     *                   in draws.csv (an enumerated latent's conditional probabilities: their means
+     *                   are the answer, and a mixture has thousands)
      */
-    record Nodes(List<Factor> factors, Map<String, Node> derived, Map<String, Node> parameters) {
+    record Nodes(List<Factor> factors, Map<String, Node> derived, Map<String, Node> parameters,
+            Map<String, Node> summarised) {
         public Nodes {
             factors = List.copyOf(factors);
+        }
+
+        public Nodes(List<Factor> factors, Map<String, Node> derived, Map<String, Node> parameters) {
+            this(factors, derived, parameters, Map.of());
         }
 
         /** A model given as one summed log joint, one value per particle: a factor of every latent. */

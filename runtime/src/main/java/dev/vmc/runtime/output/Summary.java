@@ -83,8 +83,30 @@ public final class Summary {
 
     /** An aligned table: names left-aligned, numbers right-aligned, ending with a newline. */
     public String format() {
+        return format(Integer.MAX_VALUE, null);
+    }
+
+    /**
+     * The table with a variable of more than {@code rowsPerVariable} rows (a variable: a name up
+     * to its first '.') cut to its first {@code shown}, and a line saying how many more are in
+     * {@code where}: a terminal shows a mixture's 500 assignments as ten.
+     */
+    public String format(int rowsPerVariable, String where) {
+        int shown = Math.min(rowsPerVariable, 10);
+        java.util.Map<String, Integer> sizes = new java.util.HashMap<>();
+        rows.forEach(r -> sizes.merge(variable(r.name()), 1, Integer::sum));
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
         List<String[]> cells = new ArrayList<>();
         for (Row r : rows) {
+            String variable = variable(r.name());
+            int size = sizes.get(variable);
+            int index = seen.merge(variable, 1, Integer::sum);
+            if (size > rowsPerVariable && index > shown) {
+                if (index == shown + 1) {
+                    cells.add(new String[] {"... " + (size - shown) + " more of " + variable + " in " + where});
+                }
+                continue;
+            }
             cells.add(new String[] {
                 r.name(), Significant.format(r.mean()), Significant.format(r.sd()), Significant.format(r.q5()),
                 Significant.format(r.q50()), Significant.format(r.q95())
@@ -96,6 +118,9 @@ public final class Summary {
             widths[k] = Math.max(6, HEADERS[k].length());
         }
         for (String[] line : cells) {
+            if (line.length == 1) {
+                continue;
+            }
             nameWidth = Math.max(nameWidth, line[0].length());
             for (int k = 0; k < HEADERS.length; k++) {
                 widths[k] = Math.max(widths[k], line[k + 1].length());
@@ -108,6 +133,10 @@ public final class Summary {
         }
         out.append('\n');
         for (String[] line : cells) {
+            if (line.length == 1) {
+                out.append(line[0]).append('\n');
+                continue;
+            }
             out.append(line[0]).append(" ".repeat(nameWidth - line[0].length()));
             for (int k = 0; k < HEADERS.length; k++) {
                 out.append("  ").append(padLeft(line[k + 1], widths[k]));
@@ -115,6 +144,11 @@ public final class Summary {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    private static String variable(String column) {
+        int dot = column.indexOf('.');
+        return dot < 0 ? column : column.substring(0, dot);
     }
 
     private static String padLeft(String text, int width) {

@@ -26,9 +26,9 @@ import java.util.Set;
  * sum over their joint values; the planner gives the second the score function instead.
  *
  * <p>The marginal's derived quantities add, per enumerated latent, a draw from its exact
- * conditional given the draw of the rest (Pyro's infer_discrete), under the latent's own name,
+ * conditional given the draw of the rest (Pyro's infer_discrete), under the latent's own name;
  * and for small supports its per-element probabilities, {@code Pr(z)}, with one last axis over
- * the values.
+ * the values, reported in the summary only (their means are the posterior probabilities).
  */
 public final class EnumeratedModel implements Model {
     /** Supports up to this size also report each value's probability per element. */
@@ -97,6 +97,7 @@ public final class EnumeratedModel implements Model {
             }
         }
         Map<String, Node> derived = new LinkedHashMap<>(p.derived());
+        Map<String, Node> summarised = new LinkedHashMap<>(p.summarised());
         for (Enumeration e : axes.values()) {
             List<Factor> group = groups.get(e.latent().name());
             graph.setOrigin(e.latent().name() + " summed out");
@@ -104,9 +105,12 @@ public final class EnumeratedModel implements Model {
             factors.add(new Factor(e.latent().name() + " summed out of " + origins(group), e.sumOut(graph, joint),
                     latentsOf(group, e.latent().name())));
             graph.setOrigin(e.latent().name() + " drawn from its conditional");
-            derived.putAll(e.conditional(graph, joint, PROBABILITY_COLUMNS_UP_TO));
+            derived.put(e.latent().name(), e.conditionalDraw(graph, joint));
+            if (e.supportSize() <= PROBABILITY_COLUMNS_UP_TO) {
+                summarised.put("Pr(" + e.latent().name() + ")", e.conditionalProbabilities(graph, joint));
+            }
         }
-        return new Nodes(factors, derived, p.parameters());
+        return new Nodes(factors, derived, p.parameters(), summarised);
     }
 
     private static String origins(List<Factor> group) {

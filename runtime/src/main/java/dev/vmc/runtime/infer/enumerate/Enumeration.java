@@ -92,22 +92,23 @@ final class Enumeration {
         return graph.reshape(graph.apply(Reduce.LOG_SUM_EXP_LAST_AXIS, joint), latent.shape());
     }
 
-    /**
-     * A draw from each element's conditional given the rest, exp(joint row) normalised, under
-     * the latent's name; and where K is at most {@code probabilitiesUpTo}, the probabilities
-     * themselves as Pr(name), with a last axis over the values.
-     */
-    Map<String, Node> conditional(Graph graph, Node joint, int probabilitiesUpTo) {
-        Map<String, Node> out = new LinkedHashMap<>();
+    /** A draw from each element's conditional given the rest: exp(joint row), normalised. */
+    Node conditionalDraw(Graph graph, Node joint) {
         Node draw = Distributions.get("categorical_logit").sample(graph, List.of(joint), new int[] {n});
         Node value = graph.add(draw, graph.constant(latent.support().lower() - 1));
-        out.put(latent.name(), graph.reshape(value, latent.shape()));
-        if (k <= probabilitiesUpTo) {
-            Node norm = graph.reshape(graph.apply(Reduce.LOG_SUM_EXP_LAST_AXIS, joint), n, 1);
-            Node probabilities = graph.exp(graph.sub(joint, norm));
-            out.put("Pr(" + latent.name() + ")", graph.reshape(probabilities, Shapes.append(latent.shape(), k)));
-        }
-        return out;
+        return graph.reshape(value, latent.shape());
+    }
+
+    /** Each element's probability of each value given the rest, with a last axis over the values. */
+    Node conditionalProbabilities(Graph graph, Node joint) {
+        Node norm = graph.reshape(graph.apply(Reduce.LOG_SUM_EXP_LAST_AXIS, joint), n, 1);
+        Node probabilities = graph.exp(graph.sub(joint, norm));
+        return graph.reshape(probabilities, Shapes.append(latent.shape(), k));
+    }
+
+    /** K, the values it takes. */
+    int supportSize() {
+        return k;
     }
 
     private static boolean startsWith(int[] shape, int[] prefixAfterFirst) {

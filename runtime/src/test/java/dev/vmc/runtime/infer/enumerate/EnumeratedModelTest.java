@@ -64,7 +64,7 @@ class EnumeratedModelTest {
         Graph g = new Graph();
         Node mu = g.constant(Tensor.vector(-2, 3));
         Model.Nodes p = marginal.build(g, Map.of("mu", mu));
-        Node probabilities = p.derived().get("Pr(z)");
+        Node probabilities = p.summarised().get("Pr(z)");
         assertEquals(List.of(6, 2), List.of(probabilities.shape[0], probabilities.shape[1]));
         var executor = new dev.vmc.runtime.graph.Executor(g, 1, dev.vmc.runtime.graph.ParameterStore.initial(g),
                 new java.util.SplittableRandom(1));
