@@ -55,7 +55,7 @@ public abstract class GaussianGuide implements Guide {
         }
     }
 
-    static final String LOC = "guide.loc";
+    public static final String LOC = "guide.loc";
     /** Initial standard deviation on the unconstrained scale without a start: small, so early gradients are not noise. */
     public static final double INITIAL_SCALE = 0.1;
 

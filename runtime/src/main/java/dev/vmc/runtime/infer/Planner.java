@@ -32,8 +32,15 @@ public final class Planner {
      * @param model      the model inference fits: the given one with the enumerated latents summed out
      * @param enumerated one site per enumerated latent, for the plan
      * @param scored     why each latent left to the score function is there, by name
+     * @param marginal   the model with every discrete latent summed out, where that can be done
+     *                   though some are fitted by the score function as asked: a log density for
+     *                   Pathfinder to start the continuous guide from; null otherwise
      */
-    public record Plan(Model model, List<Site> enumerated, Map<String, String> scored) {
+    public record Plan(Model model, List<Site> enumerated, Map<String, String> scored, Model marginal) {
+        public Plan(Model model, List<Site> enumerated, Map<String, String> scored) {
+            this(model, enumerated, scored, null);
+        }
+
         public boolean hasScored() {
             return !scored.isEmpty();
         }
@@ -104,7 +111,20 @@ public final class Planner {
                     Estimator.ENUMERATION, how + (choice.forced(name) != null ? ", as --estimator asks" : "")));
         }
         Model fitted = candidates.isEmpty() ? model : new EnumeratedModel(model, candidates);
-        return new Plan(fitted, sites, scored);
+        return new Plan(fitted, sites, scored, marginal(model, candidates, scored.keySet(), choice));
+    }
+
+    /** Every discrete latent summed out, when the score function was asked for latents that could be; else null. */
+    private static Model marginal(Model model, Set<String> enumerated, Set<String> scored, EstimatorChoice choice) {
+        Set<String> all = new LinkedHashSet<>(enumerated);
+        for (String name : scored) {
+            LatentSpec latent = byName(model, name);
+            if (choice.forced(name) != Estimator.SCORE_FUNCTION || latent.supportSize() > choice.enumerateUpTo()) {
+                return null;
+            }
+            all.add(name);
+        }
+        return scored.isEmpty() || refusal(model, all) != null ? null : new EnumeratedModel(model, all);
     }
 
     /** Builds the model with these latents enumerated on a scratch graph; the first refusal, or null. */
