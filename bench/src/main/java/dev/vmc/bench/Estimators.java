@@ -19,6 +19,7 @@ import dev.vmc.runtime.infer.FitListener;
 import dev.vmc.runtime.infer.FitOptions;
 import dev.vmc.runtime.infer.FitResult;
 import dev.vmc.runtime.infer.Fitter;
+import dev.vmc.runtime.infer.GradientVariance;
 import dev.vmc.runtime.infer.GuideChoice;
 import dev.vmc.runtime.infer.Planner;
 import dev.vmc.runtime.model.Model;
@@ -82,40 +83,13 @@ final class Estimators {
         return Fitter.fit(model, GuideChoice.automatic(), options, FitListener.SILENT);
     }
 
-    /** Summed over z's guide logits, the variance of GRADIENTS gradients at the standard start (flat logits). */
+    /** Summed over z's guide logits, the variance of GRADIENTS gradients at the flat start; NaN where z has no guide. */
     static double gradientVariance(Model model, EstimatorChoice choice, int particles) {
-        Planner.Plan plan = Planner.plan(model, choice);
-        Guide guide = plan.hasScored() ? new JointGuide(GaussianGuide.meanField()) : GaussianGuide.meanField();
-        ElboGraph elbo = ElboGraph.build(plan.model(), guide, plan, choice, particles);
-        ParameterStore store = ParameterStore.initial(elbo.graph);
-        Executor executor = new Executor(elbo.graph, particles, store, new SplittableRandom(7)).computeOnly(elbo.objective);
-        List<double[]> samples = new ArrayList<>();
-        var params = elbo.graph.parameters().stream().filter(p -> p.op.name().contains("guide.z.")).toList();
-        if (params.isEmpty()) {
-            return Double.NaN; // enumerated: no guide of z, no score
+        if (!Planner.plan(model, choice).hasScored()) {
+            return Double.NaN;
         }
-        for (int i = 0; i < GRADIENTS; i++) {
-            elbo.beforeStep(executor);
-            executor.forward();
-            executor.backward(elbo.objective);
-            elbo.afterStep(executor);
-            double[] g = params.stream().flatMap(p -> Arrays.stream(executor.gradient(p).data).boxed())
-                    .mapToDouble(Double::doubleValue).toArray();
-            samples.add(g);
-        }
-        double total = 0;
-        int skip = GRADIENTS / 10; // the decaying average's first steps
-        for (int k = 0; k < samples.get(0).length; k++) {
-            double mean = 0;
-            for (int i = skip; i < GRADIENTS; i++) {
-                mean += samples.get(i)[k] / (GRADIENTS - skip);
-            }
-            for (int i = skip; i < GRADIENTS; i++) {
-                double d = samples.get(i)[k] - mean;
-                total += d * d / (GRADIENTS - skip - 1);
-            }
-        }
-        return total;
+        return GradientVariance.of(model, new JointGuide(GaussianGuide.meanField()), choice, particles,
+                label -> label.startsWith("guide.z."), GRADIENTS, 7);
     }
 
     static double microsPerStep(Model model, EstimatorChoice choice, int particles) {

@@ -90,7 +90,7 @@ final class MemoryCheck {
                 : GaussianGuide.meanField();
         int particles = options.particlesFor(plan.hasScored());
         ElboGraph elbo = plan.hasScored()
-                ? ElboGraph.build(model, new JointGuide(guide), plan, options.estimators(), particles)
+                ? ElboGraph.build(model, new JointGuide(guide, plan.scoredContinuous()), plan, options.estimators(), particles)
                 : ElboGraph.build(model, guide);
         long columns = 2; // log_p__ and log_q__
         for (Map<String, Node> reported : List.of(elbo.reported, elbo.summarised)) {

@@ -23,15 +23,6 @@ public final class DiscreteGuide {
     /** Finite supports up to this many values get a free categorical per element; larger ones cannot. */
     public static final int MAX_CATEGORIES = 10_000;
 
-    /**
-     * The parameters are stored divided by this, so Adam, whose steps are about its rate in the
-     * stored units whatever the gradient's scale, moves a logit by 10 times the rate: a step of
-     * 0.05 posterior sds for a continuous latent, half a nat for a logit. A posterior
-     * assignment's logits are several nats apart; at 0.05 a step the fit took thousands of steps
-     * to get them there.
-     */
-    static final double STEP_SCALE = 10;
-
     private DiscreteGuide() {}
 
     /** Whether the automatic guide can take this latent; null if so, why not otherwise. */
@@ -86,7 +77,6 @@ public final class DiscreteGuide {
                 parameter = graph.parameter("guide." + latent.name() + ".logits", new Tensor(new int[] {n, (int) k}));
                 drawShape = new int[] {n};
             }
-            parameter = graph.mul(graph.constant(STEP_SCALE), parameter);
             Node draw = family.sample(graph, List.of(parameter), drawShape);
             Node held = family.logDensity(graph, draw, List.of(graph.stopGradient(parameter)));
             Node live = family.logDensities(graph, draw, List.of(parameter));

@@ -59,7 +59,13 @@ public interface Guide {
      * A site the score function differentiates: its draw (which passes no gradient) and log q of
      * the draw per element, as a function of the guide's parameters. The score function's
      * surrogate multiplies it; the ELBO's own log q ({@link Nodes#logQ}) holds the parameters
-     * constant, as the continuous sites' does.
+     * constant, as the continuous sites' does. A continuous site's draw is mapped to its
+     * support: {@code logJacobian} is that map's log-Jacobian, a term of the cost its score
+     * multiplies (null where there is none).
      */
-    record ScoredSite(String latent, Node value, Node logQ) {}
+    record ScoredSite(String latent, Node value, Node logQ, Node logJacobian) {
+        public ScoredSite(String latent, Node value, Node logQ) {
+            this(latent, value, logQ, null);
+        }
+    }
 }

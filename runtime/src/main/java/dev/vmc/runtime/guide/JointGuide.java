@@ -11,14 +11,22 @@ import java.util.Map;
 
 /**
  * The automatic guide of a model with discrete latents left after enumeration: the Gaussian
- * guide over the continuous ones and {@link DiscreteGuide} over the discrete ones, independent
- * of each other, so each discrete site's log q is its own alone.
+ * guide over the continuous ones, {@link DiscreteGuide} over the discrete ones, and
+ * {@link ScoredGaussianSites} over continuous ones the score function is asked to take, all
+ * independent of each other, so each scored site's log q is its own alone.
  */
 public final class JointGuide implements Guide {
     private final GaussianGuide continuous;
+    private final java.util.Set<String> scored;
 
     public JointGuide(GaussianGuide continuous) {
+        this(continuous, java.util.Set.of());
+    }
+
+    /** @param scored continuous latents the score function is asked to take: see {@link ScoredGaussianSites} */
+    public JointGuide(GaussianGuide continuous, java.util.Set<String> scored) {
         this.continuous = continuous;
+        this.scored = java.util.Set.copyOf(scored);
     }
 
     @Override
@@ -33,22 +41,31 @@ public final class JointGuide implements Guide {
 
     @Override
     public Nodes build(Graph graph, List<LatentSpec> latents) {
-        List<LatentSpec> real = latents.stream().filter(l -> !l.isDiscrete()).toList();
-        Nodes c = real.isEmpty() ? null : continuous.build(graph, real);
+        List<LatentSpec> pathwise = latents.stream().filter(l -> !l.isDiscrete() && !scored.contains(l.name())).toList();
+        Nodes c = pathwise.isEmpty() ? null : continuous.build(graph, pathwise);
         Nodes d = DiscreteGuide.build(graph, latents.stream().filter(LatentSpec::isDiscrete).toList());
+        Nodes s = ScoredGaussianSites.build(graph, latents.stream().filter(l -> scored.contains(l.name())).toList());
         Map<String, Node> values = new LinkedHashMap<>();
         List<Site> sites = new ArrayList<>();
         for (LatentSpec latent : latents) { // declaration order
-            Nodes from = latent.isDiscrete() ? d : c;
+            Nodes from = latent.isDiscrete() ? d : scored.contains(latent.name()) ? s : c;
             values.put(latent.name(), from.latents().get(latent.name()));
-            from.sites().stream().filter(s -> s.latent().equals(latent.name())).forEach(sites::add);
+            from.sites().stream().filter(site -> site.latent().equals(latent.name())).forEach(sites::add);
         }
-        Node logQ = c == null ? d.logQ() : graph.add(c.logQ(), d.logQ());
-        return new Nodes(values, logQ, c == null ? null : c.logJacobian(), sites, Map.of(), d.scored());
+        Node logQ = graph.add(d.logQ(), s.logQ());
+        Node logJacobian = s.logJacobian();
+        if (c != null) {
+            logQ = graph.add(c.logQ(), logQ);
+            logJacobian = graph.add(c.logJacobian(), logJacobian);
+        }
+        List<ScoredSite> all = new ArrayList<>(d.scored());
+        all.addAll(s.scored());
+        return new Nodes(values, logQ, logJacobian, sites, Map.of(), all);
     }
 
     @Override
     public Map<String, Tensor> originalParameters(Map<String, Tensor> fitted, List<LatentSpec> latents) {
-        return continuous.originalParameters(fitted, latents.stream().filter(l -> !l.isDiscrete()).toList());
+        return continuous.originalParameters(fitted,
+                latents.stream().filter(l -> !l.isDiscrete() && !scored.contains(l.name())).toList());
     }
 }

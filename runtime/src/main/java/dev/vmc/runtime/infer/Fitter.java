@@ -51,7 +51,7 @@ public final class Fitter {
             listener.message("particles: " + options.particles() + ", the score function's default (--particles to change)");
         }
         Model fitted = plan.model();
-        Start start = Start.resolve(fitted, plan.marginal(), choice, options, startSeed, listener);
+        Start start = Start.resolve(plan, choice, options, startSeed, listener);
         ElboGraph elbo = ElboGraph.build(fitted, start.guide(), plan, options.estimators(), options.particles());
         listener.plan(start.guide().name(), elbo.sites);
         ParameterStore store = ParameterStore.initial(elbo.graph);

@@ -44,6 +44,14 @@ public final class Planner {
         public boolean hasScored() {
             return !scored.isEmpty();
         }
+
+        /** Continuous latents the score function is asked to take. */
+        public Set<String> scoredContinuous() {
+            Set<String> names = new LinkedHashSet<>();
+            model.latents().stream().filter(l -> !l.isDiscrete() && scored.containsKey(l.name()))
+                    .forEach(l -> names.add(l.name()));
+            return names;
+        }
     }
 
     public static Plan plan(Model model, EstimatorChoice choice) {
@@ -59,11 +67,12 @@ public final class Planner {
         for (LatentSpec latent : model.latents()) {
             Estimator forced = choice.forced(latent.name());
             if (!latent.isDiscrete()) {
-                if (forced == Estimator.ENUMERATION || forced == Estimator.SCORE_FUNCTION) {
-                    throw new IllegalArgumentException("--estimator " + latent.name() + "=" + label(forced) + ": "
-                            + latent.name() + " is continuous; "
-                            + (forced == Estimator.ENUMERATION ? "only discrete latents can be enumerated"
-                                    : "vmc gives continuous latents the pathwise estimator only, so far"));
+                if (forced == Estimator.ENUMERATION) {
+                    throw new IllegalArgumentException("--estimator " + latent.name() + "=enumerate: " + latent.name()
+                            + " is continuous; only discrete latents can be enumerated");
+                }
+                if (forced == Estimator.SCORE_FUNCTION) {
+                    scored.put(latent.name(), "asked for by --estimator, though the pathwise estimator would do");
                 }
                 continue;
             }
@@ -94,6 +103,9 @@ public final class Planner {
             scored.put(refused.latent, "not enumerated: " + refused.getMessage());
         }
         for (String name : scored.keySet()) {
+            if (!byName(model, name).isDiscrete()) {
+                continue;
+            }
             String why = DiscreteGuide.whyNot(byName(model, name));
             if (why != null) {
                 throw new IllegalArgumentException("cannot fit " + name + ": it is left to the score function ("
@@ -119,7 +131,8 @@ public final class Planner {
         Set<String> all = new LinkedHashSet<>(enumerated);
         for (String name : scored) {
             LatentSpec latent = byName(model, name);
-            if (choice.forced(name) != Estimator.SCORE_FUNCTION || latent.supportSize() > choice.enumerateUpTo()) {
+            if (!latent.isDiscrete() || choice.forced(name) != Estimator.SCORE_FUNCTION
+                    || latent.supportSize() > choice.enumerateUpTo()) {
                 return null;
             }
             all.add(name);
@@ -145,7 +158,10 @@ public final class Planner {
                 } catch (EnumerationRefused r) {
                     return r;
                 } catch (RuntimeException e) {
-                    return new EnumerationRefused(name, "its values' extra axis does not fit the model: " + e.getMessage());
+                    // the message ends with the statement, whose ';' would run into the plan's next clause
+                    String why = e.getMessage().endsWith(";") ? e.getMessage().substring(0, e.getMessage().length() - 1)
+                            : e.getMessage();
+                    return new EnumerationRefused(name, "its values' extra axis does not fit the model: " + why);
                 }
             }
             throw shapes;

@@ -88,6 +88,9 @@ final class ScoreTerms {
             }
         }
         Node cost = graph.sub(own == null ? graph.constant(0) : own, logQ);
+        if (site.logJacobian() != null) {
+            shared = shared == null ? site.logJacobian() : graph.add(shared, site.logJacobian());
+        }
         if (shared != null) {
             cost = graph.add(cost, shared);
         }

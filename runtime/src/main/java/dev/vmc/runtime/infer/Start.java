@@ -37,24 +37,22 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
      */
     static final double WHITENED_RATE = 0.05;
 
-    /**
-     * @param marginal the model with its discrete latents summed out, where the score function
-     *                 takes some only because it was asked to; null otherwise
-     */
-    static Start resolve(Model model, Model marginal, GuideChoice choice, FitOptions options, long seed,
-            FitListener listener) {
-        if (model.latents().stream().anyMatch(LatentSpec::isDiscrete)) {
-            if (marginal != null && choice instanceof GuideChoice.Automatic && options.initial().isEmpty()
-                    && options.algorithm() == Algorithm.AUTO) {
+    /** Where the plan's model starts: see {@link Planner.Plan}. */
+    static Start resolve(Planner.Plan plan, GuideChoice choice, FitOptions options, long seed, FitListener listener) {
+        Model model = plan.model();
+        Model marginal = plan.marginal();
+        if (plan.hasScored()) {
+            if (marginal != null && plan.scoredContinuous().isEmpty() && choice instanceof GuideChoice.Automatic
+                    && options.initial().isEmpty() && options.algorithm() == Algorithm.AUTO) {
                 // the score function was asked for latents that could be summed out: the continuous
                 // guide starts where it would with them summed out, so the two fits compare
                 listener.message("start: Pathfinder on the model with every discrete latent summed out, as it can"
                         + " be; the fit itself uses the score function, as asked");
-                Start start = resolve(marginal, null, choice, options, seed, listener);
+                Start start = resolve(new Planner.Plan(marginal, List.of(), Map.of()), choice, options, seed, listener);
                 return new Start(new JointGuide((GaussianGuide) start.guide()), start.learningRate(), start.initial(),
                         true, null, start.gradientEvaluations(), start.densityEvaluations());
             }
-            return withDiscrete(model, choice, options, seed, listener);
+            return withScored(model, plan.scoredContinuous(), choice, options, seed, listener);
         }
         LogDensity density = LogDensity.of(model);
         if (!density.improperLatents().isEmpty()) {
@@ -102,13 +100,17 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
      * continuous ones alone for Pathfinder to climb: the guide starts from the standard
      * initialisation, flat over the discrete values, with a step-size search.
      */
-    private static Start withDiscrete(Model model, GuideChoice choice, FitOptions options, long seed, FitListener listener) {
+    private static Start withScored(Model model, java.util.Set<String> scoredContinuous, GuideChoice choice,
+            FitOptions options, long seed, FitListener listener) {
         if (options.algorithm() == Algorithm.PATHFINDER) {
-            throw new IllegalArgumentException("--algorithm pathfinder needs a model whose discrete latents are all"
-                    + " enumerated; " + model.latents().stream().filter(LatentSpec::isDiscrete).map(LatentSpec::name).toList()
-                    + " take the score function");
+            throw new IllegalArgumentException("--algorithm pathfinder needs every latent fitted by the pathwise"
+                    + " estimator or summed out; some take the score function");
         }
         if (choice instanceof GuideChoice.Written written) {
+            if (!scoredContinuous.isEmpty()) {
+                throw new IllegalArgumentException("--estimator " + String.join(",", scoredContinuous) + "=score: the"
+                        + " score function on a continuous latent needs the automatic guide; this model writes its own");
+            }
             listener.message("start: the written guide's own initial values");
             return new Start(written.guide(), options.learningRate(), options.initial(), true, null, 0, 0);
         }
@@ -118,16 +120,19 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
             // means drawn in (-2, 2), as Stan initialises: equal means would keep exchangeable
             // latents (a mixture's components) equal, since their gradients are equal too
             SplittableRandom random = new SplittableRandom(seed);
-            double[] loc = new double[new dev.vmc.runtime.model.FlatLatents(model.latents()).dimension()];
+            double[] loc = new double[new dev.vmc.runtime.model.FlatLatents(model.latents().stream()
+                    .filter(l -> !scoredContinuous.contains(l.name())).toList()).dimension()];
             for (int i = 0; i < loc.length; i++) {
                 loc[i] = random.nextDouble(-2, 2);
             }
-            initial.put(GaussianGuide.LOC, Tensor.vector(loc));
+            if (loc.length > 0) {
+                initial.put(GaussianGuide.LOC, Tensor.vector(loc));
+            }
         }
         listener.message("start: means drawn in (-2, 2) and sd " + GaussianGuide.INITIAL_SCALE + " on the unconstrained"
-                + " scale for the continuous latents, flat guides for the discrete ones: Pathfinder needs a log density"
-                + " with no discrete latent in it");
-        Guide guide = new JointGuide(GaussianGuide.of(family == null ? Family.MEANFIELD : family));
+                + " scale for the continuous latents, flat guides for the discrete ones: a fit with score-function sites"
+                + " has no Pathfinder start");
+        Guide guide = new JointGuide(GaussianGuide.of(family == null ? Family.MEANFIELD : family), scoredContinuous);
         return new Start(guide, options.learningRate(), initial, true, null, 0, 0);
     }
 

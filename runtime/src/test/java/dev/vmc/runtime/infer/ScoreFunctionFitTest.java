@@ -75,4 +75,28 @@ class ScoreFunctionFitTest {
         assertEquals(logEvidence, fit.finalElbo().mean(), 4 * fit.finalElbo().standardError() + 0.01, "ELBO = log p(y, k)");
         assertTrue(fit.finalElbo().mean() <= logEvidence + 4 * fit.finalElbo().standardError(), "an ELBO above the evidence");
     }
+
+    /**
+     * The seeds' REINFORCE on the continuous latent too: mu's draw held, its mean-field normal's
+     * parameters learnt from the score alone. Noisier, so looser: the posterior's mean within 0.1
+     * and its sd within 0.1, the ELBO within 0.1 nats of the evidence.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2})
+    void theScoreFunctionOnAContinuousLatentFindsItToo(long seed) {
+        FitOptions options = FitOptions.defaults().withSeed(seed).withDraws(4000).withEstimators(EstimatorChoice.automatic()
+                .withForced(Estimator.SCORE_FUNCTION, Map.of()));
+        FitResult fit = Fitter.fit(MODEL, GuideChoice.automatic(), options, FitListener.SILENT);
+        assertEquals(List.of(Estimator.SCORE_FUNCTION, Estimator.SCORE_FUNCTION),
+                fit.plan().stream().map(s -> s.estimator()).toList(), fit.plan().toString());
+        Map<String, Summary.Row> rows = new java.util.HashMap<>();
+        fit.summary().rows().forEach(r -> rows.put(r.name(), r));
+        double one = 0.3 * poisson(4, 4);
+        double zero = 0.7 * poisson(4, 1);
+        double logEvidence = Math.log(one + zero) + Math.log(Math.exp(-1.3 * 1.3 / 4) / Math.sqrt(2 * Math.PI * 2));
+        assertEquals(0.65, rows.get("mu").mean(), 0.1, "E[mu | y]");
+        assertEquals(Math.sqrt(0.5), rows.get("mu").sd(), 0.1, "sd[mu | y]");
+        assertEquals(one / (one + zero), rows.get("b").mean(), 0.05, "P(b = 1 | k), rate " + fit.learningRate() + ", " + fit.stopReason());
+        assertEquals(logEvidence, fit.finalElbo().mean(), 0.1, "ELBO = log p(y, k)");
+    }
 }
