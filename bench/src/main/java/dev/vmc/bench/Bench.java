@@ -34,7 +34,7 @@ public final class Bench {
      * only at the cheaper ones), and the steps of the short and long fits whose difference is
      * timed.
      */
-    private record Example(String name, Path model, Path data, int[] particles, int shortSteps, int longSteps) {}
+    record Example(String name, Path model, Path data, int[] particles, int shortSteps, int longSteps) {}
 
     private static final int[] PARTICLES = {1, 10, 100};
 
@@ -195,7 +195,7 @@ public final class Bench {
     }
 
     /** The best of three wall times of {@code bin/vmc run} on the example, with any extra options. */
-    private static double wallSeconds(Example e, String... extra) throws IOException, InterruptedException {
+    static double wallSeconds(Example e, String... extra) throws IOException, InterruptedException {
         double best = Double.POSITIVE_INFINITY;
         Path out = Path.of(System.getProperty("java.io.tmpdir"), "vmc-bench-" + ProcessHandle.current().pid());
         List<String> command = new ArrayList<>(List.of("bin/vmc", "run", e.model().toString(), "--data", e.data().toString(),

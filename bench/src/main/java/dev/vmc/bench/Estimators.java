@@ -67,6 +67,8 @@ final class Estimators {
             System.out.printf("%-20s %14.4g %10.1f %10d %8.2f %12.2f %10.2f%n", r.name(), variance, micros, fit.steps(),
                     fit.seconds(), fit.finalElbo().mean(), optimum - fit.finalElbo().mean());
         }
+        double wall = Bench.wallSeconds(new Bench.Example("mixture", MODEL, DATA, new int[0], 0, 0));
+        System.out.printf("%nwhole default bin/vmc run of the mixture: %.2f s (best of 3)%n", wall);
         System.out.println();
         System.out.println("enumerated fit, default settings: |mean - NUTS mean| / NUTS sd, components sorted by mu");
         Json.Obj reference = (Json.Obj) ((Json.Obj) JsonTree.read(Path.of("examples/mixture/reference.json")))

@@ -36,7 +36,9 @@ record IntRange(Double lower, Double upper, String lowerText, String upperText) 
         Expr arg = args.get(setter);
         if (d.parameterRank(setter) == 1) {
             Type type = typer.typeOf(arg);
-            Size size = type == null || type.rank() != 1 ? Size.UNKNOWN : type.shape().get(0);
+            // K is the vector's size, or the last axis of a matrix with a row per element
+            Size size = type == null || type.rank() < 1 || type.rank() > 2 ? Size.UNKNOWN
+                    : type.shape().get(type.rank() - 1);
             Double upper = size instanceof Size.Literal l ? lower + l.value() - 1 : null;
             return new IntRange(lower, upper, null, size instanceof Size.Named n && lower == 1 ? n.name() : null);
         }

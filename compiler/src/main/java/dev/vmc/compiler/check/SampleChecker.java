@@ -69,7 +69,7 @@ final class SampleChecker {
                 continue;
             }
             String problem = distribution.support().isVectorValued() ? sameVectorProblem(arg, variate)
-                    : distribution.parameterRank(i) == 1 ? wholeVectorProblem(arg)
+                    : distribution.parameterRank(i) == 1 ? wholeVectorProblem(arg, variate)
                     : elementwiseProblem(arg, variate);
             if (problem == null && distribution.support().isVectorValued()) {
                 problem = constantValuesProblem(distribution, i, sample.args().get(i));
@@ -136,11 +136,16 @@ final class SampleChecker {
                 + " is a distribution over the unit simplex" + fix);
     }
 
-    private static String wholeVectorProblem(Type arg) {
+    /** One vector for every element of the left side, or a matrix with a row for each of a vector's elements. */
+    private static String wholeVectorProblem(Type arg, Type variate) {
         if (arg.rank() == 1) {
             return null;
         }
-        return "must be a vector (one for every element of the left side), got " + arg;
+        if (arg.rank() == 2 && variate.rank() == 1 && arg.shape().get(0).matches(variate.shape().get(0))) {
+            return null;
+        }
+        return "must be a vector (one for every element of the left side), or a matrix with a row for each"
+                + " element, got " + arg;
     }
 
     private Distribution lookup(Stmt.Sample sample) {

@@ -147,6 +147,21 @@ class OpGradientTest {
                 e.value(fixed).data, 1e-12);
     }
 
+    @Test
+    void sumOverTheLastAxisGivesOneValuePerRow() {
+        Graph g = new Graph();
+        Node m = g.parameter("m", new Tensor(new int[] {2, 3}, new double[] {0.5, -1, 2, 0.25, 3, -0.7}));
+        Node perParticle = g.add(m, g.reshape(g.noise(Leaf.Noise.Kind.NORMAL, 6), 2, 3));
+        Node rows = g.apply(Reduce.SUM_LAST_AXIS, perParticle);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {2}, rows.shape);
+        GradientCheck.check(g, scalarRoot(g, g.apply(Unary.SQUARE, rows)), 3, 1e-5);
+        Graph h = new Graph();
+        Node fixed = h.apply(Reduce.SUM_LAST_AXIS, h.constant(new Tensor(new int[] {2, 2}, new double[] {1, 2, 3, 4})));
+        Executor e = new Executor(h, 1, ParameterStore.initial(h), new java.util.SplittableRandom(1));
+        e.forward();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {3, 7}, e.value(fixed).data, 0);
+    }
+
     /** mu[z] with z different in each particle: each particle reads its own rows, and only mu gets a gradient. */
     @Test
     void gatherWithIndicesThatDifferByParticle() {
