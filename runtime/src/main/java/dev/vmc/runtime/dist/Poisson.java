@@ -1,7 +1,5 @@
 package dev.vmc.runtime.dist;
 
-import static org.apache.commons.math3.special.Gamma.logGamma;
-
 import dev.vmc.runtime.graph.Special;
 import dev.vmc.runtime.transform.Support;
 import java.util.Arrays;
@@ -18,7 +16,7 @@ final class Poisson extends DiscreteDensity {
         if (!Counts.isCount(x)) {
             return Double.NEGATIVE_INFINITY;
         }
-        return Special.multiplyLog(x, lambda) - lambda - logGamma(x + 1);
+        return Special.multiplyLog(x, lambda) - lambda - Special.logFactorial(x);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.vmc.runtime.dist;
 
-import static org.apache.commons.math3.special.Gamma.logGamma;
-
 import dev.vmc.runtime.graph.Special;
 
 /** poisson(lambda) and poisson_log(alpha), lambda = exp(alpha), by the walk from the mode. */
@@ -30,7 +28,7 @@ final class PoissonDraw extends ModalInverseCdf {
 
     @Override
     double logMass(double k, double lambda, double unused) {
-        return Special.multiplyLog(k, lambda) - lambda - logGamma(k + 1);
+        return Special.multiplyLog(k, lambda) - lambda - Special.logFactorial(k);
     }
 
     @Override

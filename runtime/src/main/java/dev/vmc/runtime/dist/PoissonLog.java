@@ -1,6 +1,7 @@
 package dev.vmc.runtime.dist;
 
-import static org.apache.commons.math3.special.Gamma.logGamma;
+import dev.vmc.runtime.graph.Special;
+
 
 import dev.vmc.runtime.transform.Support;
 import java.util.Arrays;
@@ -18,7 +19,7 @@ final class PoissonLog extends DiscreteDensity {
             return Double.NEGATIVE_INFINITY;
         }
         // x = 0 skips x * alpha, which is NaN for alpha = -inf (a rate of exactly 0)
-        return (x == 0 ? 0 : x * alpha) - Math.exp(alpha) - logGamma(x + 1);
+        return (x == 0 ? 0 : x * alpha) - Math.exp(alpha) - Special.logFactorial(x);
     }
 
     @Override

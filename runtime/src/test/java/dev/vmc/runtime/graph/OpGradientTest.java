@@ -162,6 +162,17 @@ class OpGradientTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {3, 7}, e.value(fixed).data, 0);
     }
 
+    @Test
+    void argmaxOverTheLastAxisTakesTheFirstLargest() {
+        Graph h = new Graph();
+        Node best = h.apply(ArgmaxLastAxis.INSTANCE, h.constant(new Tensor(new int[] {3, 3},
+                new double[] {1, 5, 2, -1, -3, -2, 4, 0, 4})));
+        Executor e = new Executor(h, 1, ParameterStore.initial(h), new java.util.SplittableRandom(1));
+        e.forward();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 0, 0}, e.value(best).data, 0);
+        org.junit.jupiter.api.Assertions.assertFalse(ArgmaxLastAxis.INSTANCE.passesGradient());
+    }
+
     /** mu[z] with z different in each particle: each particle reads its own rows, and only mu gets a gradient. */
     @Test
     void gatherWithIndicesThatDifferByParticle() {

@@ -28,7 +28,8 @@ import java.util.Set;
  * <p>The marginal's derived quantities add, per enumerated latent, a draw from its exact
  * conditional given the draw of the rest (Pyro's infer_discrete), under the latent's own name;
  * and for small supports its per-element probabilities, {@code Pr(z)}, with one last axis over
- * the values, reported in the summary only (their means are the posterior probabilities).
+ * the values, reported in the summary only (their means are the posterior probabilities); for
+ * larger supports, {@code mode(z)}: each draw's most probable value of each element.
  */
 public final class EnumeratedModel implements Model {
     /** Supports up to this size also report each value's probability per element. */
@@ -108,6 +109,8 @@ public final class EnumeratedModel implements Model {
             derived.put(e.latent().name(), e.conditionalDraw(graph, joint));
             if (e.supportSize() <= PROBABILITY_COLUMNS_UP_TO) {
                 summarised.put("Pr(" + e.latent().name() + ")", e.conditionalProbabilities(graph, joint));
+            } else {
+                summarised.put("mode(" + e.latent().name() + ")", e.conditionalMode(graph, joint));
             }
         }
         return new Nodes(factors, derived, p.parameters(), summarised);

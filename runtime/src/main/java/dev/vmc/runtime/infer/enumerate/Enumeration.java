@@ -106,6 +106,12 @@ final class Enumeration {
         return graph.reshape(probabilities, Shapes.append(latent.shape(), k));
     }
 
+    /** Each element's most probable value given the rest. */
+    Node conditionalMode(Graph graph, Node joint) {
+        Node position = graph.apply(dev.vmc.runtime.graph.ArgmaxLastAxis.INSTANCE, joint);
+        return graph.reshape(graph.add(position, graph.constant(latent.support().lower())), latent.shape());
+    }
+
     /** K, the values it takes. */
     int supportSize() {
         return k;
