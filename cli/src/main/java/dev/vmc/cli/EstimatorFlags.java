@@ -14,6 +14,8 @@ import java.util.Map;
  */
 final class EstimatorFlags {
     private static final List<String> NAMES = List.of("auto", "reparam", "score", "enumerate");
+    private static final Map<String, String> HINTS = Map.of("reinforce", "did you mean score?", "enum",
+            "did you mean enumerate?", "pathwise", "did you mean reparam?", "reparameterised", "did you mean reparam?");
 
     private EstimatorFlags() {}
 
@@ -22,15 +24,22 @@ final class EstimatorFlags {
         Map<String, Estimator> some = new LinkedHashMap<>();
         for (String item : value.split(",", -1)) {
             int eq = item.indexOf('=');
-            String name = eq < 0 ? null : item.substring(0, eq).trim();
-            Estimator e = of(o.choice("--estimator", (eq < 0 ? item : item.substring(eq + 1)).trim(), NAMES,
-                    Map.of("reinforce", "did you mean score?", "enum", "did you mean enumerate?",
-                            "pathwise", "did you mean reparam?", "reparameterised", "did you mean reparam?")));
-            if (name == null) {
-                all = e;
-            } else if (name.isEmpty()) {
-                throw Options.usageError("--estimator " + value + ": a latent's name must come before '='");
-            } else if (e != null) {
+            if (eq < 0) {
+                all = of(o.choice("--estimator", item, NAMES, HINTS));
+                continue;
+            }
+            String name = item.substring(0, eq);
+            String estimator = item.substring(eq + 1);
+            if (name.isEmpty()) {
+                throw Options.usageError("--estimator '" + item + "': a latent's name must come before '='");
+            }
+            if (!NAMES.contains(estimator)) {
+                String hint = HINTS.get(estimator.toLowerCase(java.util.Locale.ROOT));
+                throw Options.usageError("--estimator must give each latent one of auto, reparam, score or enumerate,"
+                        + " got '" + item + "'" + (hint != null ? "; " + hint : ""));
+            }
+            Estimator e = of(estimator);
+            if (e != null) {
                 some.put(name, e);
             }
         }

@@ -54,7 +54,12 @@ class AbsurdOptionsTest {
         }
         cases.add(Arguments.of("--lr", "0"));
         cases.add(Arguments.of("--lr", "-0"));
-        for (String option : List.of("--algorithm", "--guide", "--psis-resample", "--precision")) {
+        for (String value : NOT_NUMBERS) {
+            cases.add(Arguments.of("--enumerate-up-to", value));
+        }
+        cases.add(Arguments.of("--enumerate-up-to", "0"));
+        cases.add(Arguments.of("--estimator", "z=bogus"));
+        for (String option : List.of("--algorithm", "--guide", "--psis-resample", "--precision", "--baseline", "--estimator")) {
             for (String value : List.of("", "bogus", "AUTO ", "1")) {
                 cases.add(Arguments.of(option, value));
             }
@@ -98,6 +103,12 @@ class AbsurdOptionsTest {
                 Arguments.of(List.of("run", m, "--data", d, "--Steps", "10"), List.of("unknown option '--Steps'", "--steps")),
                 Arguments.of(List.of("run", m, "--data", d, "--particle", "10"), List.of("--particle", "did you mean --particles")),
                 Arguments.of(List.of("check", m, "--data", d), List.of("unknown option '--data'")),
+                Arguments.of(List.of("run", m, "--data", d, "--estimator", "=score"), List.of("--estimator", "before '='")),
+                Arguments.of(List.of("run", m, "--data", d, "--estimator", "theta=score"),
+                        List.of("--estimator names theta, which is not a latent", "mu, tau, theta_tilde")),
+                Arguments.of(List.of("run", m, "--data", d, "--estimator", "mu=enumerate"),
+                        List.of("mu is continuous", "only discrete latents can be enumerated")),
+                Arguments.of(List.of("run", m, "--data", d, "--estimator", "reinforce"), List.of("did you mean score?")),
                 Arguments.of(List.of("check", m, m), List.of("one FILE")),
                 Arguments.of(List.of("fit", m), List.of("unknown command 'fit'", "check, run or report")),
                 Arguments.of(List.of(m, "--data", d), List.of("the command comes first", "vmc run")),
