@@ -79,10 +79,11 @@ final class ScoreTerms {
             boolean linesUp = perElement && Arrays.equals(f.elements().shape, site.value().shape)
                     && ElementwiseReach.whyNot(graph, site.value(), f.elements(), ElementwiseReach.Rule.SAME_ELEMENTS) == null;
             if (linesUp) {
-                own = own == null ? f.elements() : graph.add(own, f.elements());
+                Node scaled = f.scale() == 1 ? f.elements() : graph.mul(graph.constant(f.scale()), f.elements());
+                own = own == null ? scaled : graph.add(own, scaled);
                 ownCount++;
             } else {
-                Node total = f.elements().rank() == 0 ? f.elements() : graph.sum(f.elements());
+                Node total = f.total(graph);
                 shared = shared == null ? total : graph.add(shared, total);
                 sharedCount++;
             }

@@ -34,10 +34,24 @@ public interface Model {
      *                 particle where it varies
      * @param latents  the latents it depends on, directly or through definitions; null when not
      *                 known, which inference treats as every latent
+     * @param plate    the data dimension its elements run over, or null: the language declares none
+     *                 yet, and minibatches will subsample along it
+     * @param scale    what its sum is multiplied by in the log joint: 1, or N / batch size for a
+     *                 minibatch's likelihood, which keeps the ELBO unbiased
      */
-    record Factor(String origin, Node elements, Set<String> latents) {
+    record Factor(String origin, Node elements, Set<String> latents, String plate, double scale) {
+        public Factor(String origin, Node elements, Set<String> latents) {
+            this(origin, elements, latents, null, 1);
+        }
+
         public boolean dependsOn(String latent) {
             return latents == null || latents.contains(latent);
+        }
+
+        /** The factor summed over its elements and scaled: its term of the log joint. */
+        public Node total(Graph graph) {
+            Node sum = elements.rank() == 0 ? elements : graph.sum(elements);
+            return scale == 1 ? sum : graph.mul(graph.constant(scale), sum);
         }
     }
 
@@ -73,7 +87,7 @@ public interface Model {
         public static Node total(Graph graph, List<Factor> factors) {
             List<Node> totals = new ArrayList<>();
             for (Factor f : factors) {
-                totals.add(f.elements().rank() == 0 ? f.elements() : graph.sum(f.elements()));
+                totals.add(f.total(graph));
             }
             if (totals.isEmpty()) {
                 return graph.constant(0);

@@ -66,6 +66,10 @@ final class Enumeration {
     Node joint(Graph graph, List<Factor> factors) {
         Node total = null;
         for (Factor f : factors) {
+            if (f.scale() != 1) {
+                throw new EnumeratedModel.EnumerationRefused(latent.name(), f.origin() + " is scaled (a minibatch's),"
+                        + " and a scale inside the sum over values is not the scale of the sum");
+            }
             String why = ElementwiseReach.whyNot(graph, values, f.elements(), ElementwiseReach.Rule.LEADING_AXIS);
             if (why != null) {
                 throw new EnumeratedModel.EnumerationRefused(latent.name(), "on its way to " + f.origin() + ", " + why);
