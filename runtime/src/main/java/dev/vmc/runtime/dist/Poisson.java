@@ -26,4 +26,45 @@ final class Poisson extends DiscreteDensity {
             g[1] = (x == 0 ? 0 : x / lambda) - 1;
         }
     }
+
+    /**
+     * The bulk form: one loop, log lambda recomputed only when lambda changes, and log(k!) from
+     * {@link Special#logFactorial}'s table. A change point scores every year at every candidate
+     * year, so this is most of its fit.
+     */
+    @Override
+    void logDensities(DensityOp.Operands in, double[] out, int offset) {
+        double[] x = in.data[0], rate = in.data[1];
+        int ox = in.offset[0], or = in.offset[1];
+        int sx = in.stride[0], sr = in.stride[1];
+        double lambda = Double.NaN, logLambda = Double.NaN;
+        for (int e = 0; e < in.length; e++) {
+            double k = x[ox + e * sx];
+            double l = rate[or + e * sr];
+            if (l != lambda) { // always true for the first element, and for NaN, which then propagates
+                lambda = l;
+                logLambda = Math.log(l);
+            }
+            out[offset + e] = !Counts.isCount(k) ? Double.NEGATIVE_INFINITY
+                    : (k == 0 && l == 0 ? 0 : k * logLambda) - l - Special.logFactorial(k); // as multiplyLog
+        }
+    }
+
+    @Override
+    void partials(DensityOp.Operands in, double[][] partials) {
+        double[] x = in.data[0], rate = in.data[1];
+        int ox = in.offset[0], or = in.offset[1];
+        int sx = in.stride[0], sr = in.stride[1];
+        double[] dx = partials[0], dlambda = partials[1];
+        for (int e = 0; e < in.length; e++) {
+            double k = x[ox + e * sx];
+            boolean count = Counts.isCount(k);
+            if (dx != null) {
+                dx[e] = 0;
+            }
+            if (dlambda != null) {
+                dlambda[e] = count ? (k == 0 ? 0 : k / rate[or + e * sr]) - 1 : 0;
+            }
+        }
+    }
 }
