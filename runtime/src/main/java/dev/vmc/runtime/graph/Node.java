@@ -42,6 +42,6 @@ public final class Node {
 
     @Override
     public String toString() {
-        return "%" + id + " = " + op.name() + Shapes.format(shape) + (batched ? "[per particle]" : "");
+        return "%" + id + " = " + op.describe() + Shapes.format(shape) + (batched ? "[per particle]" : "");
     }
 }
