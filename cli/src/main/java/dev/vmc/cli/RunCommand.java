@@ -164,6 +164,8 @@ final class RunCommand {
             plan = Planner.plan(bound.model(), options.estimators()); // the fit plans again; this catches a bad --estimator first
         } catch (IllegalArgumentException e) {
             throw new Failure(ExitCode.USAGE, "vmc: " + e.getMessage());
+        } catch (FitException e) {
+            throw new Failure(ExitCode.FIT, "vmc: fit failed: " + e.getMessage());
         }
         MemoryCheck.estimate(plan, options, guide != null ? guide : model.guideFamily())
                 .require(Runtime.getRuntime().maxMemory());

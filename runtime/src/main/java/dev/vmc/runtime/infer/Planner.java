@@ -26,6 +26,9 @@ import java.util.Set;
  * refusal as its reason, and the rest are tried again.
  */
 public final class Planner {
+    /** Terms a draw (elements x values) past which enumeration's arrays would rival the heap: 2^24. */
+    static final long MAX_ENUMERATED_TERMS = 1L << 24;
+
     private Planner() {}
 
     /**
@@ -62,6 +65,7 @@ public final class Planner {
                         + " its latents are " + String.join(", ", names));
             }
         }
+        requireProperCounts(model);
         Set<String> candidates = new LinkedHashSet<>();
         Map<String, String> scored = new LinkedHashMap<>();
         for (LatentSpec latent : model.latents()) {
@@ -89,6 +93,11 @@ public final class Planner {
             } else if (forced == null && k > choice.enumerateUpTo()) {
                 scored.put(latent.name(), k + " values per element, more than the enumeration limit "
                         + choice.enumerateUpTo() + " (--enumerate-up-to)");
+            } else if (k * latent.size() > MAX_ENUMERATED_TERMS) {
+                requireNotForced(latent, forced, latent.size() + " x " + k + " terms a draw is more than "
+                        + MAX_ENUMERATED_TERMS);
+                scored.put(latent.name(), "its " + latent.size() + " elements x " + k + " values are more terms a draw"
+                        + " than enumeration takes (" + MAX_ENUMERATED_TERMS + ")");
             } else {
                 candidates.add(latent.name());
             }
@@ -138,6 +147,47 @@ public final class Planner {
             all.add(name);
         }
         return scored.isEmpty() || refusal(model, all) != null ? null : new EnumeratedModel(model, all);
+    }
+
+    /**
+     * A discrete latent whose values run without end and that no factor mentions makes the
+     * posterior improper (a flat mass over infinitely many values), which no guide can fit: the
+     * fit would chase it upwards and report a growing ELBO. Found by building the model once.
+     */
+    private static void requireProperCounts(Model model) {
+        List<LatentSpec> unbounded = model.latents().stream()
+                .filter(l -> l.isDiscrete() && l.supportSize() == Long.MAX_VALUE).toList();
+        if (unbounded.isEmpty()) {
+            return;
+        }
+        Graph graph = new Graph();
+        Map<String, Node> values = new LinkedHashMap<>();
+        for (LatentSpec latent : model.latents()) {
+            values.put(latent.name(), graph.input(latent.name(), latent.shape()));
+        }
+        boolean[] used = new boolean[0];
+        for (Model.Factor f : model.build(graph, values).factors()) {
+            boolean[] up = graph.ancestorsOf(f.elements());
+            if (used.length < up.length) {
+                used = java.util.Arrays.copyOf(used, up.length);
+            }
+            for (int i = 0; i < up.length; i++) {
+                used[i] |= up[i];
+            }
+        }
+        List<String> flat = new ArrayList<>();
+        for (LatentSpec latent : unbounded) {
+            int id = values.get(latent.name()).id;
+            if (id >= used.length || !used[id]) {
+                flat.add(latent.name());
+            }
+        }
+        if (!flat.isEmpty()) {
+            throw new ImproperPosteriorException("the posterior is improper: " + String.join(", ", flat)
+                    + (flat.size() == 1 ? " is a count that appears" : " are counts that appear")
+                    + " in no prior and no likelihood term, so every one of infinitely many values is as likely;"
+                    + " give " + (flat.size() == 1 ? "it" : "each") + " a prior, or bounds");
+        }
     }
 
     /** Builds the model with these latents enumerated on a scratch graph; the first refusal, or null. */

@@ -45,6 +45,20 @@ class ImproperPosteriorTest {
     }
 
     @Test
+    void aCountInNoTermIsNamedAndABoundedOneNeedsNoPrior() {
+        Model forgotten = model(List.of(new LatentSpec("mu", Shapes.SCALAR, Support.REAL),
+                new LatentSpec("k", Shapes.SCALAR, Support.NONNEGATIVE_INTEGER)), (g, z) -> standardNormal(g, z.get("mu")));
+        ImproperPosteriorException e = assertThrows(ImproperPosteriorException.class,
+                () -> Fitter.fit(forgotten, GuideChoice.automatic(), FitOptions.defaults(), FitListener.SILENT));
+        assertTrue(e.getMessage().contains("k is a count"), e.getMessage());
+        // uniform over {0, ..., 4}: proper, and summed out
+        Model bounded = model(List.of(new LatentSpec("mu", Shapes.SCALAR, Support.REAL),
+                new LatentSpec("k", Shapes.SCALAR, Support.integer(0, 4))), (g, z) -> standardNormal(g, z.get("mu")));
+        FitResult fit = Fitter.fit(bounded, GuideChoice.automatic(), FitOptions.defaults(), FitListener.SILENT);
+        assertTrue(fit.status().trusted(), fit.stopReason());
+    }
+
+    @Test
     void aLatentOnABoundedIntervalNeedsNoPrior() {
         // flat on (0, 1) is the uniform distribution: proper
         Model m = model(List.of(new LatentSpec("mu", Shapes.SCALAR, Support.REAL),
