@@ -161,7 +161,9 @@ final class RunCommand {
         Main.doing("estimating the memory the fit needs");
         Planner.Plan plan;
         try {
-            plan = Planner.plan(bound.model(), options.estimators()); // the fit plans again; this catches a bad --estimator first
+            String family = guide != null ? guide : model.guideFamily();
+            // the fit plans again; this catches a bad --estimator first
+            plan = Planner.plan(bound.model(), options.estimators(), family.equals("explicit"));
         } catch (IllegalArgumentException e) {
             throw new Failure(ExitCode.USAGE, "vmc: " + e.getMessage());
         } catch (FitException e) {

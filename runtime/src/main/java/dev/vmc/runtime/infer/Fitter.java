@@ -45,7 +45,7 @@ public final class Fitter {
         long checkSeed = random.split().nextLong();
         SplittableRandom drawRandom = random.split();
 
-        Planner.Plan plan = Planner.plan(model, asked.estimators());
+        Planner.Plan plan = Planner.plan(model, asked.estimators(), choice instanceof GuideChoice.Written);
         FitOptions options = asked.withParticles(asked.particlesFor(plan.hasScored()));
         if (plan.hasScored() && asked.particles() == FitOptions.AUTO_PARTICLES) {
             listener.message("particles: " + options.particles() + ", the score function's default (--particles to change)");

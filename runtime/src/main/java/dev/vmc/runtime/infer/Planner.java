@@ -58,6 +58,14 @@ public final class Planner {
     }
 
     public static Plan plan(Model model, EstimatorChoice choice) {
+        return plan(model, choice, false);
+    }
+
+    /**
+     * @param guideWritten whether the guide is written in the program: it draws every latent, so
+     *                     none is summed out, and its discrete ones take the score function
+     */
+    public static Plan plan(Model model, EstimatorChoice choice, boolean guideWritten) {
         List<String> names = model.latents().stream().map(LatentSpec::name).toList();
         for (String asked : choice.perLatent().keySet()) {
             if (!names.contains(asked)) {
@@ -85,7 +93,10 @@ public final class Planner {
                         + " is discrete, so no draw of it is differentiable; use score or enumerate");
             }
             long k = latent.supportSize();
-            if (forced == Estimator.SCORE_FUNCTION) {
+            if (guideWritten) {
+                requireNotForced(latent, forced, "the guide written in the program draws it");
+                scored.put(latent.name(), "the guide written in the program draws it");
+            } else if (forced == Estimator.SCORE_FUNCTION) {
                 scored.put(latent.name(), "asked for by --estimator");
             } else if (k == Long.MAX_VALUE) {
                 requireNotForced(latent, forced, "its support is unbounded");
@@ -112,7 +123,7 @@ public final class Planner {
             scored.put(refused.latent, "not enumerated: " + refused.getMessage());
         }
         for (String name : scored.keySet()) {
-            if (!byName(model, name).isDiscrete()) {
+            if (guideWritten || !byName(model, name).isDiscrete()) {
                 continue;
             }
             String why = DiscreteGuide.whyNot(byName(model, name));

@@ -100,6 +100,10 @@ public record Support(Kind kind, double lower, double upper) {
                 if (lower == 0 && upper == 1) {
                     return "{0, 1}";
                 }
+                if (Double.isInfinite(lower) || Double.isInfinite(upper)) {
+                    return Double.isInfinite(lower) && Double.isInfinite(upper) ? "the integers"
+                            : Double.isInfinite(upper) ? "integers >= " + fmt(lower) : "integers <= " + fmt(upper);
+                }
                 return "integers in [" + fmt(lower) + ", " + fmt(upper) + "]";
             case SIMPLEX: return "the unit simplex";
             default: return "an interval set by its parameters";
