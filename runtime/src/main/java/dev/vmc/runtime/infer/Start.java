@@ -116,7 +116,14 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
         }
         Family family = ((GuideChoice.Automatic) choice).family();
         Map<String, Tensor> initial = new LinkedHashMap<>(options.initial());
-        if (!initial.containsKey(GaussianGuide.LOC)) {
+        Family given = GaussianGuide.familyOf(initial);
+        if (given != null) {
+            family = given; // the family whose parameters the initial values are
+        }
+        if (initial.keySet().stream().anyMatch(k -> k.startsWith("guide."))) {
+            listener.message("start: the guide in the initial values (a fit with score-function sites has no Pathfinder"
+                    + " start)");
+        } else {
             // means drawn in (-2, 2), as Stan initialises: equal means would keep exchangeable
             // latents (a mixture's components) equal, since their gradients are equal too
             SplittableRandom random = new SplittableRandom(seed);
@@ -128,10 +135,10 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
             if (loc.length > 0) {
                 initial.put(GaussianGuide.LOC, Tensor.vector(loc));
             }
+            listener.message("start: means drawn in (-2, 2) and sd " + GaussianGuide.INITIAL_SCALE + " on the"
+                    + " unconstrained scale for the continuous latents, flat guides for the discrete ones: a fit with"
+                    + " score-function sites has no Pathfinder start");
         }
-        listener.message("start: means drawn in (-2, 2) and sd " + GaussianGuide.INITIAL_SCALE + " on the unconstrained"
-                + " scale for the continuous latents, flat guides for the discrete ones: a fit with score-function sites"
-                + " has no Pathfinder start");
         Guide guide = new JointGuide(GaussianGuide.of(family == null ? Family.MEANFIELD : family), scoredContinuous);
         return new Start(guide, options.learningRate(), initial, true, null, 0, 0);
     }
