@@ -77,39 +77,10 @@ public final class Planner {
         Set<String> candidates = new LinkedHashSet<>();
         Map<String, String> scored = new LinkedHashMap<>();
         for (LatentSpec latent : model.latents()) {
-            Estimator forced = choice.forced(latent.name());
-            if (!latent.isDiscrete()) {
-                if (forced == Estimator.ENUMERATION) {
-                    throw new IllegalArgumentException("--estimator " + latent.name() + "=enumerate: " + latent.name()
-                            + " is continuous; only discrete latents can be enumerated");
-                }
-                if (forced == Estimator.SCORE_FUNCTION) {
-                    scored.put(latent.name(), "asked for by --estimator, though the pathwise estimator would do");
-                }
-                continue;
-            }
-            if (forced == Estimator.REPARAMETERISED) {
-                throw new IllegalArgumentException("--estimator " + latent.name() + "=reparam: " + latent.name()
-                        + " is discrete, so no draw of it is differentiable; use score or enumerate");
-            }
-            long k = latent.supportSize();
-            if (guideWritten) {
-                requireNotForced(latent, forced, "the guide written in the program draws it");
-                scored.put(latent.name(), "the guide written in the program draws it");
-            } else if (forced == Estimator.SCORE_FUNCTION) {
-                scored.put(latent.name(), "asked for by --estimator");
-            } else if (k == Long.MAX_VALUE) {
-                requireNotForced(latent, forced, "its support is unbounded");
-                scored.put(latent.name(), "its support " + latent.support() + " has no end to sum over");
-            } else if (forced == null && k > choice.enumerateUpTo()) {
-                scored.put(latent.name(), k + " values per element, more than the enumeration limit "
-                        + choice.enumerateUpTo() + " (--enumerate-up-to)");
-            } else if (k * latent.size() > MAX_ENUMERATED_TERMS) {
-                requireNotForced(latent, forced, latent.size() + " x " + k + " terms a draw is more than "
-                        + MAX_ENUMERATED_TERMS);
-                scored.put(latent.name(), "its " + latent.size() + " elements x " + k + " values are more terms a draw"
-                        + " than enumeration takes (" + MAX_ENUMERATED_TERMS + ")");
-            } else {
+            String why = whyScored(latent, choice, guideWritten);
+            if (why != null) {
+                scored.put(latent.name(), why);
+            } else if (latent.isDiscrete()) {
                 candidates.add(latent.name());
             }
         }
@@ -158,6 +129,45 @@ public final class Planner {
             all.add(name);
         }
         return scored.isEmpty() || refusal(model, all) != null ? null : new EnumeratedModel(model, all);
+    }
+
+    /**
+     * Why the score function takes this latent before enumeration is tried, or null: a discrete
+     * latent then becomes a candidate for enumeration, a continuous one keeps the pathwise
+     * estimator. Refuses what --estimator asks that cannot be done.
+     */
+    private static String whyScored(LatentSpec latent, EstimatorChoice choice, boolean guideWritten) {
+        Estimator forced = choice.forced(latent.name());
+        if (!latent.isDiscrete()) {
+            if (forced == Estimator.ENUMERATION) {
+                throw new IllegalArgumentException("--estimator " + latent.name() + "=enumerate: " + latent.name()
+                        + " is continuous; only discrete latents can be enumerated");
+            }
+            return forced == Estimator.SCORE_FUNCTION ? "asked for by --estimator, though the pathwise estimator would do"
+                    : null;
+        }
+        if (forced == Estimator.REPARAMETERISED) {
+            throw new IllegalArgumentException("--estimator " + latent.name() + "=reparam: " + latent.name()
+                    + " is discrete, so no draw of it is differentiable; use score or enumerate");
+        }
+        long k = latent.supportSize();
+        String cannotEnumerate = guideWritten ? "the guide written in the program draws it"
+                : k == Long.MAX_VALUE ? "its support " + latent.support() + " has no end to sum over"
+                : k * latent.size() > MAX_ENUMERATED_TERMS ? "its " + latent.size() + " elements x " + k
+                        + " values are more terms a draw than enumeration takes (" + MAX_ENUMERATED_TERMS + ")"
+                : null;
+        if (cannotEnumerate != null) {
+            requireNotForced(latent, forced, cannotEnumerate);
+            return forced == Estimator.SCORE_FUNCTION && !guideWritten ? "asked for by --estimator" : cannotEnumerate;
+        }
+        if (forced == Estimator.SCORE_FUNCTION) {
+            return "asked for by --estimator";
+        }
+        if (forced == null && k > choice.enumerateUpTo()) {
+            return k + " values per element, more than the enumeration limit " + choice.enumerateUpTo()
+                    + " (--enumerate-up-to)";
+        }
+        return null;
     }
 
     /**
