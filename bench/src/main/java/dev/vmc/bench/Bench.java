@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * 100 particles, native (ND4J) calls per step, steps and seconds to converge under the
  * default rule, the wall time of a whole {@code bin/vmc run}, Stan's time per step on the large
  * regression, where a shared-matrix product's BLAS path overtakes its Java loops, and what one
- * elementwise op costs through ND4J and as a Java loop, then {@link PosteriorAccuracy}'s table. Run
+ * elementwise op costs through ND4J and as a Java loop, then {@link Estimators}' table of the
+ * gradient estimators on the mixture and {@link PosteriorAccuracy}'s table. Run
  * from the repository root after {@code mvn -q -DskipTests package}: {@code bench/run};
  * {@code bench/run MODEL...} for just those rows of the first table; {@code bench/run estimators} for
  * {@link Estimators}' table of the gradient estimators on the mixture; {@code bench/run accuracy [SEEDS]}
@@ -118,6 +119,8 @@ public final class Bench {
         Crossover.print();
         System.out.println();
         OpCost.print();
+        System.out.println();
+        Estimators.print();
         System.out.println();
         PosteriorAccuracy.print(3);
     }
