@@ -131,4 +131,18 @@ class ScoreFunctionFitTest {
         double mean = fit.summary().rows().get(0).mean();
         assertEquals(3.771, mean, 0.15, "E[n | y], from draws resampled by their weights");
     }
+
+    /** The same seed, the same numbers: score-function draws, baselines and all, bit for bit. */
+    @org.junit.jupiter.api.Test
+    void theSameSeedGivesTheSameFitBitForBit() {
+        FitOptions options = FitOptions.defaults().withSeed(9).withDraws(200)
+                .withEstimators(EstimatorChoice.automatic().withForced(null, Map.of("b", Estimator.SCORE_FUNCTION)));
+        FitResult first = Fitter.fit(MODEL, GuideChoice.automatic(), options, FitListener.SILENT);
+        FitResult second = Fitter.fit(MODEL, GuideChoice.automatic(), options, FitListener.SILENT);
+        assertEquals(first.steps(), second.steps());
+        assertEquals(first.finalElbo().mean(), second.finalElbo().mean(), 0);
+        for (int d = 0; d < first.draws().values().length; d++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(first.draws().values()[d], second.draws().values()[d], 0);
+        }
+    }
 }
