@@ -33,8 +33,12 @@ final class DiscreteStandIns implements Guide {
         Map<String, Node> values = new LinkedHashMap<>();
         for (LatentSpec latent : latents) {
             Node drawn = nodes.latents().get(latent.name());
-            values.put(latent.name(), drawn != null || !latent.isDiscrete() ? drawn
-                    : graph.constant(Tensor.filled(latent.shape(), pointIn(latent))));
+            if (drawn == null && latent.isDiscrete()) {
+                drawn = graph.constant(Tensor.filled(latent.shape(), pointIn(latent)));
+            }
+            if (drawn != null) {
+                values.put(latent.name(), drawn);
+            }
         }
         return new Nodes(values, nodes.logQ(), nodes.logJacobian(), nodes.sites(), nodes.parameters(), nodes.scored());
     }
