@@ -31,11 +31,23 @@ public final class ElementwiseReach {
      * apart under the rule; otherwise why not, naming the step (its statement and op).
      */
     public static String whyNot(Graph graph, Node source, Node target, Rule rule) {
+        return whyNot(graph, java.util.List.of(source), target, rule);
+    }
+
+    /**
+     * As above for several sources that share their leading axis (latents enumerated together):
+     * a value from any of them counts as from the source.
+     */
+    public static String whyNot(Graph graph, java.util.List<Node> sources, Node target, Rule rule) {
         boolean[] fromSource = new boolean[graph.nodes().size()];
-        fromSource[source.id] = true;
+        int first = Integer.MAX_VALUE;
+        for (Node source : sources) {
+            fromSource[source.id] = true;
+            first = Math.min(first, source.id);
+        }
         boolean[] toTarget = graph.ancestorsOf(target);
         for (Node node : graph.nodes()) {
-            if (node.id <= source.id || !toTarget[node.id]) {
+            if (node.id <= first || fromSource[node.id] || !toTarget[node.id]) {
                 continue;
             }
             for (Node in : node.inputs) {

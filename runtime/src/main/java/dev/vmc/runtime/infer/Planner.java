@@ -84,15 +84,10 @@ public final class Planner {
                 candidates.add(latent.name());
             }
         }
-        while (true) {
-            EnumerationRefused refused = refusal(model, candidates);
-            if (refused == null) {
-                break;
-            }
-            requireNotForced(byName(model, refused.latent), choice.forced(refused.latent), refused.getMessage());
-            candidates.remove(refused.latent);
-            scored.put(refused.latent, "not enumerated: " + refused.getMessage());
-        }
+        List<List<String>> groups = group(model, candidates, choice, (latent, why) -> {
+            requireNotForced(byName(model, latent), choice.forced(latent), why);
+            scored.put(latent, "not enumerated: " + why);
+        });
         for (String name : scored.keySet()) {
             if (guideWritten || !byName(model, name).isDiscrete()) {
                 continue;
@@ -104,17 +99,88 @@ public final class Planner {
             }
         }
         List<Site> sites = new ArrayList<>();
-        for (String name : candidates) {
-            LatentSpec latent = byName(model, name);
-            String how = latent.size() == 1 ? "its " + latent.supportSize() + " values summed out exactly"
-                    : "its " + latent.size() + " elements are independent given the rest, each summed over its "
-                            + latent.supportSize() + " values (" + latent.size() + " x " + latent.supportSize()
-                            + " terms a draw)";
-            sites.add(new Site(name, latent.shape(), latent.support(), "none: summed out of the model",
-                    Estimator.ENUMERATION, how + (choice.forced(name) != null ? ", as --estimator asks" : "")));
+        for (List<String> group : groups) {
+            for (String name : group) {
+                sites.add(enumeratedSite(model, name, group, choice));
+            }
         }
-        Model fitted = candidates.isEmpty() ? model : new EnumeratedModel(model, candidates);
+        Model fitted = groups.isEmpty() ? model : new EnumeratedModel(model, groups);
         return new Plan(fitted, sites, scored, marginal(model, candidates, scored.keySet(), choice));
+    }
+
+    private static Site enumeratedSite(Model model, String name, List<String> group, EstimatorChoice choice) {
+        LatentSpec latent = byName(model, name);
+        long values = jointSize(model, group);
+        String each = group.size() == 1 ? "its " + values + " values"
+                : "the " + values + " joint values of " + String.join(", ", group);
+        String how = latent.size() == 1 ? each + " summed out exactly"
+                : "its " + latent.size() + " elements are independent given the rest, each summed over " + each + " ("
+                        + latent.size() + " x " + values + " terms a draw)";
+        if (group.size() > 1) {
+            how += ", together as they share a factor";
+        }
+        return new Site(name, latent.shape(), latent.support(), "none: summed out of the model", Estimator.ENUMERATION,
+                how + (choice.forced(name) != null ? ", as --estimator asks" : ""));
+    }
+
+    /** What a refused latent is told: why, for the plan. */
+    private interface Refusals {
+        void refuse(String latent, String why);
+    }
+
+    /**
+     * The candidates grouped for enumeration, found by building the model: each on its own axis,
+     * or, where two meet in a factor, together along the axis of their joint values when they
+     * have one shape and the joint support is within the limit; a latent the build refuses
+     * otherwise is left out, and told why.
+     */
+    private static List<List<String>> group(Model model, Set<String> candidates, EstimatorChoice choice, Refusals refusals) {
+        List<List<String>> groups = new ArrayList<>();
+        candidates.forEach(name -> groups.add(new ArrayList<>(List.of(name))));
+        while (true) {
+            EnumerationRefused refused = refusal(model, groups);
+            if (refused == null) {
+                return groups;
+            }
+            List<String> mine = groupOf(groups, refused.latent);
+            List<String> partners = refused.partner == null ? null : groupOf(groups, refused.partner);
+            if (partners != null && partners != mine && canJoin(model, mine, partners, choice)) {
+                partners.addAll(mine);
+                groups.remove(mine);
+                continue;
+            }
+            mine.remove(refused.latent);
+            if (mine.isEmpty()) {
+                groups.remove(mine);
+            }
+            refusals.refuse(refused.latent, refused.getMessage());
+        }
+    }
+
+    private static List<String> groupOf(List<List<String>> groups, String latent) {
+        return groups.stream().filter(g -> g.contains(latent)).findFirst().orElse(null);
+    }
+
+    /** Whether two groups can share one axis: one shape, and their joint values within the limits. */
+    private static boolean canJoin(Model model, List<String> a, List<String> b, EstimatorChoice choice) {
+        int[] shape = byName(model, a.get(0)).shape();
+        if (!java.util.Arrays.equals(shape, byName(model, b.get(0)).shape())) {
+            return false;
+        }
+        long joint = jointSize(model, a);
+        long other = jointSize(model, b);
+        if (joint > choice.enumerateUpTo() / other) {
+            return false;
+        }
+        return joint * other * byName(model, a.get(0)).size() <= MAX_ENUMERATED_TERMS;
+    }
+
+    private static long jointSize(Model model, List<String> group) {
+        long product = 1;
+        for (String name : group) {
+            product *= byName(model, name).supportSize();
+        }
+        return product;
     }
 
     /** Every discrete latent summed out, when the score function was asked for latents that could be; else null. */
@@ -128,7 +194,12 @@ public final class Planner {
             }
             all.add(name);
         }
-        return scored.isEmpty() || refusal(model, all) != null ? null : new EnumeratedModel(model, all);
+        if (scored.isEmpty()) {
+            return null;
+        }
+        boolean[] refused = {false};
+        List<List<String>> groups = group(model, all, choice.withForced(null, java.util.Map.of()), (latent, why) -> refused[0] = true);
+        return refused[0] ? null : new EnumeratedModel(model, groups);
     }
 
     /**
@@ -211,21 +282,21 @@ public final class Planner {
         }
     }
 
-    /** Builds the model with these latents enumerated on a scratch graph; the first refusal, or null. */
-    private static EnumerationRefused refusal(Model model, Set<String> candidates) {
-        if (candidates.isEmpty()) {
+    /** Builds the model with these groups enumerated on a scratch graph; the first refusal, or null. */
+    private static EnumerationRefused refusal(Model model, List<List<String>> groups) {
+        if (groups.isEmpty()) {
             return null;
         }
         try {
-            probe(model, candidates);
+            probe(model, groups);
             return null;
         } catch (EnumerationRefused r) {
             return r;
         } catch (RuntimeException shapes) {
             // the values' extra axis did not fit some op: find whose, one at a time
-            for (String name : candidates) {
+            for (String name : groups.stream().flatMap(List::stream).toList()) {
                 try {
-                    probe(model, Set.of(name));
+                    probe(model, List.of(List.of(name)));
                 } catch (EnumerationRefused r) {
                     return r;
                 } catch (RuntimeException e) {
@@ -239,9 +310,9 @@ public final class Planner {
         }
     }
 
-    private static void probe(Model model, Set<String> names) {
+    private static void probe(Model model, List<List<String>> groups) {
         Graph graph = new Graph();
-        EnumeratedModel marginal = new EnumeratedModel(model, names);
+        EnumeratedModel marginal = new EnumeratedModel(model, groups);
         Map<String, Node> values = new LinkedHashMap<>();
         for (LatentSpec latent : marginal.latents()) {
             values.put(latent.name(), graph.input(latent.name(), latent.shape()));

@@ -86,6 +86,13 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
             Double rate = options.learningRate() != null ? options.learningRate() : WHITENED_RATE;
             return new Start(GaussianGuide.of(given, guideInitial), rate, otherInitial, refine, null, 0, 0);
         }
+        if (density.dimension() == 0) {
+            // nothing continuous to draw (every latent summed out, or none at all): no Gaussian for
+            // Pathfinder to find; the ascent fits the model's own parameters, if it has any
+            listener.message("start: no continuous latent, so no Pathfinder; the guide has nothing to fit");
+            return new Start(GaussianGuide.of(Family.MEANFIELD), options.learningRate(), options.initial(), refine, null,
+                    0, 0);
+        }
         if (options.algorithm() == Algorithm.ADVI) {
             Family f = family == null ? Family.MEANFIELD : family;
             listener.message("start: the standard initialisation (mean 0, sd " + GaussianGuide.INITIAL_SCALE

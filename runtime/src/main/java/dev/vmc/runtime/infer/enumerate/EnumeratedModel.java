@@ -22,8 +22,10 @@ import java.util.Set;
  * elements apart ({@link ElementwiseReach}), the elements are independent given the rest, so
  * all N of them are enumerated together, N x K terms, and summed out per element:
  * log sum_k exp(sum of its factors at value k). A scalar latent's factors are summed over their
- * own elements first. Two enumerated latents may not meet in one factor, which would need the
- * sum over their joint values; the planner gives the second the score function instead.
+ * own elements first. Latents of one shape that meet in a factor share one axis of their joint
+ * values (K1 x K2 ...), which the planner forms when their product is within its limit; two
+ * axes never meet in a factor (that would need a contraction over both, as an HMM's chain
+ * does), and the planner gives such a latent the score function instead.
  *
  * <p>The marginal's derived quantities add, per enumerated latent, a draw from its exact
  * conditional given the draw of the rest (Pyro's infer_discrete), under the latent's own name;
@@ -36,16 +38,30 @@ public final class EnumeratedModel implements Model {
     public static final int PROBABILITY_COLUMNS_UP_TO = 16;
 
     private final Model inner;
-    private final List<LatentSpec> enumerated;
+    private final List<List<LatentSpec>> groups;
     private final List<LatentSpec> remaining;
 
+    /** Each named latent enumerated on its own axis. */
     public EnumeratedModel(Model inner, Set<String> names) {
+        this(inner, names.stream().map(List::of).toList());
+    }
+
+    /**
+     * @param groups latents enumerated together along one axis of their joint values (latents of
+     *               one shape that share a factor), each group apart from the others
+     */
+    public EnumeratedModel(Model inner, List<List<String>> groups) {
         this.inner = inner;
-        this.enumerated = inner.latents().stream().filter(l -> names.contains(l.name())).toList();
-        this.remaining = inner.latents().stream().filter(l -> !names.contains(l.name())).toList();
-        for (LatentSpec l : enumerated) {
-            Enumeration.requireFinite(l);
-        }
+        this.groups = groups.stream().map(g -> g.stream().map(name -> byName(inner, name)).toList()).toList();
+        Set<String> all = new HashSet<>();
+        groups.forEach(all::addAll);
+        this.remaining = inner.latents().stream().filter(l -> !all.contains(l.name())).toList();
+        this.groups.forEach(g -> g.forEach(Enumeration::requireFinite));
+    }
+
+    private static LatentSpec byName(Model model, String name) {
+        return model.latents().stream().filter(l -> l.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no latent " + name));
     }
 
     public Model inner() {
@@ -60,60 +76,78 @@ public final class EnumeratedModel implements Model {
     @Override
     public Nodes build(Graph graph, Map<String, Node> latentValues) {
         Map<String, Node> values = new LinkedHashMap<>(latentValues);
-        Map<String, Enumeration> axes = new LinkedHashMap<>();
-        for (LatentSpec latent : enumerated) {
-            graph.setOrigin("the values of " + latent.name() + ", enumerated");
-            Enumeration e = Enumeration.of(graph, latent);
-            axes.put(latent.name(), e);
-            values.put(latent.name(), e.values());
+        List<Enumeration> axes = new ArrayList<>();
+        for (List<LatentSpec> group : groups) {
+            graph.setOrigin("the values of " + Enumeration.names(group) + ", enumerated");
+            Enumeration e = Enumeration.of(graph, group);
+            axes.add(e);
+            for (int j = 0; j < group.size(); j++) {
+                values.put(group.get(j).name(), e.values().get(j));
+            }
         }
         Nodes p = inner.build(graph, values);
-        Map<String, List<Factor>> groups = new LinkedHashMap<>();
-        axes.keySet().forEach(name -> groups.put(name, new ArrayList<>()));
+        List<List<Factor>> owned = new ArrayList<>();
+        axes.forEach(e -> owned.add(new ArrayList<>()));
         List<Factor> factors = new ArrayList<>();
-        boolean[][] reaches = new boolean[p.factors().size()][];
-        for (int i = 0; i < p.factors().size(); i++) {
-            Factor f = p.factors().get(i);
-            reaches[i] = graph.ancestorsOf(f.elements());
-            String owner = null;
-            for (Enumeration e : axes.values()) {
-                if (!reaches[i][e.values().id]) {
+        for (Factor f : p.factors()) {
+            boolean[] up = graph.ancestorsOf(f.elements());
+            int owner = -1;
+            for (int g = 0; g < axes.size(); g++) {
+                String reached = reached(axes.get(g), up);
+                if (reached == null) {
                     continue;
                 }
-                if (owner != null) {
-                    throw new EnumerationRefused(e.latent().name(), "it meets " + owner + ", also enumerated, in "
-                            + f.origin() + "; vmc sums out latents that share no factor");
+                if (owner >= 0) {
+                    throw new EnumerationRefused(reached, "it meets " + axes.get(owner).names() + ", also enumerated, in "
+                            + f.origin(), axes.get(owner).latents().get(0).name());
                 }
-                owner = e.latent().name();
+                owner = g;
             }
-            (owner == null ? factors : groups.get(owner)).add(f);
+            (owner < 0 ? factors : owned.get(owner)).add(f);
         }
         for (Map.Entry<String, Node> derived : p.derived().entrySet()) {
-            boolean[] up = graph.ancestorsOf(derived.getValue());
-            for (Enumeration e : axes.values()) {
-                if (up[e.values().id]) {
-                    throw new EnumerationRefused(e.latent().name(), "the derived quantity " + derived.getKey()
+            for (Enumeration e : axes) {
+                String reached = reached(e, graph.ancestorsOf(derived.getValue()));
+                if (reached != null) {
+                    throw new EnumerationRefused(reached, "the derived quantity " + derived.getKey()
                             + " depends on it, and an enumerated latent has no one value to compute it from");
                 }
             }
         }
         Map<String, Node> derived = new LinkedHashMap<>(p.derived());
         Map<String, Node> summarised = new LinkedHashMap<>(p.summarised());
-        for (Enumeration e : axes.values()) {
-            List<Factor> group = groups.get(e.latent().name());
-            graph.setOrigin(e.latent().name() + " summed out");
+        for (int g = 0; g < axes.size(); g++) {
+            Enumeration e = axes.get(g);
+            List<Factor> group = owned.get(g);
+            graph.setOrigin(e.names() + " summed out");
             Node joint = e.joint(graph, group);
-            factors.add(new Factor(e.latent().name() + " summed out of " + origins(group), e.sumOut(graph, joint),
-                    latentsOf(group, e.latent().name())));
-            graph.setOrigin(e.latent().name() + " drawn from its conditional");
-            derived.put(e.latent().name(), e.conditionalDraw(graph, joint));
-            if (e.supportSize() <= PROBABILITY_COLUMNS_UP_TO) {
-                summarised.put("Pr(" + e.latent().name() + ")", e.conditionalProbabilities(graph, joint));
-            } else {
-                summarised.put("mode(" + e.latent().name() + ")", e.conditionalMode(graph, joint));
+            factors.add(new Factor(e.names() + " summed out of " + origins(group), e.sumOut(graph, joint),
+                    latentsOf(group, e.latents())));
+            graph.setOrigin(e.names() + " drawn from " + (e.latents().size() == 1 ? "its" : "their") + " conditional");
+            Node drawn = e.conditionalDraw(graph, joint);
+            Node probabilities = e.conditionalProbabilities(graph, joint);
+            for (int j = 0; j < e.latents().size(); j++) {
+                LatentSpec latent = e.latents().get(j);
+                derived.put(latent.name(), e.valueOf(graph, j, drawn));
+                Node marginal = e.marginalProbabilities(graph, j, probabilities);
+                if (latent.supportSize() <= PROBABILITY_COLUMNS_UP_TO) {
+                    summarised.put("Pr(" + latent.name() + ")", marginal);
+                } else {
+                    summarised.put("mode(" + latent.name() + ")", e.mode(graph, j, marginal));
+                }
             }
         }
         return new Nodes(factors, derived, p.parameters(), summarised);
+    }
+
+    /** The first of the enumeration's latents whose values the node depends on, or null. */
+    private static String reached(Enumeration e, boolean[] up) {
+        for (int j = 0; j < e.values().size(); j++) {
+            if (up[e.values().get(j).id]) {
+                return e.latents().get(j).name();
+            }
+        }
+        return null;
     }
 
     private static String origins(List<Factor> group) {
@@ -121,8 +155,8 @@ public final class EnumeratedModel implements Model {
                 : String.join("; ", group.stream().map(Factor::origin).toList());
     }
 
-    /** The latents the marginal depends on: its factors', less the one summed out (null if any is unknown). */
-    private static Set<String> latentsOf(List<Factor> group, String summedOut) {
+    /** The latents the marginal depends on: its factors', less those summed out (null if any is unknown). */
+    private static Set<String> latentsOf(List<Factor> group, List<LatentSpec> summedOut) {
         Set<String> all = new HashSet<>();
         for (Factor f : group) {
             if (f.latents() == null) {
@@ -130,17 +164,24 @@ public final class EnumeratedModel implements Model {
             }
             all.addAll(f.latents());
         }
-        all.remove(summedOut);
+        summedOut.forEach(l -> all.remove(l.name()));
         return all;
     }
 
     /** Why one latent cannot be enumerated; the planner gives it the score function instead. */
     public static final class EnumerationRefused extends RuntimeException {
         public final String latent;
+        /** An enumerated latent it meets in a factor, with which it might be enumerated jointly; or null. */
+        public final String partner;
 
         public EnumerationRefused(String latent, String reason) {
+            this(latent, reason, null);
+        }
+
+        public EnumerationRefused(String latent, String reason, String partner) {
             super(reason);
             this.latent = latent;
+            this.partner = partner;
         }
     }
 }
