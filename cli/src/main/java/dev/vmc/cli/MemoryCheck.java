@@ -7,7 +7,6 @@ import dev.vmc.runtime.infer.Algorithm;
 import dev.vmc.runtime.infer.ElboGraph;
 import dev.vmc.runtime.infer.FitOptions;
 import dev.vmc.runtime.infer.Planner;
-import dev.vmc.runtime.guide.JointGuide;
 import dev.vmc.runtime.infer.PosteriorDraws;
 import dev.vmc.runtime.model.LatentSpec;
 import dev.vmc.runtime.model.Model;
@@ -89,9 +88,7 @@ final class MemoryCheck {
                 ? GaussianGuide.of(GaussianGuide.Family.MEANFIELD, GaussianGuide.meanFieldStart(new double[d], ones(d)))
                 : GaussianGuide.meanField();
         int particles = options.particlesFor(plan.hasScored());
-        ElboGraph elbo = plan.hasScored()
-                ? ElboGraph.build(model, new JointGuide(guide, plan.scoredContinuous()), plan, options.estimators(), particles)
-                : ElboGraph.build(model, guide);
+        ElboGraph elbo = ElboGraph.build(model, plan.automaticGuide(guide), plan, options.estimators(), particles);
         long columns = 2; // log_p__ and log_q__
         for (Map<String, Node> reported : List.of(elbo.reported, elbo.summarised)) {
             for (Node node : reported.values()) {

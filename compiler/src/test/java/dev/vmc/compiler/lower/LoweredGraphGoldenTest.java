@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import dev.vmc.runtime.guide.GaussianGuide;
-import dev.vmc.runtime.guide.JointGuide;
 import dev.vmc.runtime.infer.ElboGraph;
 import dev.vmc.runtime.infer.EstimatorChoice;
 import dev.vmc.runtime.infer.FitOptions;
@@ -48,8 +47,8 @@ class LoweredGraphGoldenTest {
         // a model whose discrete latents are all summed out has a log density; one with score-function
         // sites is shown as the fit's whole graph: guide, model and surrogates
         String actual = !plan.hasScored() ? LogDensity.of(plan.model()).describe()
-                : ElboGraph.build(plan.model(), new JointGuide(GaussianGuide.meanField()), plan, EstimatorChoice.automatic(),
-                        FitOptions.SCORE_PARTICLES).graph.describe();
+                : ElboGraph.build(plan.model(), plan.automaticGuide(GaussianGuide.meanField()), plan,
+                        EstimatorChoice.automatic(), FitOptions.SCORE_PARTICLES).graph.describe();
         Golden.check(EXPECTED.resolve(name.replaceFirst("\\.vmodel$", ".txt")), actual);
     }
 }

@@ -26,7 +26,8 @@ final class RowCategoricalKernel implements Kernel {
     private final double[] shared;
     private final double[] counts;
     private final double[] totals;
-    private final double[] rowCounts;
+    /** Scratch for one row: its log probabilities, or its counts. */
+    private final double[] row;
 
     RowCategoricalKernel(CategoricalWeights weights, boolean perElement, Layout x, Layout w, Layout output) {
         this.weights = weights;
@@ -40,15 +41,17 @@ final class RowCategoricalKernel implements Kernel {
         this.shared = share ? new double[draws * k] : null;
         this.counts = share ? new double[draws * k] : null;
         this.totals = share ? new double[draws] : null;
-        this.rowCounts = share ? new double[k] : null;
+        this.row = share ? new double[k] : null;
     }
 
     /** log p(draw n of particle s), -infinity for a value outside 1..K. */
     private double logProbability(double[] x, double[] w, int s, int n) {
         int c = CategoricalOp.category(x[s * xStride + n], k);
-        if (c < 0) {
-            return Double.NEGATIVE_INFINITY;
-        }
+        return c < 0 ? Double.NEGATIVE_INFINITY : logProbabilityOf(w, s, n, c);
+    }
+
+    /** log p(category c) under particle s's row n: from the rows made once this pass where they are shared. */
+    private double logProbabilityOf(double[] w, int s, int n, int c) {
         return shared != null ? shared[n * k + c] : weights.logProbability(w, s * wStride + n * k, k, c);
     }
 
@@ -58,8 +61,8 @@ final class RowCategoricalKernel implements Kernel {
         double[] w = in[1].data;
         if (shared != null) {
             for (int n = 0; n < draws; n++) {
-                weights.logProbabilities(w, n * k, k, rowCounts);
-                System.arraycopy(rowCounts, 0, shared, n * k, k);
+                weights.logProbabilities(w, n * k, k, row);
+                System.arraycopy(row, 0, shared, n * k, k);
             }
         }
         for (int s = 0; s < groups; s++) {
@@ -76,7 +79,7 @@ final class RowCategoricalKernel implements Kernel {
                     acc = Double.NEGATIVE_INFINITY;
                     break;
                 }
-                acc += shared != null ? shared[n * k + c] : weights.logProbability(w, s * wStride + n * k, k, c);
+                acc += logProbabilityOf(w, s, n, c);
             }
             out.data[s] = acc;
         }
@@ -122,8 +125,8 @@ final class RowCategoricalKernel implements Kernel {
             }
         }
         for (int n = 0; n < draws; n++) {
-            System.arraycopy(counts, n * k, rowCounts, 0, k);
-            weights.addGradient(w, n * k, rowCounts, totals[n], 1, gw);
+            System.arraycopy(counts, n * k, row, 0, k);
+            weights.addGradient(w, n * k, row, totals[n], 1, gw);
         }
     }
 }

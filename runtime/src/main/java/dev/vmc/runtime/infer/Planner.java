@@ -4,6 +4,9 @@ import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.guide.DiscreteGuide;
 import dev.vmc.runtime.guide.Estimator;
+import dev.vmc.runtime.guide.GaussianGuide;
+import dev.vmc.runtime.guide.Guide;
+import dev.vmc.runtime.guide.JointGuide;
 import dev.vmc.runtime.guide.Site;
 import dev.vmc.runtime.infer.enumerate.EnumeratedModel;
 import dev.vmc.runtime.infer.enumerate.EnumeratedModel.EnumerationRefused;
@@ -48,6 +51,14 @@ public final class Planner {
             return !scored.isEmpty();
         }
 
+        /**
+         * The automatic guide of this plan: the Gaussian alone where no site is scored, else
+         * joined with the guides of the scored sites ({@link JointGuide}).
+         */
+        public Guide automaticGuide(GaussianGuide continuous) {
+            return hasScored() ? new JointGuide(continuous, scoredContinuous()) : continuous;
+        }
+
         /** Continuous latents the score function is asked to take. */
         public Set<String> scoredContinuous() {
             Set<String> names = new LinkedHashSet<>();
@@ -85,14 +96,14 @@ public final class Planner {
             }
         }
         List<List<String>> groups = group(model, candidates, choice, (latent, why) -> {
-            requireNotForced(byName(model, latent), choice.forced(latent), why);
+            requireNotForced(model.latent(latent), choice.forced(latent), why);
             scored.put(latent, "not enumerated: " + why);
         });
         for (String name : scored.keySet()) {
-            if (guideWritten || !byName(model, name).isDiscrete()) {
+            if (guideWritten || !model.latent(name).isDiscrete()) {
                 continue;
             }
-            String why = DiscreteGuide.whyNot(byName(model, name));
+            String why = DiscreteGuide.whyNot(model.latent(name));
             if (why != null) {
                 throw new IllegalArgumentException("cannot fit " + name + ": it is left to the score function ("
                         + scored.get(name) + "), and " + why);
@@ -109,7 +120,7 @@ public final class Planner {
     }
 
     private static Site enumeratedSite(Model model, String name, List<String> group, EstimatorChoice choice) {
-        LatentSpec latent = byName(model, name);
+        LatentSpec latent = model.latent(name);
         long values = jointSize(model, group);
         String each = group.size() == 1 ? "its " + values + " values"
                 : "the " + values + " joint values of " + String.join(", ", group);
@@ -163,8 +174,8 @@ public final class Planner {
 
     /** Whether two groups can share one axis: one shape, and their joint values within the limits. */
     private static boolean canJoin(Model model, List<String> a, List<String> b, EstimatorChoice choice) {
-        int[] shape = byName(model, a.get(0)).shape();
-        if (!java.util.Arrays.equals(shape, byName(model, b.get(0)).shape())) {
+        int[] shape = model.latent(a.get(0)).shape();
+        if (!java.util.Arrays.equals(shape, model.latent(b.get(0)).shape())) {
             return false;
         }
         long joint = jointSize(model, a);
@@ -172,13 +183,13 @@ public final class Planner {
         if (joint > choice.enumerateUpTo() / other) {
             return false;
         }
-        return joint * other * byName(model, a.get(0)).size() <= MAX_ENUMERATED_TERMS;
+        return joint * other * model.latent(a.get(0)).size() <= MAX_ENUMERATED_TERMS;
     }
 
     private static long jointSize(Model model, List<String> group) {
         long product = 1;
         for (String name : group) {
-            product *= byName(model, name).supportSize();
+            product *= model.latent(name).supportSize();
         }
         return product;
     }
@@ -187,7 +198,7 @@ public final class Planner {
     private static Model marginal(Model model, Set<String> enumerated, Set<String> scored, EstimatorChoice choice) {
         Set<String> all = new LinkedHashSet<>(enumerated);
         for (String name : scored) {
-            LatentSpec latent = byName(model, name);
+            LatentSpec latent = model.latent(name);
             if (!latent.isDiscrete() || choice.forced(name) != Estimator.SCORE_FUNCTION
                     || latent.supportSize() > choice.enumerateUpTo()) {
                 return null;
@@ -253,27 +264,9 @@ public final class Planner {
             return;
         }
         Graph graph = new Graph();
-        Map<String, Node> values = new LinkedHashMap<>();
-        for (LatentSpec latent : model.latents()) {
-            values.put(latent.name(), graph.input(latent.name(), latent.shape()));
-        }
-        boolean[] used = new boolean[0];
-        for (Model.Factor f : model.build(graph, values).factors()) {
-            boolean[] up = graph.ancestorsOf(f.elements());
-            if (used.length < up.length) {
-                used = java.util.Arrays.copyOf(used, up.length);
-            }
-            for (int i = 0; i < up.length; i++) {
-                used[i] |= up[i];
-            }
-        }
-        List<String> flat = new ArrayList<>();
-        for (LatentSpec latent : unbounded) {
-            int id = values.get(latent.name()).id;
-            if (id >= used.length || !used[id]) {
-                flat.add(latent.name());
-            }
-        }
+        Map<String, Node> values = inputs(graph, model.latents());
+        boolean[] used = graph.ancestorsOf(model.build(graph, values).logJoint(graph));
+        List<String> flat = unbounded.stream().map(LatentSpec::name).filter(name -> !used[values.get(name).id]).toList();
         if (!flat.isEmpty()) {
             throw new ImproperPosteriorException("the posterior is improper: " + String.join(", ", flat)
                     + (flat.size() == 1 ? " is a count that appears" : " are counts that appear")
@@ -313,11 +306,14 @@ public final class Planner {
     private static void probe(Model model, List<List<String>> groups) {
         Graph graph = new Graph();
         EnumeratedModel marginal = new EnumeratedModel(model, groups);
+        marginal.build(graph, inputs(graph, marginal.latents()));
+    }
+
+    /** Per-particle inputs standing for the latents' values, to build a model's graph and read its shape. */
+    private static Map<String, Node> inputs(Graph graph, List<LatentSpec> latents) {
         Map<String, Node> values = new LinkedHashMap<>();
-        for (LatentSpec latent : marginal.latents()) {
-            values.put(latent.name(), graph.input(latent.name(), latent.shape()));
-        }
-        marginal.build(graph, values);
+        latents.forEach(latent -> values.put(latent.name(), graph.input(latent.name(), latent.shape())));
+        return values;
     }
 
     private static void requireNotForced(LatentSpec latent, Estimator forced, String why) {
@@ -325,10 +321,6 @@ public final class Planner {
             throw new IllegalArgumentException("--estimator " + latent.name() + "=enumerate: " + latent.name()
                     + " cannot be enumerated: " + why);
         }
-    }
-
-    private static LatentSpec byName(Model model, String name) {
-        return model.latents().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
     }
 
     static String label(Estimator e) {

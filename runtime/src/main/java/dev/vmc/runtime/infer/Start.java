@@ -4,7 +4,6 @@ import dev.vmc.runtime.diagnose.Estimate;
 import dev.vmc.runtime.guide.GaussianGuide;
 import dev.vmc.runtime.guide.GaussianGuide.Family;
 import dev.vmc.runtime.guide.Guide;
-import dev.vmc.runtime.guide.JointGuide;
 import dev.vmc.runtime.model.LatentSpec;
 import dev.vmc.runtime.model.LogDensity;
 import dev.vmc.runtime.model.Model;
@@ -49,10 +48,10 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
                 listener.message("start: Pathfinder on the model with every discrete latent summed out, as it can"
                         + " be; the fit itself uses the score function, as asked");
                 Start start = resolve(new Planner.Plan(marginal, List.of(), Map.of()), choice, options, seed, listener);
-                return new Start(new JointGuide((GaussianGuide) start.guide()), start.learningRate(), start.initial(),
+                return new Start(plan.automaticGuide((GaussianGuide) start.guide()), start.learningRate(), start.initial(),
                         true, null, start.gradientEvaluations(), start.densityEvaluations());
             }
-            return withScored(model, plan.scoredContinuous(), choice, options, seed, listener);
+            return withScored(plan, choice, options, seed, listener);
         }
         LogDensity density = LogDensity.of(model);
         if (!density.improperLatents().isEmpty()) {
@@ -107,8 +106,9 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
      * continuous ones alone for Pathfinder to climb: the guide starts from the standard
      * initialisation, flat over the discrete values, with a step-size search.
      */
-    private static Start withScored(Model model, java.util.Set<String> scoredContinuous, GuideChoice choice,
-            FitOptions options, long seed, FitListener listener) {
+    private static Start withScored(Planner.Plan plan, GuideChoice choice, FitOptions options, long seed,
+            FitListener listener) {
+        java.util.Set<String> scoredContinuous = plan.scoredContinuous();
         if (options.algorithm() == Algorithm.PATHFINDER) {
             throw new IllegalArgumentException("--algorithm pathfinder needs every latent fitted by the pathwise"
                     + " estimator or summed out; some take the score function");
@@ -134,7 +134,7 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
             // means drawn in (-2, 2), as Stan initialises: equal means would keep exchangeable
             // latents (a mixture's components) equal, since their gradients are equal too
             SplittableRandom random = new SplittableRandom(seed);
-            double[] loc = new double[new dev.vmc.runtime.model.FlatLatents(model.latents().stream()
+            double[] loc = new double[new dev.vmc.runtime.model.FlatLatents(plan.model().latents().stream()
                     .filter(l -> !scoredContinuous.contains(l.name())).toList()).dimension()];
             for (int i = 0; i < loc.length; i++) {
                 loc[i] = random.nextDouble(-2, 2);
@@ -146,7 +146,7 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
                     + " unconstrained scale for the continuous latents, flat guides for the discrete ones: a fit with"
                     + " score-function sites has no Pathfinder start");
         }
-        Guide guide = new JointGuide(GaussianGuide.of(family == null ? Family.MEANFIELD : family), scoredContinuous);
+        Guide guide = plan.automaticGuide(GaussianGuide.of(family == null ? Family.MEANFIELD : family));
         return new Start(guide, options.learningRate(), initial, true, null, 0, 0);
     }
 

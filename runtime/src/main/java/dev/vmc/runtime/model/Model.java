@@ -16,6 +16,12 @@ public interface Model {
     /** Continuous and discrete latents, in declaration order. */
     List<LatentSpec> latents();
 
+    /** The latent of this name. */
+    default LatentSpec latent(String name) {
+        return latents().stream().filter(l -> l.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no latent " + name));
+    }
+
     /**
      * Adds the model's factors to the graph, given nodes holding each latent's constrained value
      * per particle. A latent that inference enumerates arrives as a node with one more leading

@@ -41,27 +41,17 @@ public final class EnumeratedModel implements Model {
     private final List<List<LatentSpec>> groups;
     private final List<LatentSpec> remaining;
 
-    /** Each named latent enumerated on its own axis. */
-    public EnumeratedModel(Model inner, Set<String> names) {
-        this(inner, names.stream().map(List::of).toList());
-    }
-
     /**
      * @param groups latents enumerated together along one axis of their joint values (latents of
      *               one shape that share a factor), each group apart from the others
      */
     public EnumeratedModel(Model inner, List<List<String>> groups) {
         this.inner = inner;
-        this.groups = groups.stream().map(g -> g.stream().map(name -> byName(inner, name)).toList()).toList();
+        this.groups = groups.stream().map(g -> g.stream().map(inner::latent).toList()).toList();
         Set<String> all = new HashSet<>();
         groups.forEach(all::addAll);
         this.remaining = inner.latents().stream().filter(l -> !all.contains(l.name())).toList();
         this.groups.forEach(g -> g.forEach(Enumeration::requireFinite));
-    }
-
-    private static LatentSpec byName(Model model, String name) {
-        return model.latents().stream().filter(l -> l.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no latent " + name));
     }
 
     public Model inner() {

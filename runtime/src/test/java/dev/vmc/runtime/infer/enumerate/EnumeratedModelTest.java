@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class EnumeratedModelTest {
     private final TinyMixture mixture = new TinyMixture(-2.1, -1.7, 0.4, 2.2, 2.9, 3.3);
-    private final Model marginal = new EnumeratedModel(mixture, Set.of("z"));
+    private final Model marginal = new EnumeratedModel(mixture, List.of(List.of("z")));
 
     @Test
     void leavesTheContinuousLatents() {
