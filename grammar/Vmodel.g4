@@ -3,10 +3,10 @@
  *
  * Blocks are accepted here in any order and any number so that the AST builder can say
  * "the 'data' block must come before the 'model' block" instead of ANTLR's generic
- * "extraneous input"; the builder enforces the fixed order data, params, latent, derived,
- * model, guide.
+ * "extraneous input"; the builder enforces the fixed order data, params, networks, latent,
+ * derived, model, guide.
  *
- * Only block names, type names, 'array' and 'target' are reserved. 'lower', 'upper',
+ * Only block names, type names, 'array', 'plate' and 'target' are reserved. 'lower', 'upper',
  * 'meanfield', 'fullrank' and every distribution and function name are plain identifiers,
  * checked where they are used, so a program may call a variable beta, lower or theta.
  */
@@ -15,8 +15,9 @@ grammar Vmodel;
 program : block* EOF ;
 
 block
-    : DATA '{' declaration* '}'                           # dataBlock
+    : DATA '{' (declaration | plate)* '}'                 # dataBlock
     | PARAMS '{' declaration* '}'                         # paramsBlock
+    | NETWORKS '{' network* '}'                           # networksBlock
     | LATENT '{' declaration* '}'                         # latentBlock
     | DERIVED '{' declaration* '}'                        # derivedBlock
     | MODEL '{' statement* '}'                            # modelBlock
@@ -24,6 +25,14 @@ block
     ;
 
 guideParams : PARAMS '{' declaration* '}' ;
+
+// 'plate N;' in the data block: N counts conditionally independent data, and everything whose
+// first size is N has one element per datum (minibatches subsample along it).
+plate : PLATE ID ';' ;
+
+// 'decoder = mlp(L, 400, D, softplus);': a network with its widths and activations, whose
+// weights are learnable parameters; called as a function, decoder(z), in the model and guide.
+network : name=ID '=' kind=ID '(' arguments? ')' ';' ;
 
 // One rule for every block: whether an initialiser is required or forbidden is the
 // checker's business, so that a misplaced one gets a message saying which.
@@ -78,6 +87,8 @@ LATENT : 'latent' ;
 DERIVED : 'derived' ;
 MODEL : 'model' ;
 GUIDE : 'guide' ;
+NETWORKS : 'networks' ;
+PLATE : 'plate' ;
 ARRAY : 'array' ;
 INT_TYPE : 'int' ;
 REAL_TYPE : 'real' ;

@@ -15,6 +15,7 @@ public final class Main {
     static final List<Command> COMMANDS = List.of(
             new Command("check", CheckCommand.SUMMARY, CheckCommand::main, () -> CheckCommand.options().usage()),
             new Command("run", RunCommand.SUMMARY, RunCommand::main, () -> new RunCommand().commandLine().usage()),
+            new Command("eval", EvalCommand.SUMMARY, EvalCommand::main, () -> new EvalCommand().commandLine().usage()),
             new Command("report", ReportCommand.SUMMARY, ReportCommand::main,
                     () -> new ReportCommand().commandLine().usage()));
 

@@ -32,6 +32,9 @@ final class Outputs implements AutoCloseable {
     /** draws.csv as the fit writes it; in place only when the run's outputs are written. */
     private DrawsCsv.Stream draws;
     private final List<String> written = new ArrayList<>();
+    /** The files this run means to write, for a message about what a failed write left out. */
+    private List<String> expected = List.of(OutputFolder.DRAWS, OutputFolder.ELBO, OutputFolder.GUIDE, OutputFolder.SUMMARY,
+            OutputFolder.FIT);
     private boolean complete;
     private boolean closed;
     /** Releases the folder if the run is stopped (Ctrl-C, kill): an empty run-N it made is removed. */
@@ -137,7 +140,7 @@ final class Outputs implements AutoCloseable {
             writer.write(file);
         } catch (IOException | UncheckedIOException e) {
             IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            List<String> missing = new ArrayList<>(OutputFolder.FILES);
+            List<String> missing = new ArrayList<>(expected);
             missing.removeAll(written);
             throw new Failure(ExitCode.USAGE, "vmc: cannot write " + file + ": " + InputFiles.reason(cause) + "; "
                     + (written.isEmpty() ? "no output was written" : String.join(", ", written) + " written, "
@@ -145,6 +148,17 @@ final class Outputs implements AutoCloseable {
                     + " (the fit's report is above)");
         }
         written.add(name);
+    }
+
+    /** A run that writes other files than a fit's (training, evaluation). */
+    Outputs expecting(List<String> files) {
+        expected = List.copyOf(files);
+        return this;
+    }
+
+    /** Marks the run's outputs as all written. */
+    void completed() {
+        complete = true;
     }
 
     /** Releases the folder; one this run created and wrote nothing into is removed. */

@@ -10,6 +10,12 @@ final class PlanTable {
     private PlanTable() {}
 
     static void print(PrintStream out, String guide, List<Site> sites) {
+        out.print(format(guide, sites));
+    }
+
+    static String format(String guide, List<Site> sites) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        java.io.PrintWriter out = new java.io.PrintWriter(text);
         out.println("plan (guide: " + guide + "):");
         int nameWidth = Math.max(6, sites.stream().mapToInt(s -> label(s).length()).max().orElse(6));
         int supportWidth = Math.max(7, sites.stream().mapToInt(s -> s.support().describe().length()).max().orElse(7));
@@ -20,6 +26,8 @@ final class PlanTable {
             out.printf(row, label(s), s.support().describe(), s.family(),
                     s.estimator().description() + ": " + s.reason());
         }
+        out.flush();
+        return text.toString();
     }
 
     private static String label(Site s) {

@@ -68,6 +68,14 @@ final class RunCommand {
     Path init;
     boolean report;
     EstimatorChoice estimators = EstimatorChoice.automatic();
+    Integer epochs;
+    Integer batchSize;
+    Path heldOut;
+    double beta = 1;
+    long anneal;
+    dev.vmc.runtime.train.KlSchedule klSchedule;
+    Integer iwae;
+    private boolean precisionGiven;
 
     Options commandLine() {
         Options o = new Options("run", SUMMARY, "the .vmodel file").synopsis("vmc run FILE [--data DATA] [OPTIONS]");
@@ -126,12 +134,28 @@ final class RunCommand {
                 .flag("--overwrite", "allow replacing an earlier run's files in --out", () -> overwrite = true)
                 .option("--precision", "P", "float64, or float32: every value, gradient and parameter rounded to float32"
                         + " as it is stored", precision,
-                        v -> precision = o.choice("--precision", v, PRECISIONS, Map.of(
+                        v -> precision = precision(o.choice("--precision", v, PRECISIONS, Map.of(
                                 "double", "did you mean float64?", "single", "did you mean float32?",
                                 "float", "did you mean float32?", "f64", "did you mean float64?",
-                                "f32", "did you mean float32?")))
+                                "f32", "did you mean float32?"))))
                 .option("--init", "FILE", "start from the guide in an earlier run's guide.json instead of Pathfinder"
                         + " (with --steps 0, just draw from it)", "none", v -> init = o.path("--init", v))
+                .option("--epochs", "E", "train by minibatches for E passes over the data (a model with a plate;"
+                        + " the default for one with latents on its plate)", "10 when training",
+                        v -> epochs = (int) o.wholeNumber("--epochs", v, 1, Integer.MAX_VALUE))
+                .option("--batch-size", "B", "rows of the plate per training step; the plated terms are scaled by N / B",
+                        Integer.toString(dev.vmc.runtime.train.TrainOptions.DEFAULT_BATCH),
+                        v -> batchSize = (int) o.wholeNumber("--batch-size", v, 1, Integer.MAX_VALUE))
+                .option("--held-out", "DATA", "data the training does not see, scored after each epoch (ELBO per datum,"
+                        + " split into reconstruction and KL)", "none", v -> heldOut = o.path("--held-out", v))
+                .option("--beta", "X", "weight on the KL term while training (beta-VAE); 1 is the ELBO", "1",
+                        v -> beta = o.number("--beta", v, 0, true))
+                .option("--anneal", "T", "KL annealing: the KL weight rises linearly from 0 to --beta over the first T"
+                        + " steps", "0 (none)", v -> anneal = o.wholeNumber("--anneal", v, 0, Long.MAX_VALUE))
+                .option("--kl-schedule", "S", "the KL weight by step, as points step:weight joined by straight lines,"
+                        + " e.g. 0:0,2000:1,4000:0.5", "none", v -> klSchedule = klSchedule(o, v))
+                .option("--iwae", "K", "train on the importance-weighted bound with K draws per datum instead of the ELBO",
+                        "none", v -> iwae = (int) o.wholeNumber("--iwae", v, 1, 100_000))
                 .flag("--report", "also write report.html, a one-page HTML report of the fit (vmc report DIR makes one"
                         + " later)", () -> report = true)
                 .epilogue(OUTPUTS)
@@ -156,6 +180,9 @@ final class RunCommand {
         Phases.end("data read");
         Main.doing("checking the data against " + file.getFileName());
         BoundModel bound = bind(model, dataSet);
+        if (trains(bound)) {
+            return train(model, bound);
+        }
         FitOptions options = options();
         Phases.end("bind and options");
         Main.doing("estimating the memory the fit needs");
@@ -176,6 +203,44 @@ final class RunCommand {
         try (Outputs outputs = Outputs.prepare(out, file, overwrite)) {
             Phases.end("output folder");
             return fitAndWrite(bound, options, outputs);
+        }
+    }
+
+    /** Minibatch training: asked for, or the only sensible fit of a model with latents on its plate. */
+    private boolean trains(BoundModel bound) {
+        return epochs != null || batchSize != null || heldOut != null || iwae != null || bound.minibatchesPossible();
+    }
+
+    private int train(CompiledModel model, BoundModel bound) {
+        BoundModel scored = null;
+        if (heldOut != null) {
+            scored = bind(model, readFile(heldOut, "--held-out"));
+        }
+        dev.vmc.runtime.train.KlSchedule kl = klSchedule != null ? klSchedule
+                : dev.vmc.runtime.train.KlSchedule.warmUp(beta, anneal);
+        dev.vmc.runtime.train.TrainOptions options = dev.vmc.runtime.train.TrainOptions.defaults()
+                .withEpochs(epochs != null ? epochs : 10)
+                .withBatchSize(batchSize != null ? batchSize : dev.vmc.runtime.train.TrainOptions.DEFAULT_BATCH)
+                .withLearningRate(learningRate != null ? learningRate : dev.vmc.runtime.train.TrainOptions.DEFAULT_LEARNING_RATE)
+                .withSeed(seed).withParticles(iwae != null ? iwae : particles == FitOptions.AUTO_PARTICLES ? 1 : particles)
+                .withIwae(iwae != null).withKl(kl)
+                .withDataType(precisionGiven && precision.equals("float64") ? dev.vmc.runtime.tensor.DataType.FLOAT64
+                        : dev.vmc.runtime.tensor.DataType.FLOAT32);
+        try (Outputs outputs = Outputs.prepare(out, file, overwrite)) {
+            return TrainRun.run(file, data == null ? "no data" : data.toString(), bound, scored, options, outputs);
+        }
+    }
+
+    private String precision(String chosen) {
+        precisionGiven = true;
+        return chosen;
+    }
+
+    private static dev.vmc.runtime.train.KlSchedule klSchedule(Options o, String text) {
+        try {
+            return dev.vmc.runtime.train.KlSchedule.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new Failure(ExitCode.USAGE, "vmc: --kl-schedule " + text + ": " + e.getMessage());
         }
     }
 
@@ -226,7 +291,7 @@ final class RunCommand {
         return ExitCode.OK;
     }
 
-    private static BoundModel bind(CompiledModel model, DataSet data) {
+    static BoundModel bind(CompiledModel model, DataSet data) {
         try {
             return model.bind(data);
         } catch (dev.vmc.runtime.data.DataException e) {
@@ -245,15 +310,19 @@ final class RunCommand {
             }
             return DataSet.of(Map.of());
         }
-        Main.doing("reading the data in " + data);
-        InputFiles.check(data, "--data", "a data file (.json or .csv)");
-        InputFiles.checkFitsInMemory(data, "--data");
+        return readFile(data, "--data");
+    }
+
+    static DataSet readFile(Path file, String option) {
+        Main.doing("reading the data in " + file);
+        InputFiles.check(file, option, "a data file (.json or .csv)");
+        InputFiles.checkFitsInMemory(file, option);
         try {
-            return DataSet.read(data);
+            return DataSet.read(file);
         } catch (dev.vmc.runtime.data.DataException e) {
             throw new Failure(ExitCode.DATA, e.getMessage());
         } catch (IOException e) {
-            throw new Failure(ExitCode.USAGE, "vmc: cannot read --data " + data + ": " + InputFiles.reason(e));
+            throw new Failure(ExitCode.USAGE, "vmc: cannot read " + option + " " + file + ": " + InputFiles.reason(e));
         }
     }
 

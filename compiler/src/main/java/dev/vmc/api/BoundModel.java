@@ -18,6 +18,12 @@ import dev.vmc.runtime.infer.Fitter;
 import dev.vmc.runtime.infer.GuideChoice;
 import dev.vmc.runtime.model.LogDensity;
 import dev.vmc.runtime.model.Model;
+import dev.vmc.runtime.graph.ParameterStore;
+import dev.vmc.runtime.tensor.DataType;
+import dev.vmc.runtime.train.Evaluation;
+import dev.vmc.runtime.train.TrainOptions;
+import dev.vmc.runtime.train.TrainResult;
+import dev.vmc.runtime.train.Trainer;
 import java.util.List;
 
 /** A program with data that passed the data block's checks: ready to fit, from any thread. */
@@ -80,6 +86,62 @@ public final class BoundModel {
      */
     public FitResult fit(FitOptions options, String guideOverride, FitListener listener, DrawsSink sink) {
         return Fitter.fit(model(), guide(guideOverride), options, listener, sink);
+    }
+
+    /**
+     * Minibatch training, for a program with a plate: epochs of Adam over batches of its rows,
+     * scoring {@code heldOut} (the same program with other data; may be null) after each.
+     *
+     * @throws IllegalArgumentException when the program cannot be trained by minibatches, saying why
+     */
+    public TrainResult train(TrainOptions options, BoundModel heldOut, FitListener listener) {
+        Trainer.HeldOutData scored = heldOut == null ? null
+                : new Trainer.HeldOutData(heldOut.minibatchModel(options.batchSize()), heldOut.minibatchGuide(options.batchSize()));
+        return Trainer.train(minibatchModel(options.batchSize()), minibatchGuide(options.batchSize()), options, scored, listener);
+    }
+
+    /**
+     * Scores trained parameters on this model's data, per datum: ELBO, reconstruction and KL,
+     * the importance-weighted log-likelihood with {@code k} draws, active units, and the ELBO
+     * surgery's mutual information; with pictures of the first data and of prior draws decoded.
+     */
+    public Evaluation.Result evaluate(ParameterStore trained, int k, int pictures, DataType type, long seed) {
+        int rows = Math.max(1, Math.min(256, 4096 / k));
+        return Evaluation.evaluate(minibatchModel(rows), minibatchGuide(rows), trained, k, pictures, type, seed);
+    }
+
+    /** Whether the program has latents on its plate, which only minibatch training fits. */
+    public boolean minibatchesPossible() {
+        return program.plate() != null && program.latents().stream().anyMatch(d -> data.isPlated(d.type()));
+    }
+
+    /** The model over minibatches of {@code batchSize} rows of its plate (all rows when there are fewer). */
+    public Model minibatchModel(int batchSize) {
+        return new LoweredModel(program, dependencies, minibatchData(batchSize));
+    }
+
+    /** The written guide (or, with no plated latent, the mean-field automatic one) over minibatches. */
+    public dev.vmc.runtime.guide.Guide minibatchGuide(int batchSize) {
+        if (program.guide() instanceof Guide.Explicit written) {
+            return new LoweredGuide(program, written, minibatchData(batchSize));
+        }
+        BoundData batched = minibatchData(batchSize);
+        for (dev.vmc.compiler.ast.Decl d : program.latents()) {
+            if (batched.isPlated(d.type())) {
+                throw new IllegalArgumentException("latent '" + d.name() + "' has one row per datum of plate " + program.plate().size()
+                        + ", so minibatches need a guide block that gives it a distribution per datum, such as an encoder"
+                        + " network's output (an amortised guide); see examples/vae");
+            }
+        }
+        return GaussianGuide.meanField();
+    }
+
+    private BoundData minibatchData(int batchSize) {
+        if (program.plate() == null) {
+            throw new IllegalArgumentException("minibatches need a plate: declare the data's count as one in the data block,"
+                    + " e.g. 'int<lower=1> N; plate N;'");
+        }
+        return data.minibatches(Math.min(batchSize, data.size(program.plate().size())));
     }
 
     private GuideChoice guide(String override) {

@@ -40,7 +40,7 @@ final class DiscreteStandIns implements Guide {
                 values.put(latent.name(), drawn);
             }
         }
-        return new Nodes(values, nodes.logQ(), nodes.logJacobian(), nodes.sites(), nodes.parameters(), nodes.scored());
+        return new Nodes(values, nodes.logQ(), nodes.logJacobian(), nodes.sites(), nodes.parameters(), nodes.scored(), nodes.plated());
     }
 
     /** The lower bound if there is one, else the upper, else 0: an integer of the support. */

@@ -4,10 +4,12 @@ import java.util.List;
 
 /**
  * A whole .vmodel file. Blocks come in a fixed order, each optional but model:
- * data, params, latent, derived, model, guide.
+ * data, params, networks, latent, derived, model, guide.
  *
  * @param data     declarations without initialisers, filled from the data file
+ * @param plate    the data block's {@code plate N;}, or null
  * @param params   learnable point parameters of the model, each with an initial value
+ * @param networks networks whose weights are learnable, called as functions in the model and guide
  * @param latents  latent variables, declarations without initialisers
  * @param derived  typed definitions computed from the others and reported with the latents
  * @param model    local definitions, ~ statements and target += statements
@@ -17,8 +19,16 @@ public record Program(
         String fileName,
         String source,
         List<Decl> data,
+        Plate plate,
         List<Decl> params,
+        List<Network> networks,
         List<Decl> latents,
         List<Decl> derived,
         List<Stmt> model,
-        Guide guide) {}
+        Guide guide) {
+
+    /** The network of this name, or null. */
+    public Network network(String name) {
+        return networks.stream().filter(n -> n.name().equals(name)).findFirst().orElse(null);
+    }
+}

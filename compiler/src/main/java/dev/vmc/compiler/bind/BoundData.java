@@ -4,6 +4,7 @@ import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.TypeExpr;
 import dev.vmc.compiler.check.ExprText;
 import dev.vmc.compiler.lower.Evaluator;
+import dev.vmc.runtime.nn.Network;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,9 +17,54 @@ import java.util.Map;
  */
 public final class BoundData {
     private final Map<String, Tensor> values;
+    private final Map<String, Network> networks;
+    /** The plate's size variable, or null. */
+    private final String plate;
+    /** The minibatch's size when the graph is built for minibatches of the plate; 0 for the whole data. */
+    private final int batchSize;
 
-    BoundData(Map<String, Tensor> values) {
+    BoundData(Map<String, Tensor> values, Map<String, Network> networks, String plate) {
+        this(values, networks, plate, 0);
+    }
+
+    private BoundData(Map<String, Tensor> values, Map<String, Network> networks, String plate, int batchSize) {
         this.values = Collections.unmodifiableMap(values);
+        this.networks = Collections.unmodifiableMap(networks);
+        this.plate = plate;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * The same data seen a minibatch at a time: every declared size that is the plate's becomes
+     * {@code batchSize} (values such as N itself keep the whole data's count).
+     */
+    public BoundData minibatches(int batchSize) {
+        if (plate == null) {
+            throw new IllegalStateException("no plate to subsample");
+        }
+        return new BoundData(values, networks, plate, batchSize);
+    }
+
+    /** The networks with their widths, by name. */
+    public Map<String, Network> networks() {
+        return networks;
+    }
+
+    /** The plate's size variable, or null. */
+    public String plate() {
+        return plate;
+    }
+
+    /** The minibatch size the graph is built for, or 0 for the whole data. */
+    public int batchSize() {
+        return batchSize;
+    }
+
+    /** Whether a declared type's first size is the plate's: one element per datum. */
+    public boolean isPlated(TypeExpr type) {
+        List<Expr> sizes = new ArrayList<>(type.arrayDims());
+        sizes.addAll(type.dims());
+        return plate != null && !sizes.isEmpty() && sizes.get(0) instanceof Expr.Var v && v.name().equals(plate);
     }
 
     /** Every data value by name, in declaration order; ints are held as whole doubles. */
@@ -51,6 +97,9 @@ public final class BoundData {
         int[] shape = new int[sizes.size()];
         for (int i = 0; i < shape.length; i++) {
             shape[i] = (int) evaluate(sizes.get(i));
+        }
+        if (batchSize > 0 && isPlated(type)) {
+            shape[0] = batchSize;
         }
         return shape;
     }

@@ -51,11 +51,12 @@ public final class DataBinder {
         if (problems.isEmpty()) {
             new ArgumentValues(program, bound, problems).check();
         }
+        Map<String, dev.vmc.runtime.nn.Network> networks = problems.isEmpty() ? NetworkValues.of(program, bound, problems) : Map.of();
         if (!problems.isEmpty()) {
             String prefix = sourcePrefix();
             throw new DataMismatchException(problems.stream().map(p -> prefix + p).toList());
         }
-        return new BoundData(bound);
+        return new BoundData(bound, networks, program.plate() == null ? null : program.plate().size());
     }
 
     /**

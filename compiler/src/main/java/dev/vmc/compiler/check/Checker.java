@@ -47,6 +47,7 @@ public final class Checker {
 
     private CheckedProgram run() {
         resolveTypes();
+        typer.defineNetworks(NetworkChecker.check(program, symbols, new TypeResolver(typer, constants, diagnostics), diagnostics));
         checkData();
         checkParams(program.params(), NameKind.PARAM);
         checkLatents();

@@ -18,6 +18,8 @@ final class ExprTyper {
     private final Diagnostics diagnostics;
     private final IdentityHashMap<Expr, Type> types;
     private final Constants constants;
+    /** The networks block's signatures, filled by the checker before any block that may call them. */
+    private final java.util.Map<String, NetworkChecker.Signature> networks = new java.util.HashMap<>();
 
     ExprTyper(SymbolTable symbols, Diagnostics diagnostics, IdentityHashMap<Expr, Type> types) {
         this.symbols = symbols;
@@ -55,6 +57,9 @@ final class ExprTyper {
         if (expr instanceof Expr.Binary top) {
             return chain(top, scope);
         }
+        if (expr instanceof Expr.Call c && networks.containsKey(c.function())) {
+            return verdict(expr, networkCall(c, networks.get(c.function()), scope));
+        }
         if (expr instanceof Expr.Call c) {
             List<Type> args = new ArrayList<>();
             c.args().forEach(a -> args.add(type(a, scope)));
@@ -66,6 +71,27 @@ final class ExprTyper {
             return index(i, scope);
         }
         return transpose((Expr.Transpose) expr, scope);
+    }
+
+    void defineNetworks(java.util.Map<String, NetworkChecker.Signature> signatures) {
+        networks.putAll(signatures);
+    }
+
+    /** A network maps each row of its input (or its one input vector) to an output row. */
+    private Outcome networkCall(Expr.Call c, NetworkChecker.Signature net, Scope scope) {
+        if (c.args().size() != 1) {
+            return Outcome.fail("network '" + c.function() + "' takes one argument, its input, got " + c.args().size());
+        }
+        Type in = type(c.args().get(0), scope);
+        if (in.isError()) {
+            return Outcome.ok(Type.ERROR);
+        }
+        List<Size> shape = in.shape();
+        if (shape.isEmpty() || shape.size() > 2 || !shape.get(shape.size() - 1).matches(net.in())) {
+            return Outcome.fail("network '" + c.function() + "' takes a vector[" + net.in() + "] or a matrix with "
+                    + net.in() + " columns (one row per input), got " + in);
+        }
+        return Outcome.ok(shape.size() == 1 ? Type.vector(net.out()) : Type.matrix(shape.get(0), net.out()));
     }
 
     /**

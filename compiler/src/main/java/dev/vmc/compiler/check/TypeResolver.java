@@ -44,7 +44,7 @@ final class TypeResolver {
         return new Type(element, container, arrayDims, dims);
     }
 
-    private Size size(Expr expr, Scope sizes) {
+    Size size(Expr expr, Scope sizes) {
         Type type = typer.type(expr, sizes);
         if (type.isError()) {
             return Size.UNKNOWN;

@@ -45,7 +45,7 @@ public final class Evaluator {
         Graph graph = new Graph();
         Map<String, Node> constants = new LinkedHashMap<>();
         values.forEach((name, value) -> constants.put(name, graph.constant(value)));
-        Node node = new ExpressionLowering(graph, constants).lower(expr);
+        Node node = new ExpressionLowering(graph, constants, Map.of()).lower(expr);
         long largest = Math.max(LARGEST_FOLDED, values.values().stream().mapToLong(Tensor::size).max().orElse(0));
         for (Node n : graph.nodes()) {
             if (!(n.op instanceof Leaf.Constant) && n.modelSize() > largest) {

@@ -13,6 +13,8 @@ import dev.vmc.runtime.graph.Reduce;
 import dev.vmc.runtime.graph.Repeat;
 import dev.vmc.runtime.graph.ShapeException;
 import dev.vmc.runtime.graph.Transpose;
+import dev.vmc.runtime.nn.Mlp;
+import dev.vmc.runtime.nn.Network;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,10 +27,19 @@ import java.util.Map;
 final class ExpressionLowering {
     private final Graph graph;
     private final Map<String, Node> names;
+    private final Map<String, Network> networks;
+    /** Whether network weights are held constant: a written guide's log q (sticking the landing). */
+    private final boolean holdNetworks;
 
-    ExpressionLowering(Graph graph, Map<String, Node> names) {
+    ExpressionLowering(Graph graph, Map<String, Node> names, Map<String, Network> networks) {
+        this(graph, names, networks, false);
+    }
+
+    ExpressionLowering(Graph graph, Map<String, Node> names, Map<String, Network> networks, boolean holdNetworks) {
         this.graph = graph;
         this.names = names;
+        this.networks = networks;
+        this.holdNetworks = holdNetworks;
     }
 
     Node lower(Expr e) {
@@ -77,6 +88,10 @@ final class ExpressionLowering {
     }
 
     private Node call(Expr.Call c) {
+        Network network = networks.get(c.function());
+        if (network != null) {
+            return networkCall(network, lower(c.args().get(0)));
+        }
         Builtins.Builtin f = Builtins.lookup(c.function(), c.args().size())
                 .orElseThrow(() -> new IllegalStateException("checker let an unknown function through: " + c.function()));
         Node first = lower(c.args().get(0));
@@ -92,6 +107,37 @@ final class ExpressionLowering {
                 default -> throw new IllegalStateException("unknown reduction " + f.name());
             };
         };
+    }
+
+    /**
+     * A network's output: its weights are one parameter, made by the first call in the graph and
+     * shared by the rest (the model's and the guide's). A held call of data alone is the live
+     * call with its gradient stopped, so the network runs once; a held call of anything else runs
+     * the network again on held weights, so gradients still reach its input.
+     */
+    private Node networkCall(Network network, Node input) {
+        Node weights = graph.parameterNamed(network.name());
+        if (weights == null) {
+            // String.hashCode is specified, so the start is the same on every JVM.
+            weights = graph.parameter(network.name(), network.initialParameters(network.name().hashCode()));
+        }
+        if (!holdNetworks) {
+            return live(network, input, weights);
+        }
+        if (input.op instanceof Leaf.Batch || input.op instanceof Leaf.Constant) {
+            return graph.stopGradient(live(network, input, weights));
+        }
+        return graph.apply(new Mlp(network), input, graph.stopGradient(weights));
+    }
+
+    /** The live call, made once per input. */
+    private Node live(Network network, Node input, Node weights) {
+        for (Node node : graph.nodes()) {
+            if (node.op instanceof Mlp m && m.network().equals(network) && node.inputs.get(0) == input) {
+                return node;
+            }
+        }
+        return graph.apply(new Mlp(network), input, weights);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.vmc.runtime.dist.Distribution;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.guide.Estimator;
+import dev.vmc.runtime.guide.Guide.PlatedSite;
 import dev.vmc.runtime.guide.Guide.ScoredSite;
 import dev.vmc.runtime.guide.Site;
 import dev.vmc.runtime.model.LatentSpec;
@@ -50,10 +51,11 @@ public final class LoweredGuide implements dev.vmc.runtime.guide.Guide {
         // term dropped has expectation zero, and it is the gradient's noise where q fits.
         Map<String, Node> held = new LinkedHashMap<>(scope.names);
         scope.parameters.forEach((name, node) -> held.put(name, graph.stopGradient(node)));
-        ExpressionLowering heldLowering = new ExpressionLowering(graph, held);
+        ExpressionLowering heldLowering = new ExpressionLowering(graph, held, data.networks(), true);
         Map<String, Node> drawn = new LinkedHashMap<>();
         List<Site> sites = new ArrayList<>();
         List<ScoredSite> scored = new ArrayList<>();
+        List<PlatedSite> plated = new ArrayList<>();
         Node logQ = null;
         for (Stmt s : guide.body()) {
             if (s instanceof Stmt.Define d) {
@@ -65,12 +67,18 @@ public final class LoweredGuide implements dev.vmc.runtime.guide.Guide {
                 Distribution d = scope.distribution(sample);
                 List<Node> live = scope.arguments(sample);
                 Node value = d.sample(graph, live, latent.shape());
-                Node term = d.logDensity(graph, value, sample.args().stream().map(heldLowering::lower).toList());
-                logQ = logQ == null ? term : graph.add(logQ, term);
+                List<Node> heldArgs = sample.args().stream().map(heldLowering::lower).toList();
+                if (scope.isPlated(latent.name())) {
+                    // summed and scaled per datum by inference, with the model's plated terms
+                    plated.add(new PlatedSite(latent.name(), d.logDensities(graph, value, heldArgs), d.name(), live));
+                } else {
+                    Node term = d.logDensity(graph, value, heldArgs);
+                    logQ = logQ == null ? term : graph.add(logQ, term);
+                }
                 drawn.put(latent.name(), value);
                 scope.names.put(latent.name(), value);
                 held.put(latent.name(), value);
-                sites.add(site(latent, d));
+                sites.add(site(latent, d, amortisedBy(graph, live)));
                 if (!d.isReparameterisable()) {
                     // The draw passes no gradient, so the guide's parameters learn through the
                     // score function's surrogate, which differentiates this live log q.
@@ -85,15 +93,35 @@ public final class LoweredGuide implements dev.vmc.runtime.guide.Guide {
         byName.keySet().forEach(name -> ordered.put(name, drawn.get(name)));
         List<Site> orderedSites = new ArrayList<>();
         byName.keySet().forEach(name -> sites.stream().filter(x -> x.latent().equals(name)).forEach(orderedSites::add));
-        return new Nodes(ordered, logQ == null ? graph.constant(0) : logQ, null, orderedSites, scope.parameters, scored);
+        return new Nodes(ordered, logQ == null ? graph.constant(0) : logQ, null, orderedSites, scope.parameters, scored, plated);
+    }
+
+    /** The networks a site's parameters are computed by, in the order they run: its encoder, when there is one. */
+    private static List<String> amortisedBy(Graph graph, List<Node> arguments) {
+        boolean[] up = new boolean[graph.nodes().size()];
+        for (Node a : arguments) {
+            boolean[] more = graph.ancestorsOf(a);
+            for (int i = 0; i < up.length; i++) {
+                up[i] |= more[i];
+            }
+        }
+        List<String> networks = new ArrayList<>();
+        for (Node node : graph.nodes()) {
+            if (up[node.id] && node.op instanceof dev.vmc.runtime.nn.Mlp m && !networks.contains(m.network().name())) {
+                networks.add(m.network().name());
+            }
+        }
+        return networks;
     }
 
     /** The plan's entry: the checker allows a reparameterised family, or a discrete one for an int latent. */
-    private static Site site(LatentSpec latent, Distribution d) {
-        String family = d.name() + " (from the guide block)";
+    private static Site site(LatentSpec latent, Distribution d, List<String> encoders) {
+        String family = d.name() + (encoders.isEmpty() ? " (from the guide block)" : ", amortised");
+        String amortised = encoders.isEmpty() ? "" : "; amortised: the network" + (encoders.size() > 1 ? "s " : " ")
+                + String.join(", ", encoders) + " map" + (encoders.size() > 1 ? "" : "s") + " each datum to its parameters";
         return d.isReparameterisable()
                 ? new Site(latent.name(), latent.shape(), latent.support(), family, Estimator.REPARAMETERISED,
-                        d.name() + " has a reparameterised sampler")
+                        d.name() + " has a reparameterised sampler" + amortised)
                 : new Site(latent.name(), latent.shape(), latent.support(), family, Estimator.SCORE_FUNCTION,
                         d.name() + " is discrete: its draws carry no gradient");
     }

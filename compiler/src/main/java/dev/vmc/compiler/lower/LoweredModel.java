@@ -6,7 +6,11 @@ import dev.vmc.compiler.ast.Stmt;
 import dev.vmc.compiler.ast.TypeExpr;
 import dev.vmc.compiler.bind.BoundData;
 import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Leaf;
 import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.graph.ShapeException;
+import dev.vmc.runtime.tensor.Tensor;
+import dev.vmc.compiler.ast.Expr;
 import dev.vmc.runtime.model.LatentSpec;
 import dev.vmc.runtime.model.Model;
 import dev.vmc.runtime.transform.Support;
@@ -17,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import dev.vmc.compiler.check.Dependencies;
 import dev.vmc.runtime.model.Model.Factor;
+import dev.vmc.runtime.model.Model.Sampled;
 
 /** A checked program with its data bound, as the runtime's {@link Model}. */
 public final class LoweredModel implements Model {
@@ -24,6 +29,8 @@ public final class LoweredModel implements Model {
     private final Dependencies dependencies;
     private final BoundData data;
     private final List<LatentSpec> latents = new ArrayList<>();
+    /** The plated latents' nodes in the graph being built, which only plated statements may use under minibatches. */
+    private final Set<Node> plateRows = new java.util.HashSet<>();
 
     public LoweredModel(Program program, Dependencies dependencies, BoundData data) {
         this.program = program;
@@ -57,6 +64,12 @@ public final class LoweredModel implements Model {
         Scope scope = new Scope(graph, program, data);
         program.params().forEach(scope::declareParameter);
         scope.names.putAll(latentValues);
+        plateRows.clear();
+        latentValues.forEach((name, node) -> {
+            if (scope.isPlated(name)) {
+                plateRows.add(node);
+            }
+        });
         Map<String, Node> derived = new LinkedHashMap<>();
         for (Decl d : program.derived()) {
             derived.put(d.name(), scope.define(d));
@@ -64,19 +77,67 @@ public final class LoweredModel implements Model {
         List<Factor> factors = new ArrayList<>();
         for (Stmt s : program.model()) {
             Node elements = null;
+            Sampled sampled = null;
             if (s instanceof Stmt.Define d) {
                 scope.define(d.decl());
             } else if (s instanceof Stmt.Sample sample) {
                 scope.at(sample.pos());
-                elements = scope.distribution(sample).logDensities(graph, scope.lower(sample.variate()), scope.arguments(sample));
+                List<Node> arguments = scope.arguments(sample);
+                elements = scope.distribution(sample).logDensities(graph, scope.lower(sample.variate()), arguments);
+                sampled = new Sampled(sample.variate() instanceof Expr.Var v ? v.name() : null, sample.distribution(), arguments);
             } else if (s instanceof Stmt.TargetAdd t) {
                 scope.at(t.pos());
                 elements = scope.lower(t.value());
             }
             if (elements != null) {
-                factors.add(new Factor(graph.origin(), elements, Set.copyOf(dependencies.factorOf(s).latents())));
+                boolean plated = s instanceof Stmt.Sample sample && isPlated(sample.variate());
+                if (!plated && data.batchSize() > 0) {
+                    requireGlobal(graph, elements, s);
+                }
+                factors.add(new Factor(graph.origin(), elements, Set.copyOf(dependencies.factorOf(s).latents()),
+                        plated ? data.plate() : null, plated ? scope.plateScale() : 1, sampled));
             }
         }
         return new Nodes(factors, derived, scope.parameters);
+    }
+
+    /** A ~ statement over a plated variable: one element (or row of elements) per datum. */
+    private boolean isPlated(Expr variate) {
+        if (!(variate instanceof Expr.Var v)) {
+            return false;
+        }
+        return program.data().stream().anyMatch(d -> d.name().equals(v.name()) && data.isPlated(d.type()))
+                || program.latents().stream().anyMatch(d -> d.name().equals(v.name()) && data.isPlated(d.type()));
+    }
+
+    /**
+     * Under minibatches only plated ~ statements are scaled up to the whole data; any other term
+     * that sees a minibatch would be a wrong estimate, so it is refused.
+     */
+    private void requireGlobal(Graph graph, Node elements, Stmt s) {
+        boolean[] up = graph.ancestorsOf(elements);
+        for (Node node : graph.nodes()) {
+            if (up[node.id] && (node.op instanceof Leaf.Batch || plateRows.contains(node))) {
+                throw new ShapeException("this statement uses the minibatch (" + node.op.describe().replace("minibatch of ", "")
+                        + ") but is not a ~ statement on a variable over the plate " + data.plate()
+                        + ", so it cannot be scaled to the whole data; fit without --batch-size, or write it as such a ~ statement"
+                        + ", at " + graph.origin());
+            }
+        }
+    }
+
+    @Override
+    public Plate plate() {
+        if (data.plate() == null) {
+            return null;
+        }
+        int size = (int) data.size(data.plate());
+        Map<String, Tensor> plated = new LinkedHashMap<>();
+        for (Decl d : program.data()) {
+            if (data.isPlated(d.type())) {
+                plated.put(d.name(), data.values().get(d.name()));
+            }
+        }
+        return new Plate(data.plate(), size, data.batchSize() > 0 ? data.batchSize() : size, plated);
     }
 }

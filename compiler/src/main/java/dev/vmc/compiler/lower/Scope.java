@@ -36,9 +36,22 @@ final class Scope {
         this.graph = graph;
         this.program = program;
         this.data = data;
-        this.expressions = new ExpressionLowering(graph, names);
+        this.expressions = new ExpressionLowering(graph, names, data.networks());
         this.origins = new Origins(program);
-        data.values().forEach((name, value) -> names.put(name, graph.constant(value)));
+        for (Decl d : program.data()) {
+            boolean minibatched = data.batchSize() > 0 && data.isPlated(d.type());
+            names.put(d.name(), minibatched ? graph.batch(d.name(), data.shapeOf(d.type())) : graph.constant(data.values().get(d.name())));
+        }
+    }
+
+    /** Whether a latent has one row per datum of the plate. */
+    boolean isPlated(String latent) {
+        return program.latents().stream().anyMatch(d -> d.name().equals(latent) && data.isPlated(d.type()));
+    }
+
+    /** What a plated term's sum is multiplied by: N / batch size, or 1 for the whole data. */
+    double plateScale() {
+        return data.batchSize() == 0 ? 1 : data.evaluate(new Expr.Var(new Pos(0, 0), data.plate())) / data.batchSize();
     }
 
     Node lower(Expr e) {

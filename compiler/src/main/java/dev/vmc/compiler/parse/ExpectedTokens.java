@@ -15,7 +15,7 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  */
 final class ExpectedTokens {
     private static final List<String> BLOCKS =
-            List.of("'data'", "'params'", "'latent'", "'derived'", "'model'", "'guide'");
+            List.of("'data'", "'params'", "'networks'", "'latent'", "'derived'", "'model'", "'guide'");
     private static final List<String> TYPES = List.of("'int'", "'real'", "'vector'", "'matrix'", "'simplex'", "'array'");
     private static final List<String> CLOSERS =
             List.of("')'", "']'", "','", "'>'", "'='", "'~'", "'{'", "'}'", "'+='");
@@ -28,7 +28,7 @@ final class ExpectedTokens {
             names.add(type == Token.EOF ? "EOF" : vocabulary.getDisplayName(type));
         }
         if (names.containsAll(BLOCKS)) {
-            return "a block (data, params, latent, derived, model or guide)";
+            return "a block (data, params, networks, latent, derived, model or guide)";
         }
         if (names.containsAll(TYPES) && names.contains("'target'")) {
             return "a statement or '}'";

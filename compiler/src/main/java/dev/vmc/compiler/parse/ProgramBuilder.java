@@ -1,6 +1,9 @@
 package dev.vmc.compiler.parse;
 
 import dev.vmc.compiler.ast.Decl;
+import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.Network;
+import dev.vmc.compiler.ast.Plate;
 import dev.vmc.compiler.ast.Guide;
 import dev.vmc.compiler.ast.Pos;
 import dev.vmc.compiler.ast.Program;
@@ -19,7 +22,7 @@ final class ProgramBuilder {
     /** The default when a file has no guide block: a position of line 0 marks it as synthetic. */
     static final Guide DEFAULT_GUIDE = new Guide.Auto(new Pos(0, 0), "auto");
 
-    private static final List<String> ORDER = List.of("data", "params", "latent", "derived", "model", "guide");
+    private static final List<String> ORDER = List.of("data", "params", "networks", "latent", "derived", "model", "guide");
 
     private final String fileName;
     private final String source;
@@ -33,7 +36,9 @@ final class ProgramBuilder {
     private String latestBlock;
 
     private List<Decl> data = List.of();
+    private Plate plate;
     private List<Decl> params = List.of();
+    private List<Network> networks = List.of();
     private List<Decl> latents = List.of();
     private List<Decl> derived = List.of();
     private List<Stmt> model = List.of();
@@ -55,7 +60,7 @@ final class ProgramBuilder {
         if (!blockLines.containsKey("model")) {
             diagnostics.error(Positions.of(ctx.EOF().getSymbol()), "a program needs a model block");
         }
-        return new Program(fileName, source, data, params, latents, derived, model, guide);
+        return new Program(fileName, source, data, plate, params, networks, latents, derived, model, guide);
     }
 
     private void add(VmodelParser.BlockContext block) {
@@ -63,6 +68,9 @@ final class ProgramBuilder {
         checkPlace(name, Positions.of(block));
         if (block instanceof VmodelParser.DataBlockContext b) {
             data = remember(declarations.all(b.declaration()), "data");
+            plate = plate(b.plate());
+        } else if (block instanceof VmodelParser.NetworksBlockContext b) {
+            networks = b.network().stream().map(this::network).toList();
         } else if (block instanceof VmodelParser.ParamsBlockContext b) {
             params = remember(declarations.all(b.declaration()), "param");
         } else if (block instanceof VmodelParser.LatentBlockContext b) {
@@ -74,6 +82,20 @@ final class ProgramBuilder {
         } else {
             guide = guide((VmodelParser.GuideBlockContext) block);
         }
+    }
+
+    /** The data block's plate: one for now, as every plated value shares the one datum index. */
+    private Plate plate(List<VmodelParser.PlateContext> plates) {
+        for (int i = 1; i < plates.size(); i++) {
+            diagnostics.error(Positions.of(plates.get(i)), "a second plate; vmc supports one plate per program,"
+                    + " the data dimension that minibatches subsample");
+        }
+        return plates.isEmpty() ? null : new Plate(Positions.of(plates.get(0).ID().getSymbol()), plates.get(0).ID().getText());
+    }
+
+    private Network network(VmodelParser.NetworkContext n) {
+        List<Expr> args = n.arguments() == null ? List.of() : exprs.all(n.arguments().expr());
+        return new Network(Positions.of(n.name), n.name.getText(), Positions.of(n.kind), n.kind.getText(), args);
     }
 
     private Guide guide(VmodelParser.GuideBlockContext b) {
@@ -99,7 +121,7 @@ final class ProgramBuilder {
         blockLines.put(name, pos.line());
         if (latestBlock != null && ORDER.indexOf(name) < ORDER.indexOf(latestBlock)) {
             diagnostics.error(pos, "the '" + name + "' block must come before the '" + latestBlock
-                    + "' block (blocks go in the order data, params, latent, derived, model, guide)");
+                    + "' block (blocks go in the order data, params, networks, latent, derived, model, guide)");
             return;
         }
         latestBlock = name;

@@ -42,6 +42,17 @@ public final class Executor {
         this(graph, particles, store, random, precision, true);
     }
 
+    /** As above, with networks stored as {@code networks} says. (Placeholder: the type is not used yet.) */
+    public Executor(Graph graph, int particles, ParameterStore store, RandomGenerator random, Precision precision,
+            dev.vmc.runtime.tensor.DataType networks) {
+        this(graph, particles, store, random, precision, true);
+    }
+
+    public static Executor forwardOnly(Graph graph, int particles, ParameterStore store, RandomGenerator random,
+            Precision precision, dev.vmc.runtime.tensor.DataType networks) {
+        return new Executor(graph, particles, store, random, precision, false);
+    }
+
     /**
      * An executor that only runs forward: no gradient buffers, about half the memory of one
      * that can run backward (posterior draws need only values).
@@ -92,6 +103,9 @@ public final class Executor {
             dynamic[i] = true;
             needsGrad[i] = gradients;
         } else if (node.op instanceof Leaf.Noise) {
+            values[i] = new Tensor(out.physical());
+            dynamic[i] = true;
+        } else if (node.op instanceof Leaf.Batch) {
             values[i] = new Tensor(out.physical());
             dynamic[i] = true;
         } else if (node.op instanceof Leaf.Input) {

@@ -90,6 +90,26 @@ public final class Graph {
         return apply(new Leaf.Input(label, shape.clone()));
     }
 
+    /** The minibatch leaf of a plated data variable, made on first request; see {@link Leaf.Batch}. */
+    public Node batch(String label, int... shape) {
+        for (Node node : nodes) {
+            if (node.op instanceof Leaf.Batch b && b.label().equals(label)) {
+                return node;
+            }
+        }
+        return apply(new Leaf.Batch(label, shape.clone()));
+    }
+
+    /** The parameter of this name, or null. */
+    public Node parameterNamed(String name) {
+        for (Node node : parameters) {
+            if (((Leaf.Parameter) node.op).label().equals(name)) {
+                return node;
+            }
+        }
+        return null;
+    }
+
     public Node apply(Op op, Node... inputs) {
         int[][] shapes = new int[inputs.length][];
         boolean[] batched = new boolean[inputs.length];

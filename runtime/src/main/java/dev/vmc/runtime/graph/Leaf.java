@@ -4,7 +4,8 @@ import dev.vmc.runtime.tensor.Tensor;
 
 /**
  * A node with no inputs, whose values the executor supplies: fixed data, a trainable
- * parameter, fresh Monte Carlo noise each step, or per-particle values the caller writes.
+ * parameter, fresh Monte Carlo noise each step, per-particle values the caller writes, or a
+ * minibatch of data the caller writes before each step.
  */
 public sealed interface Leaf extends Op {
 
@@ -70,6 +71,21 @@ public sealed interface Leaf extends Op {
         @Override
         public boolean outputBatched(boolean[] inputsBatched) {
             return true;
+        }
+    }
+
+    /**
+     * The rows of a plated data variable in this step's minibatch, which the caller writes
+     * before each forward pass: shared by every particle (and by the model and the guide, so
+     * the graph keeps one per name), carrying no gradient.
+     */
+    record Batch(String label, int[] shape) implements Leaf {
+        public String name() {
+            return "minibatch of " + label;
+        }
+
+        public int[] outputShape(int[][] inputShapes) {
+            return shape;
         }
     }
 }

@@ -67,7 +67,7 @@ public final class MemoryEstimate {
             } else if (node.op instanceof Leaf.Parameter) {
                 dynamic[i] = true;
                 needsGrad[i] = gradients;
-            } else if (node.op instanceof Leaf.Noise) {
+            } else if (node.op instanceof Leaf.Noise || node.op instanceof Leaf.Batch) {
                 valueElements = elements;
                 dynamic[i] = true;
             } else if (node.op instanceof Leaf.Input) {

@@ -21,6 +21,13 @@ public final class ParameterStore {
         return store;
     }
 
+    /** Values read back from a file, by name (copied). */
+    public static ParameterStore of(Map<String, Tensor> values) {
+        ParameterStore store = new ParameterStore();
+        values.forEach((k, v) -> store.values.put(k, v.copy()));
+        return store;
+    }
+
     public Tensor get(String name) {
         Tensor t = values.get(name);
         if (t == null) {

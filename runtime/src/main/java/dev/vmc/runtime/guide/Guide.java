@@ -42,16 +42,35 @@ public interface Guide {
      *                    guide's own), by name; may be empty
      * @param scored      the sites whose gradient the score function estimates (discrete ones):
      *                    for each, log q of its draw per element with the guide's parameters live
+     * @param plated      the sites of latents over the model's plate, whose log q is NOT in
+     *                    {@code logQ}: inference sums and scales them per datum
      */
     record Nodes(Map<String, Node> latents, Node logQ, Node logJacobian, List<Site> sites,
-            Map<String, Node> parameters, List<ScoredSite> scored) {
+            Map<String, Node> parameters, List<ScoredSite> scored, List<PlatedSite> plated) {
         public Nodes {
             scored = List.copyOf(scored);
+            plated = List.copyOf(plated);
+        }
+
+        public Nodes(Map<String, Node> latents, Node logQ, Node logJacobian, List<Site> sites,
+                Map<String, Node> parameters, List<ScoredSite> scored) {
+            this(latents, logQ, logJacobian, sites, parameters, scored, List.of());
         }
 
         public Nodes(Map<String, Node> latents, Node logQ, Node logJacobian, List<Site> sites,
                 Map<String, Node> parameters) {
-            this(latents, logQ, logJacobian, sites, parameters, List.of());
+            this(latents, logQ, logJacobian, sites, parameters, List.of(), List.of());
+        }
+    }
+
+    /**
+     * A site with one row per datum of the plate: log q of its draw per element, with the
+     * guide's parameters held (as in {@link Nodes#logQ}), and its family with the live argument
+     * nodes, for an objective that takes its KL from the prior in closed form.
+     */
+    record PlatedSite(String latent, Node logQ, String family, List<Node> arguments) {
+        public PlatedSite {
+            arguments = List.copyOf(arguments);
         }
     }
 

@@ -38,10 +38,14 @@ public final class ElboGraph {
     public final String guideName;
     /** Learnable parameters of the model and of a written-out guide, constrained scale. */
     public final Map<String, Node> pointEstimates;
+    /** Per datum of the model's plate, or null when it has none: see {@link PlateRows}. */
+    public final PlateRows rows;
+    /** Per particle, with {@link #rows}: log p - log q of everything off the plate (null without rows). */
+    public final Node globalTerms;
     private final ScoreTerms score;
 
     private ElboGraph(Graph graph, Node objective, Node terms, Node logP, Node logQ, Map<String, Node> reported,
-            Map<String, Node> summarised, List<Site> sites, String guideName, Map<String, Node> pointEstimates, ScoreTerms score) {
+            Map<String, Node> summarised, List<Site> sites, String guideName, Map<String, Node> pointEstimates, PlateRows rows, Node globalTerms, ScoreTerms score) {
         this.graph = graph;
         this.objective = objective;
         this.terms = terms;
@@ -52,6 +56,8 @@ public final class ElboGraph {
         this.sites = sites;
         this.guideName = guideName;
         this.pointEstimates = pointEstimates;
+        this.rows = rows;
+        this.globalTerms = globalTerms;
         this.score = score;
     }
 
@@ -72,7 +78,15 @@ public final class ElboGraph {
         graph.setOrigin("the ELBO");
         Node logJoint = p.logJoint(graph);
         Node logP = q.logJacobian() == null ? logJoint : graph.add(logJoint, q.logJacobian());
-        Node terms = graph.sub(logP, q.logQ());
+        PlateRows rows = PlateRows.of(graph, model, p, q);
+        Node logQ = rows == null || q.plated().isEmpty() ? q.logQ()
+                : graph.add(q.logQ(), graph.mul(graph.constant(rows.scale()), graph.sum(rows.logQ())));
+        Node terms = graph.sub(logP, logQ);
+        Node globalTerms = null;
+        if (rows != null) {
+            Node globalP = Model.Nodes.total(graph, p.factors().stream().filter(f -> f.plate() == null).toList());
+            globalTerms = graph.sub(q.logJacobian() == null ? globalP : graph.add(globalP, q.logJacobian()), q.logQ());
+        }
         Node elbo = graph.meanOverParticles(terms);
         ScoreTerms score = ScoreTerms.build(graph, p, q, guide.sitesIndependent(), terms, choice, particles);
         Node objective = SurrogateObjective.build(graph, elbo, score.surrogates).objective();
@@ -80,8 +94,8 @@ public final class ElboGraph {
         reported.putAll(p.derived());
         Map<String, Node> pointEstimates = new LinkedHashMap<>(p.parameters());
         pointEstimates.putAll(q.parameters());
-        return new ElboGraph(graph, objective, terms, logP, q.logQ(), reported, p.summarised(), sites(model, q.sites(), plan, score),
-                guide.name(), pointEstimates, score);
+        return new ElboGraph(graph, objective, terms, logP, logQ, reported, p.summarised(), sites(model, q.sites(), plan, score),
+                guide.name(), pointEstimates, rows, globalTerms, score);
     }
 
     /** The guide's sites and the plan's enumerated ones, in the original model's declaration order. */

@@ -14,8 +14,10 @@ import java.util.Map;
  * not taken, and the parameters go back to the last values that gave a finite step. Too many
  * such steps in a row end the fit with the place the non-finite value came from.
  */
-final class Optimisation {
+public final class Optimisation {
     private final ElboGraph elbo;
+    /** What is ascended: the ELBO, or another objective built on its graph. */
+    private final Node root;
     private final Executor executor;
     private final ParameterStore store;
     private final ParameterStore lastGood;
@@ -28,7 +30,13 @@ final class Optimisation {
 
     Optimisation(ElboGraph elbo, Executor executor, ParameterStore store, Adam adam, Precision precision,
             int maxBadSteps) {
+        this(elbo, elbo.objective, executor, store, adam, precision, maxBadSteps);
+    }
+
+    public Optimisation(ElboGraph elbo, Node root, Executor executor, ParameterStore store, Adam adam, Precision precision,
+            int maxBadSteps) {
         this.elbo = elbo;
+        this.root = root;
         this.executor = executor;
         this.store = store;
         this.lastGood = store.copy();
@@ -38,14 +46,14 @@ final class Optimisation {
     }
 
     /** One step; returns its ELBO estimate (NaN for a step that was skipped). */
-    double step() {
+    public double step() {
         elbo.beforeStep(executor);
         executor.forward();
-        double value = executor.value(elbo.objective).item();
+        double value = executor.value(root).item();
         if (!Double.isFinite(value)) {
             return rejected(describeValue());
         }
-        executor.backward(elbo.objective);
+        executor.backward(root);
         elbo.afterStep(executor);
         gradients.clear();
         for (Node p : elbo.graph.parameters()) {
@@ -78,7 +86,7 @@ final class Optimisation {
         return adam;
     }
 
-    long skipped() {
+    public long skipped() {
         return skipped;
     }
 
@@ -94,7 +102,7 @@ final class Optimisation {
     }
 
     private String describeValue() {
-        Node bad = executor.firstNonFinite(elbo.objective);
+        Node bad = executor.firstNonFinite(root);
         return bad == null ? "no single node was to blame" : "the first non-finite value came from " + bad.where();
     }
 

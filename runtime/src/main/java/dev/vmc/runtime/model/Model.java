@@ -2,6 +2,7 @@ package dev.vmc.runtime.model;
 
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,33 @@ public interface Model {
      */
     Nodes build(Graph graph, Map<String, Node> latents);
 
+    /** The plate, when the model has one; see {@link Plate}. */
+    default Plate plate() {
+        return null;
+    }
+
+    /**
+     * A data dimension whose elements are conditionally independent: plated data and latents
+     * have one row per datum. A graph built for minibatches holds {@code batchSize} rows of them
+     * (the data in {@link dev.vmc.runtime.graph.Leaf.Batch} leaves, which the trainer fills from
+     * {@code data}), and the plated factors are scaled by size / batchSize.
+     *
+     * @param name      the size's name in the program
+     * @param size      the whole data's count
+     * @param batchSize the rows the graph holds: size when it is built for the whole data
+     * @param data      each plated data variable's values for every datum (first axis: size), by name
+     */
+    record Plate(String name, int size, int batchSize, Map<String, Tensor> data) {
+        public boolean subsampled() {
+            return batchSize < size;
+        }
+
+        /** What a plated factor's sum is multiplied by: N / batch size, which keeps the ELBO unbiased. */
+        public double scale() {
+            return (double) size / batchSize;
+        }
+    }
+
     /**
      * One term of the log joint, as a {@code ~} or {@code target +=} statement gives it: its log
      * density per element, which inference sums, and the latents it depends on, which is what a
@@ -44,10 +72,15 @@ public interface Model {
      *                 yet, and minibatches will subsample along it
      * @param scale    what its sum is multiplied by in the log joint: 1, or N / batch size for a
      *                 minibatch's likelihood, which keeps the ELBO unbiased
+     * @param sampled  for a {@code ~} statement, what it samples and how; null for {@code target +=}
      */
-    record Factor(String origin, Node elements, Set<String> latents, String plate, double scale) {
+    record Factor(String origin, Node elements, Set<String> latents, String plate, double scale, Sampled sampled) {
         public Factor(String origin, Node elements, Set<String> latents) {
-            this(origin, elements, latents, null, 1);
+            this(origin, elements, latents, null, 1, null);
+        }
+
+        public Factor(String origin, Node elements, Set<String> latents, String plate, double scale) {
+            this(origin, elements, latents, plate, scale, null);
         }
 
         public boolean dependsOn(String latent) {
@@ -58,6 +91,20 @@ public interface Model {
         public Node total(Graph graph) {
             Node sum = elements.rank() == 0 ? elements : graph.sum(elements);
             return scale == 1 ? sum : graph.mul(graph.constant(scale), sum);
+        }
+    }
+
+    /**
+     * A {@code ~} statement's variate and density: an objective that treats a latent's prior in
+     * closed form (the analytic Gaussian KL) reads the family and its arguments here.
+     *
+     * @param variate   the name on the left of the ~ when it is a plain name, else null
+     * @param family    the distribution's name, as the language writes it
+     * @param arguments its argument nodes, in order
+     */
+    record Sampled(String variate, String family, List<Node> arguments) {
+        public Sampled {
+            arguments = List.copyOf(arguments);
         }
     }
 

@@ -27,8 +27,18 @@ public final class OutputFolder implements AutoCloseable {
     /** The one-page HTML report, written by {@code vmc report} or {@code vmc run --report}. */
     public static final String REPORT = "report.html";
 
+    /** A minibatch training run's parameters (networks' weights among them), which {@code vmc eval} reads. */
+    public static final String PARAMS = "params.json";
+    /** A minibatch training run's progress, one row per epoch. */
+    public static final String EPOCHS = "epochs.csv";
+    /** {@code vmc eval}'s scores. */
+    public static final String EVAL = "eval.json";
+    public static final String RECONSTRUCTIONS = "reconstructions.png";
+    public static final String SAMPLES = "samples.png";
+
     /** Every file vmc writes: the ones whose presence means "an earlier fit lives here". */
-    public static final List<String> FILES = List.of(DRAWS, ELBO, GUIDE, SUMMARY, FIT, REPORT);
+    public static final List<String> FILES = List.of(DRAWS, ELBO, GUIDE, SUMMARY, FIT, REPORT, PARAMS, EPOCHS, EVAL,
+            RECONSTRUCTIONS, SAMPLES);
 
     /** A temporary file an earlier, interrupted write left, and what became of it. */
     public record Leftover(String name, boolean removed, String problem) {}

@@ -1,0 +1,215 @@
+package dev.vmc.runtime.train;
+
+import dev.vmc.runtime.graph.Executor;
+import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Leaf;
+import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.graph.ParameterStore;
+import dev.vmc.runtime.graph.ParticleLogMeanExp;
+import dev.vmc.runtime.graph.Precision;
+import dev.vmc.runtime.graph.Special;
+import dev.vmc.runtime.guide.Guide;
+import dev.vmc.runtime.infer.ElboGraph;
+import dev.vmc.runtime.infer.PlateRows;
+import dev.vmc.runtime.model.Model;
+import dev.vmc.runtime.tensor.DataType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A trained model scored on data, per datum: the ELBO and its split into reconstruction
+ * (distortion) and KL (rate); the importance-weighted estimate of log p(x) with K draws; the KL
+ * of each latent unit averaged over the data (a unit below {@link #ACTIVE} nats carries no
+ * information: posterior collapse); and the ELBO surgery of Hoffman and Johnson (2016): the
+ * average KL is the mutual information I(x; z) under q plus KL(q(z) || p(z)) of the aggregate
+ * posterior, with I estimated from every datum's guide.
+ */
+public final class Evaluation {
+    /** Nats of average KL below which a latent unit counts as inactive. */
+    public static final double ACTIVE = 0.01;
+    /** The mutual information's pairwise sum runs over at most this many data. */
+    static final int MAX_PAIRS = 5000;
+
+    /**
+     * @param klPerUnit        each latent unit's KL averaged over the data (null when the KL is sampled)
+     * @param activeUnits      units whose average KL exceeds {@link #ACTIVE} (-1 when not known)
+     * @param mutualInformation I(x; z) under q, per datum (NaN unless every plated site is normal)
+     * @param marginalKl       KL(q(z) || p(z)) = KL - I (NaN with it)
+     * @param pictures         data, their reconstructions and draws from the prior decoded, or null
+     */
+    public record Result(int data, int particles, double elbo, double reconstruction, double kl, double iwae,
+            double[] klPerUnit, int activeUnits, double mutualInformation, double marginalKl, String klMethod,
+            Pictures pictures) {}
+
+    /** Each image as values in [0, 1], the likelihood's mean: originals and reconstructions of the first data, and samples. */
+    public record Pictures(double[][] originals, double[][] reconstructions, double[][] samples, String notes) {}
+
+    private Evaluation() {}
+
+    /**
+     * @param model    built for minibatches of its plate (the batch size bounds the memory: K draws of each row)
+     * @param pictures how many data to picture, and prior draws to decode; 0 for none
+     */
+    public static Result evaluate(Model model, Guide guide, ParameterStore trained, int k, int pictures, DataType type,
+            long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        ElboGraph elbo = ElboGraph.build(model, guide);
+        Graph graph = elbo.graph;
+        PlateRows rows = elbo.rows;
+        if (rows == null) {
+            throw new IllegalArgumentException("vmc eval scores models with a plate, per datum; this model has none");
+        }
+        RowTerms terms = RowTerms.of(graph, elbo);
+        Node iwaeRows = graph.apply(ParticleLogMeanExp.INSTANCE, terms.logWeights());
+        Model.Factor pictured = rows.likelihoods().stream().filter(f -> Means.of(graph, f) != null).findFirst().orElse(null);
+        Node mean = pictured == null ? null : Means.of(graph, pictured);
+        Node pixels = pictured == null ? null : dataLeaf(graph, pictured.sampled().variate());
+        boolean normalSites = !rows.sites().isEmpty() && rows.sites().stream().allMatch(s -> s.family().equals("normal"));
+
+        ParameterStore store = loaded(graph, trained);
+        Executor executor = Executor.forwardOnly(graph, k, store, random.split(), Precision.DOUBLE, type);
+        Model.Plate plate = model.plate();
+        Minibatches batches = Minibatches.inOrder(plate, graph);
+        int n = plate.size();
+        double rec = 0;
+        double kl = 0;
+        double iwae = 0;
+        double[] perUnit = terms.analytic() ? new double[units(terms)] : null;
+        int units = normalSites ? rows.sites().stream().mapToInt(s -> s.logQ().modelSize() / s.logQ().shape[0]).sum() : 0;
+        int pairs = Math.min(n, MAX_PAIRS);
+        double[][] means = normalSites ? new double[pairs][units] : null;
+        double[][] sds = normalSites ? new double[pairs][units] : null;
+        List<double[]> originals = new ArrayList<>();
+        List<double[]> reconstructions = new ArrayList<>();
+        for (int b = 0; b < batches.batchesPerEpoch(); b++) {
+            batches.fill(executor, b);
+            executor.forward();
+            int fresh = batches.fresh(b);
+            int first = b * plate.batchSize();
+            rec += sumOfRowMeans(executor, terms.reconstruction(), fresh);
+            kl += sumOfRowMeans(executor, terms.kl(), fresh);
+            double[] w = executor.value(iwaeRows).data;
+            for (int r = 0; r < fresh; r++) {
+                iwae += w[r];
+            }
+            if (perUnit != null) {
+                int at = 0;
+                for (Node elements : terms.klElements()) {
+                    double[] v = executor.value(elements).data;
+                    int width = elements.modelSize() / elements.shape[0];
+                    for (int r = 0; r < fresh; r++) {
+                        for (int u = 0; u < width; u++) {
+                            perUnit[at + u] += v[r * width + u];
+                        }
+                    }
+                    at += width;
+                }
+            }
+            if (means != null) {
+                int at = 0;
+                for (Guide.PlatedSite site : rows.sites()) {
+                    double[] m = broadcastRows(executor, site.arguments().get(0), site.logQ());
+                    double[] s = broadcastRows(executor, site.arguments().get(1), site.logQ());
+                    int width = site.logQ().modelSize() / site.logQ().shape[0];
+                    for (int r = 0; r < fresh && first + r < pairs; r++) {
+                        System.arraycopy(m, r * width, means[first + r], at, width);
+                        System.arraycopy(s, r * width, sds[first + r], at, width);
+                    }
+                    at += width;
+                }
+            }
+            if (mean != null) {
+                int width = mean.modelSize() / mean.shape[0];
+                for (int r = 0; r < fresh && originals.size() < pictures; r++) {
+                    originals.add(java.util.Arrays.copyOfRange(executor.value(pixels).data, r * width, (r + 1) * width));
+                    reconstructions.add(java.util.Arrays.copyOfRange(executor.value(mean).data, r * width, (r + 1) * width));
+                }
+            }
+        }
+        int active = -1;
+        if (perUnit != null) {
+            active = 0;
+            for (int u = 0; u < perUnit.length; u++) {
+                perUnit[u] /= n;
+                active += perUnit[u] > ACTIVE ? 1 : 0;
+            }
+        }
+        double information = means == null ? Double.NaN : MutualInformation.estimate(means, sds, random.split());
+        Pictures pics = null;
+        if (pictures > 0) {
+            PriorSamples.Drawn drawn = mean == null ? null : PriorSamples.decode(model, elbo, store, pictures, type, random.split());
+            String notes = mean == null ? "no pictures: no plated statement on data has a bernoulli, bernoulli_logit or normal likelihood"
+                    : drawn.samples() == null ? drawn.why() : null;
+            pics = new Pictures(originals.toArray(double[][]::new), reconstructions.toArray(double[][]::new),
+                    drawn == null ? null : drawn.samples(), notes);
+        }
+        return new Result(n, k, (rec - kl) / n, rec / n, kl / n, iwae / n, perUnit, active, information,
+                kl / n - information, terms.why(), pics);
+    }
+
+    private static int units(RowTerms terms) {
+        return terms.klElements().stream().mapToInt(e -> e.modelSize() / e.shape[0]).sum();
+    }
+
+    /** Per row, the mean over particles of a [rows] node (batched or not), summed over the fresh rows. */
+    private static double sumOfRowMeans(Executor executor, Node node, int fresh) {
+        double[] v = executor.value(node).data;
+        int rows = node.shape[0];
+        int particles = node.batched ? executor.particles() : 1;
+        double total = 0;
+        for (int s = 0; s < particles; s++) {
+            for (int r = 0; r < fresh; r++) {
+                total += v[s * rows + r];
+            }
+        }
+        return total / particles;
+    }
+
+    /** A site argument's values for the first particle, at the site's shape (a scalar sd becomes one per element). */
+    private static double[] broadcastRows(Executor executor, Node argument, Node site) {
+        double[] v = executor.value(argument).data;
+        int size = site.modelSize();
+        if (argument.modelSize() == size) {
+            return java.util.Arrays.copyOf(v, size);
+        }
+        double[] out = new double[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = v[i % argument.modelSize()];
+        }
+        return out;
+    }
+
+    private static Node dataLeaf(Graph graph, String name) {
+        for (Node node : graph.nodes()) {
+            if (node.op instanceof Leaf.Batch b && b.label().equals(name)) {
+                return node;
+            }
+        }
+        throw new IllegalStateException("no minibatch leaf for " + name);
+    }
+
+    /** The trained values in a store for this graph: every parameter must be there, with its shape. */
+    static ParameterStore loaded(Graph graph, ParameterStore trained) {
+        ParameterStore store = ParameterStore.initial(graph);
+        for (var e : store.asMap().entrySet()) {
+            var value = trained.asMap().get(e.getKey());
+            if (value == null) {
+                throw new IllegalArgumentException("the parameters have no '" + e.getKey() + "', which this model needs;"
+                        + " they have " + trained.asMap().keySet() + " (were they trained with another model?)");
+            }
+            if (!java.util.Arrays.equals(value.shape, e.getValue().shape)) {
+                throw new IllegalArgumentException("parameter '" + e.getKey() + "' has shape "
+                        + dev.vmc.runtime.tensor.Shapes.format(value.shape) + " in the file but "
+                        + dev.vmc.runtime.tensor.Shapes.format(e.getValue().shape) + " in this model (were they trained"
+                        + " with other sizes?)");
+            }
+            e.getValue().copyFrom(value);
+        }
+        return store;
+    }
+
+    static double logSumExp(double[] x) {
+        return Special.logSumExp(x, 0, x.length);
+    }
+}

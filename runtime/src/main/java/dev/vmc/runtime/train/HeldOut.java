@@ -1,0 +1,52 @@
+package dev.vmc.runtime.train;
+
+import dev.vmc.runtime.graph.Executor;
+import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.ParameterStore;
+import dev.vmc.runtime.graph.Precision;
+import dev.vmc.runtime.guide.Guide;
+import dev.vmc.runtime.infer.ElboGraph;
+import dev.vmc.runtime.model.Model;
+import dev.vmc.runtime.tensor.DataType;
+import java.util.SplittableRandom;
+
+/**
+ * The ELBO per datum on data the training never saw, with the trained parameters: every row
+ * once, in order, a batch at a time, split into reconstruction and KL. One draw per datum.
+ */
+public final class HeldOut {
+    /** Per datum: the ELBO, its reconstruction term and its KL term (ELBO = reconstruction - KL). */
+    public record Scores(double elbo, double reconstruction, double kl) {}
+
+    private final Model.Plate plate;
+    private final RowTerms terms;
+    private final Minibatches batches;
+    private final Executor executor;
+
+    /** @param model built for minibatches of the held-out data's plate */
+    public HeldOut(Model model, Guide guide, ParameterStore store, DataType type, long seed) {
+        ElboGraph elbo = ElboGraph.build(model, guide);
+        Graph graph = elbo.graph;
+        this.plate = model.plate();
+        this.terms = RowTerms.of(graph, elbo);
+        this.batches = Minibatches.inOrder(plate, graph);
+        this.executor = Executor.forwardOnly(graph, 1, store, new SplittableRandom(seed), Precision.DOUBLE, type);
+    }
+
+    public Scores score() {
+        double reconstruction = 0;
+        double kl = 0;
+        for (int b = 0; b < batches.batchesPerEpoch(); b++) {
+            batches.fill(executor, b);
+            executor.forward();
+            double[] rec = executor.value(terms.reconstruction()).data;
+            double[] k = executor.value(terms.kl()).data;
+            for (int r = 0; r < batches.fresh(b); r++) {
+                reconstruction += rec[r];
+                kl += k[r];
+            }
+        }
+        int n = plate.size();
+        return new Scores((reconstruction - kl) / n, reconstruction / n, kl / n);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.vmc.runtime.train;
+
+import dev.vmc.runtime.tensor.DataType;
+
+/**
+ * How to train a model with a plate by minibatches: a fixed number of epochs of Adam at a fixed
+ * step size, as networks are trained, rather than the convergence checks of a whole-data fit.
+ *
+ * @param epochs       passes over the data
+ * @param batchSize    rows per step; the plated terms are scaled by N / batchSize
+ * @param learningRate Adam's step size
+ * @param seed         everything random derives from it: same seed, same numbers
+ * @param particles    draws per datum per step; with {@code iwae}, the bound's K
+ * @param iwae         whether to ascend the importance-weighted bound with K = particles, rather than the ELBO
+ * @param kl           the weight on the KL term at each step (1: the ELBO)
+ * @param dataType     the networks' storage type
+ */
+public record TrainOptions(int epochs, int batchSize, double learningRate, long seed, int particles, boolean iwae,
+        KlSchedule kl, DataType dataType) {
+
+    public static final int DEFAULT_BATCH = 128;
+    public static final double DEFAULT_LEARNING_RATE = 1e-3;
+
+    public TrainOptions {
+        if (epochs < 0 || batchSize < 1 || !(learningRate > 0) || particles < 1) {
+            throw new IllegalArgumentException("training options out of range: " + this);
+        }
+    }
+
+    public static TrainOptions defaults() {
+        return new TrainOptions(10, DEFAULT_BATCH, DEFAULT_LEARNING_RATE, dev.vmc.runtime.infer.FitOptions.DEFAULT_SEED, 1,
+                false, KlSchedule.constant(1), DataType.FLOAT32);
+    }
+
+    public TrainOptions withEpochs(int v) {
+        return new TrainOptions(v, batchSize, learningRate, seed, particles, iwae, kl, dataType);
+    }
+
+    public TrainOptions withBatchSize(int v) {
+        return new TrainOptions(epochs, v, learningRate, seed, particles, iwae, kl, dataType);
+    }
+
+    public TrainOptions withLearningRate(double v) {
+        return new TrainOptions(epochs, batchSize, v, seed, particles, iwae, kl, dataType);
+    }
+
+    public TrainOptions withSeed(long v) {
+        return new TrainOptions(epochs, batchSize, learningRate, v, particles, iwae, kl, dataType);
+    }
+
+    public TrainOptions withParticles(int v) {
+        return new TrainOptions(epochs, batchSize, learningRate, seed, v, iwae, kl, dataType);
+    }
+
+    public TrainOptions withIwae(boolean v) {
+        return new TrainOptions(epochs, batchSize, learningRate, seed, particles, v, kl, dataType);
+    }
+
+    public TrainOptions withKl(KlSchedule v) {
+        return new TrainOptions(epochs, batchSize, learningRate, seed, particles, iwae, v, dataType);
+    }
+
+    public TrainOptions withDataType(DataType v) {
+        return new TrainOptions(epochs, batchSize, learningRate, seed, particles, iwae, kl, v);
+    }
+}

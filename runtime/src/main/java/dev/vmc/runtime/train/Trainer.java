@@ -1,0 +1,101 @@
+package dev.vmc.runtime.train;
+
+import dev.vmc.runtime.graph.Executor;
+import dev.vmc.runtime.graph.ParameterStore;
+import dev.vmc.runtime.graph.Precision;
+import dev.vmc.runtime.guide.Guide;
+import dev.vmc.runtime.infer.Adam;
+import dev.vmc.runtime.infer.ElboGraph;
+import dev.vmc.runtime.infer.FitListener;
+import dev.vmc.runtime.infer.Optimisation;
+import dev.vmc.runtime.model.Model;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Minibatch training of a model with a plate: epochs of shuffled batches, one guarded Adam step
+ * each (a step whose objective or gradient is not finite is not taken), the held-out scores after
+ * each epoch when there are held-out data, and a line of progress per epoch.
+ */
+public final class Trainer {
+    private static final int MAX_BAD_STEPS = 20;
+
+    private Trainer() {}
+
+    /**
+     * @param model   built for minibatches of {@code options.batchSize()} rows of its plate
+     * @param heldOut scores after each epoch; null for none
+     */
+    public static TrainResult train(Model model, Guide guide, TrainOptions options, HeldOutData heldOut,
+            FitListener listener) {
+        Model.Plate plate = model.plate();
+        if (plate == null) {
+            throw new IllegalArgumentException("minibatch training needs a model with a plate");
+        }
+        SplittableRandom random = new SplittableRandom(options.seed());
+        SplittableRandom batchRandom = random.split();
+        SplittableRandom noiseRandom = random.split();
+        long heldOutSeed = random.split().nextLong();
+
+        Objective objective = new Objective(ElboGraph.build(model, guide), options.iwae());
+        ElboGraph elbo = objective.elbo;
+        ParameterStore store = ParameterStore.initial(elbo.graph);
+        Executor executor = new Executor(elbo.graph, options.particles(), store, noiseRandom, Precision.DOUBLE,
+                options.dataType()).computeOnly(objective.root, objective.elboValue);
+        Optimisation optimisation = new Optimisation(elbo, objective.root, executor, store,
+                new Adam(options.learningRate()), Precision.DOUBLE, MAX_BAD_STEPS);
+        Minibatches batches = new Minibatches(plate, elbo.graph, batchRandom);
+        HeldOut scorer = heldOut == null ? null : new HeldOut(heldOut.model(), heldOut.guide(), store, options.dataType(), heldOutSeed);
+        listener.plan(elbo.guideName, elbo.sites);
+        listener.message(describe(options, plate, objective, batches.batchesPerEpoch()));
+
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        List<EpochRecord> epochs = new ArrayList<>();
+        long step = 0;
+        for (int epoch = 1; epoch <= options.epochs(); epoch++) {
+            long wall = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime();
+            batches.shuffle();
+            double sum = 0;
+            int counted = 0;
+            for (int b = 0; b < batches.batchesPerEpoch(); b++, step++) {
+                batches.fill(executor, b);
+                executor.value(objective.klWeight).data[0] = options.kl().at(step);
+                if (Double.isFinite(optimisation.step())) {
+                    sum += executor.value(objective.elboValue).item();
+                    counted++;
+                }
+            }
+            double seconds = (System.nanoTime() - wall) / 1e9;
+            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+            HeldOut.Scores scores = scorer == null ? null : scorer.score();
+            EpochRecord record = new EpochRecord(epoch, sum / Math.max(counted, 1) / plate.size(), scores, seconds, cpuSeconds);
+            epochs.add(record);
+            listener.message(progress(record, options.epochs()));
+        }
+        return new TrainResult(epochs, store, optimisation.skipped(), elbo);
+    }
+
+    /** Held-out data: their model (built for minibatches of their plate) and the guide on it. */
+    public record HeldOutData(Model model, Guide guide) {}
+
+    private static String describe(TrainOptions o, Model.Plate plate, Objective objective, int batches) {
+        String what = o.iwae() ? String.format(Locale.ROOT, "the importance-weighted bound, K = %d", o.particles())
+                : o.kl().isConstantOne() ? "the ELBO" : "the ELBO with the KL weighted: " + o.kl();
+        return String.format(Locale.ROOT, "training: %s over minibatches of %d of the %d rows of plate %s (%d steps an epoch,"
+                + " terms scaled by N / B = %.4g); %s; Adam, step size %s; networks in %s", what, plate.batchSize(),
+                plate.size(), plate.name(), batches, plate.scale(), objective.terms.why(), o.learningRate(),
+                o.dataType() == dev.vmc.runtime.tensor.DataType.FLOAT32 ? "float32" : "float64");
+    }
+
+    private static String progress(EpochRecord r, int epochs) {
+        String heldOut = r.heldOut() == null ? "" : String.format(Locale.ROOT, "  held-out ELBO %9.3f (reconstruction %.3f, KL %.3f)",
+                r.heldOut().elbo(), r.heldOut().reconstruction(), r.heldOut().kl());
+        return String.format(Locale.ROOT, "epoch %3d/%d  train ELBO %9.3f%s  %.2f s", r.epoch(), epochs, r.trainElbo(), heldOut,
+                r.seconds());
+    }
+}
