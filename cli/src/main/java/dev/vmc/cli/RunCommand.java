@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** {@code vmc run FILE [--data DATA]}: fit, print the plan, progress and summary, write the outputs. */
+/** {@code vmc run FILE [--data DATA]...}: fit, print the plan, progress and summary, write the outputs. */
 final class RunCommand {
     static final String SUMMARY = "Fit a model to data by variational inference.";
 
@@ -50,7 +50,7 @@ final class RunCommand {
             + MemoryCheck.format(Runtime.getRuntime().maxMemory()) + ").", 0);
 
     Path file;
-    Path data;
+    final DataArguments data = new DataArguments();
     long steps = FitOptions.defaults().maxSteps();
     double tolerance = FitOptions.defaults().tolerance();
     long seed = FitOptions.DEFAULT_SEED;
@@ -70,10 +70,13 @@ final class RunCommand {
     EstimatorChoice estimators = EstimatorChoice.automatic();
 
     Options commandLine() {
-        Options o = new Options("run", SUMMARY, "the .vmodel file").synopsis("vmc run FILE [--data DATA] [OPTIONS]");
-        return o.option("--data", "DATA", "the data: Stan-style JSON (.json, as CmdStan reads) or CSV (.csv, one column"
-                        + " per variable); needed when the model has a data block", "none",
-                        v -> data = o.path("--data", v))
+        Options o = new Options("run", SUMMARY, "the .vmodel file").synopsis("vmc run FILE [--data DATA]... [OPTIONS]");
+        return o.repeatable("--data", "DATA", "the data: Stan-style JSON (.json, as CmdStan reads) or CSV (.csv, one"
+                        + " column per variable); or NAME=PATH, one array file for the variable NAME: IDX (.idx or"
+                        + " MNIST's *-ubyte, either with .gz), whose N x 28 x 28 fills a declared N x 784 row by row."
+                        + " May be given more than once; a variable in two files is an error. Needed when the model"
+                        + " has a data block", "none",
+                        v -> data.add(v, o))
                 .option("--algorithm", "A", "auto: a Pathfinder start, then refinement in coordinates whitened by it;"
                         + " pathfinder: the start alone; advi: no start, Adam from the standard initialisation, as"
                         + " Stan's ADVI", algorithm,
@@ -182,7 +185,7 @@ final class RunCommand {
     private int fitAndWrite(BoundModel bound, FitOptions options, Outputs outputs) {
         ProgressLine progress = new ProgressLine(System.out, System.console() != null);
         RunLog log = new RunLog(progress); // keeps the start, the plan and the messages for fit.json
-        System.out.println("vmc " + dev.vmc.api.Vmc.VERSION + ": " + file + (data != null ? " with " + data : ", no data")
+        System.out.println("vmc " + dev.vmc.api.Vmc.VERSION + ": " + file + (!data.isEmpty() ? " with " + data : ", no data")
                 + ", seed " + seed);
         Main.doing("fitting");
         FitResult result;
@@ -215,7 +218,7 @@ final class RunCommand {
         Phases.end("summary");
         Main.doing("writing the outputs to " + outputs.folder());
         outputs.write(result, report + "\n" + summary);
-        String more = log.write(outputs, result, file, data, seed, this.report);
+        String more = log.write(outputs, result, file, data.toString(), seed, this.report);
         System.out.println();
         System.out.println("wrote " + outputs.folder() + ": draws.csv, elbo.csv, guide.json, summary.txt" + more);
         Phases.end("output files");
@@ -234,9 +237,9 @@ final class RunCommand {
         }
     }
 
-    /** The data named by --data; none is needed, and none is read, for a model without a data block. */
+    /** The data named by --data, merged; none is needed, and none is read, for a model without a data block. */
     private DataSet readData(CompiledModel model) {
-        if (data == null) {
+        if (data.isEmpty()) {
             List<Decl> declared = model.program().data();
             if (!declared.isEmpty()) {
                 throw new Failure(ExitCode.USAGE, "vmc: " + file.getFileName() + " has a data block ("
@@ -245,16 +248,7 @@ final class RunCommand {
             }
             return DataSet.of(Map.of());
         }
-        Main.doing("reading the data in " + data);
-        InputFiles.check(data, "--data", "a data file (.json or .csv)");
-        InputFiles.checkFitsInMemory(data, "--data");
-        try {
-            return DataSet.read(data);
-        } catch (dev.vmc.runtime.data.DataException e) {
-            throw new Failure(ExitCode.DATA, e.getMessage());
-        } catch (IOException e) {
-            throw new Failure(ExitCode.USAGE, "vmc: cannot read --data " + data + ": " + InputFiles.reason(e));
-        }
+        return data.read();
     }
 
     private FitOptions options() {
