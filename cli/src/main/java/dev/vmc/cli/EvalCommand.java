@@ -29,7 +29,7 @@ final class EvalCommand {
 
     Path file;
     Path params;
-    Path data;
+    final DataArguments data = new DataArguments();
     int iwae = 100;
     int pictures = 16;
     String imageShape;
@@ -42,8 +42,8 @@ final class EvalCommand {
         Options o = new Options("eval", SUMMARY, "the .vmodel file").synopsis("vmc eval FILE --params PARAMS --data DATA [OPTIONS]");
         return o.option("--params", "FILE", "the trained parameters: a training run's params.json", "none (required)",
                         v -> params = o.path("--params", v))
-                .option("--data", "DATA", "the data to score, usually held out from training", "none (required)",
-                        v -> data = o.path("--data", v))
+                .repeatable("--data", "DATA", "the data to score, usually held out from training: JSON, CSV or"
+                        + " NAME=PATH for an IDX array, as vmc run reads them", "none (required)", v -> data.add(v, o))
                 .option("--iwae", "K", "draws per datum for the importance-weighted log-likelihood", Integer.toString(iwae),
                         v -> iwae = (int) o.wholeNumber("--iwae", v, 1, 100_000))
                 .option("--pictures", "N", "data to picture with their reconstructions, and prior draws to decode; 0 for"
@@ -66,7 +66,7 @@ final class EvalCommand {
     }
 
     int call() {
-        if (params == null || data == null) {
+        if (params == null || data.isEmpty()) {
             throw new Failure(ExitCode.USAGE, "vmc: eval needs --params (a training run's params.json) and --data\nTry 'vmc eval --help'.");
         }
         InputFiles.check(file, "", "a .vmodel file");
@@ -80,7 +80,7 @@ final class EvalCommand {
         } catch (RuntimeException e) {
             throw new Failure(ExitCode.USAGE, "vmc: cannot read --params " + params + ": " + e.getMessage());
         }
-        BoundModel bound = RunCommand.bind(model, RunCommand.readFile(data, "--data"));
+        BoundModel bound = RunCommand.bind(model, data.read());
         DataType type = precision.equals("float64") ? DataType.FLOAT64 : DataType.FLOAT32;
         System.out.println("vmc " + dev.vmc.api.Vmc.VERSION + ": eval " + file + " with " + params + " on " + data + ", seed " + seed);
         Evaluation.Result r;

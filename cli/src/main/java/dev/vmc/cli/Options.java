@@ -20,8 +20,12 @@ import java.util.function.Consumer;
  * the name is one of vmc's misspelt or a habit from CmdStan ({@link CmdStanHints}).
  */
 final class Options {
-    /** One option; a null label makes it a flag, which takes no value; a null default shows none. */
-    record Option(String name, String label, String description, String defaultText, Consumer<String> set) {}
+    /**
+     * One option; a null label makes it a flag, which takes no value; a null default shows
+     * none; one that {@code repeats} may be given more than once, each value passed on in turn.
+     */
+    record Option(String name, String label, String description, String defaultText, Consumer<String> set,
+            boolean repeats) {}
 
     private final String command;
     private String synopsis;
@@ -39,12 +43,18 @@ final class Options {
     }
 
     Options option(String name, String label, String description, String defaultText, Consumer<String> set) {
-        options.add(new Option(name, label, description, defaultText, set));
+        options.add(new Option(name, label, description, defaultText, set, false));
+        return this;
+    }
+
+    /** An option that may be given more than once ({@code --data a.json --data x=b.idx}): {@code set} sees each value. */
+    Options repeatable(String name, String label, String description, String defaultText, Consumer<String> set) {
+        options.add(new Option(name, label, description, defaultText, set, true));
         return this;
     }
 
     Options flag(String name, String description, Runnable set) {
-        options.add(new Option(name, null, description, "off", value -> set.run()));
+        options.add(new Option(name, null, description, "off", value -> set.run(), false));
         return this;
     }
 
@@ -121,7 +131,7 @@ final class Options {
                 throw error("option '" + name + "' takes no value, got '" + arg.substring(equals + 1) + "'");
             }
             String earlier = seen.put(name, value == null ? "" : value);
-            if (earlier != null) {
+            if (earlier != null && !option.repeats()) {
                 throw error("option '" + name + "' given more than once" + (value == null ? ""
                         : " ('" + earlier + "', then '" + value + "')") + "; give it once");
             }

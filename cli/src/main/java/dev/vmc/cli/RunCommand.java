@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** {@code vmc run FILE [--data DATA]}: fit, print the plan, progress and summary, write the outputs. */
+/** {@code vmc run FILE [--data DATA]...}: fit, print the plan, progress and summary, write the outputs. */
 final class RunCommand {
     static final String SUMMARY = "Fit a model to data by variational inference.";
 
@@ -50,7 +50,7 @@ final class RunCommand {
             + MemoryCheck.format(Runtime.getRuntime().maxMemory()) + ").", 0);
 
     Path file;
-    Path data;
+    final DataArguments data = new DataArguments();
     long steps = FitOptions.defaults().maxSteps();
     double tolerance = FitOptions.defaults().tolerance();
     long seed = FitOptions.DEFAULT_SEED;
@@ -70,7 +70,7 @@ final class RunCommand {
     EstimatorChoice estimators = EstimatorChoice.automatic();
     Integer epochs;
     Integer batchSize;
-    Path heldOut;
+    final DataArguments heldOut = new DataArguments("--held-out");
     double beta = 1;
     long anneal;
     dev.vmc.runtime.train.KlSchedule klSchedule;
@@ -78,10 +78,13 @@ final class RunCommand {
     private boolean precisionGiven;
 
     Options commandLine() {
-        Options o = new Options("run", SUMMARY, "the .vmodel file").synopsis("vmc run FILE [--data DATA] [OPTIONS]");
-        return o.option("--data", "DATA", "the data: Stan-style JSON (.json, as CmdStan reads) or CSV (.csv, one column"
-                        + " per variable); needed when the model has a data block", "none",
-                        v -> data = o.path("--data", v))
+        Options o = new Options("run", SUMMARY, "the .vmodel file").synopsis("vmc run FILE [--data DATA]... [OPTIONS]");
+        return o.repeatable("--data", "DATA", "the data: Stan-style JSON (.json, as CmdStan reads) or CSV (.csv, one"
+                        + " column per variable); or NAME=PATH, one array file for the variable NAME: IDX (.idx or"
+                        + " MNIST's *-ubyte, either with .gz), whose N x 28 x 28 fills a declared N x 784 row by row."
+                        + " May be given more than once; a variable in two files is an error. Needed when the model"
+                        + " has a data block", "none",
+                        v -> data.add(v, o))
                 .option("--algorithm", "A", "auto: a Pathfinder start, then refinement in coordinates whitened by it;"
                         + " pathfinder: the start alone; advi: no start, Adam from the standard initialisation, as"
                         + " Stan's ADVI", algorithm,
@@ -146,8 +149,8 @@ final class RunCommand {
                 .option("--batch-size", "B", "rows of the plate per training step; the plated terms are scaled by N / B",
                         Integer.toString(dev.vmc.runtime.train.TrainOptions.DEFAULT_BATCH),
                         v -> batchSize = (int) o.wholeNumber("--batch-size", v, 1, Integer.MAX_VALUE))
-                .option("--held-out", "DATA", "data the training does not see, scored after each epoch (ELBO per datum,"
-                        + " split into reconstruction and KL)", "none", v -> heldOut = o.path("--held-out", v))
+                .repeatable("--held-out", "DATA", "data the training does not see, scored after each epoch (ELBO per"
+                        + " datum, split into reconstruction and KL); given as --data is", "none", v -> heldOut.add(v, o))
                 .option("--beta", "X", "weight on the KL term while training (beta-VAE); 1 is the ELBO", "1",
                         v -> beta = o.number("--beta", v, 0, true))
                 .option("--anneal", "T", "KL annealing: the KL weight rises linearly from 0 to --beta over the first T"
@@ -208,13 +211,13 @@ final class RunCommand {
 
     /** Minibatch training: asked for, or the only sensible fit of a model with latents on its plate. */
     private boolean trains(BoundModel bound) {
-        return epochs != null || batchSize != null || heldOut != null || iwae != null || bound.minibatchesPossible();
+        return epochs != null || batchSize != null || !heldOut.isEmpty() || iwae != null || bound.minibatchesPossible();
     }
 
     private int train(CompiledModel model, BoundModel bound) {
         BoundModel scored = null;
-        if (heldOut != null) {
-            scored = bind(model, readFile(heldOut, "--held-out"));
+        if (!heldOut.isEmpty()) {
+            scored = bind(model, heldOut.read());
         }
         dev.vmc.runtime.train.KlSchedule kl = klSchedule != null ? klSchedule
                 : dev.vmc.runtime.train.KlSchedule.warmUp(beta, anneal);
@@ -227,7 +230,7 @@ final class RunCommand {
                 .withDataType(precisionGiven && precision.equals("float64") ? dev.vmc.runtime.tensor.DataType.FLOAT64
                         : dev.vmc.runtime.tensor.DataType.FLOAT32);
         try (Outputs outputs = Outputs.prepare(out, file, overwrite)) {
-            return TrainRun.run(file, data == null ? "no data" : data.toString(), bound, scored, options, outputs);
+            return TrainRun.run(file, data.isEmpty() ? "no data" : data.toString(), bound, scored, options, outputs);
         }
     }
 
@@ -247,7 +250,7 @@ final class RunCommand {
     private int fitAndWrite(BoundModel bound, FitOptions options, Outputs outputs) {
         ProgressLine progress = new ProgressLine(System.out, System.console() != null);
         RunLog log = new RunLog(progress); // keeps the start, the plan and the messages for fit.json
-        System.out.println("vmc " + dev.vmc.api.Vmc.VERSION + ": " + file + (data != null ? " with " + data : ", no data")
+        System.out.println("vmc " + dev.vmc.api.Vmc.VERSION + ": " + file + (!data.isEmpty() ? " with " + data : ", no data")
                 + ", seed " + seed);
         Main.doing("fitting");
         FitResult result;
@@ -280,7 +283,7 @@ final class RunCommand {
         Phases.end("summary");
         Main.doing("writing the outputs to " + outputs.folder());
         outputs.write(result, report + "\n" + summary);
-        String more = log.write(outputs, result, file, data, seed, this.report);
+        String more = log.write(outputs, result, file, data.toString(), seed, this.report);
         System.out.println();
         System.out.println("wrote " + outputs.folder() + ": draws.csv, elbo.csv, guide.json, summary.txt" + more);
         Phases.end("output files");
@@ -299,9 +302,9 @@ final class RunCommand {
         }
     }
 
-    /** The data named by --data; none is needed, and none is read, for a model without a data block. */
+    /** The data named by --data, merged; none is needed, and none is read, for a model without a data block. */
     private DataSet readData(CompiledModel model) {
-        if (data == null) {
+        if (data.isEmpty()) {
             List<Decl> declared = model.program().data();
             if (!declared.isEmpty()) {
                 throw new Failure(ExitCode.USAGE, "vmc: " + file.getFileName() + " has a data block ("
@@ -310,20 +313,7 @@ final class RunCommand {
             }
             return DataSet.of(Map.of());
         }
-        return readFile(data, "--data");
-    }
-
-    static DataSet readFile(Path file, String option) {
-        Main.doing("reading the data in " + file);
-        InputFiles.check(file, option, "a data file (.json or .csv)");
-        InputFiles.checkFitsInMemory(file, option);
-        try {
-            return DataSet.read(file);
-        } catch (dev.vmc.runtime.data.DataException e) {
-            throw new Failure(ExitCode.DATA, e.getMessage());
-        } catch (IOException e) {
-            throw new Failure(ExitCode.USAGE, "vmc: cannot read " + option + " " + file + ": " + InputFiles.reason(e));
-        }
+        return data.read();
     }
 
     private FitOptions options() {

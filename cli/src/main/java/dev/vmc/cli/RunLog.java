@@ -48,14 +48,15 @@ final class RunLog implements FitListener {
         shown.step(step, maxSteps, elbo, stepsPerSecond);
     }
 
-    FitRecord record(FitResult result, Path model, Path data, long seed) {
+    /** @param data the --data arguments as given, "" for none */
+    FitRecord record(FitResult result, Path model, String data, long seed) {
         List<FitRecord.PlanRow> plan = new ArrayList<>();
         for (Site s : result.plan()) {
             plan.add(new FitRecord.PlanRow(s.latent(), s.shape(), s.support().describe(), s.family(),
                     s.estimator().description(), s.reason()));
         }
         FitResult.Psis psis = result.psis();
-        return new FitRecord(Vmc.VERSION, model.toString(), data == null ? "" : data.toString(), seed, result.guide(), result.algorithm(),
+        return new FitRecord(Vmc.VERSION, model.toString(), data, seed, result.guide(), result.algorithm(),
                 result.status().name().toLowerCase(java.util.Locale.ROOT), result.status().trusted(), result.stopReason(),
                 result.steps(), result.skippedSteps(), result.seconds(), result.learningRate(), result.finalLearningRate(),
                 result.finalElbo().mean(), result.finalElbo().standardError(), psis.khat(), psis.threshold(), psis.meaning(),
@@ -69,7 +70,7 @@ final class RunLog implements FitListener {
      *
      * @return the names written, for the "wrote" line: {@code ", fit.json"} or {@code ", fit.json, report.html"}
      */
-    String write(Outputs outputs, FitResult result, Path model, Path data, long seed, boolean report) {
+    String write(Outputs outputs, FitResult result, Path model, String data, long seed, boolean report) {
         Path folder = outputs.folder();
         outputs.write(OutputFolder.FIT, file -> FitJson.write(file, record(result, model, data, seed)));
         if (!report) {

@@ -47,14 +47,15 @@ public final class DataBinder {
         }
         if (problems.isEmpty()) {
             checkOtherDeclarations();
+            prefixWith(sourcePrefix(data.source()), 0);
         }
         if (problems.isEmpty()) {
             new ArgumentValues(program, bound, problems).check();
+            prefixWith(sourcePrefix(data.source()), 0);
         }
         Map<String, dev.vmc.runtime.nn.Network> networks = problems.isEmpty() ? NetworkValues.of(program, bound, problems) : Map.of();
         if (!problems.isEmpty()) {
-            String prefix = sourcePrefix();
-            throw new DataMismatchException(problems.stream().map(p -> prefix + p).toList());
+            throw new DataMismatchException(problems);
         }
         return new BoundData(bound, networks, program.plate() == null ? null : program.plate().size());
     }
@@ -78,24 +79,38 @@ public final class DataBinder {
         });
     }
 
-    private String sourcePrefix() {
-        String source = data.source();
+    private static String sourcePrefix(String source) {
         return source == null || source.isEmpty() || source.equals("map") ? "" : source + ": ";
     }
 
+    /** Puts {@code prefix} before the problems from {@code from} on: the file they are about. */
+    private void prefixWith(String prefix, int from) {
+        for (int i = from; i < problems.size(); i++) {
+            problems.set(i, prefix + problems.get(i));
+        }
+    }
+
+    /** Binds one declaration; its problems name the file its value came from (several may have been merged). */
     private void bindOne(Decl decl) {
+        int from = problems.size();
         DataValue value = data.get(decl.name()).orElse(null);
         if (value == null) {
-            problems.add("data file has no value for '" + decl.name() + "' (declared at " + program.fileName() + ":"
-                    + decl.pos() + ")");
+            problems.add((data.sourceCount() > 1 ? "none of the data files has a value" : "data file has no value")
+                    + " for '" + decl.name() + "' (declared at " + program.fileName() + ":" + decl.pos() + ")");
+            prefixWith(sourcePrefix(data.source()), from);
             return;
         }
+        checkValue(decl, value);
+        prefixWith(sourcePrefix(data.sourceOf(decl.name()).orElse(data.source())), from);
+    }
+
+    private void checkValue(Decl decl, DataValue value) {
         DeclarationValues values = new DeclarationValues(bound, problems);
         int[] declared = values.shape(decl, "'" + decl.name() + "'");
         if (declared == null || !values.bounds(decl, "'" + decl.name() + "'")) {
             return;
         }
-        if (!fits(value.shape(), declared)) {
+        if (!fits(value.shape(), declared) && !flattens(value.shape(), declared)) {
             problems.add(wrongShape(decl, declared, value.shape()));
             return;
         }
@@ -121,6 +136,26 @@ public final class DataBinder {
         return count == givenCount && (count == 0 || (count == 1 && given.length == 0));
     }
 
+    /**
+     * An array of images for a declared table of rows: an N x 28 x 28 array (as an IDX file
+     * holds MNIST) where N x 784 is declared. The leading dimension must match and each row's
+     * values are read row-major, which is the order they are stored in, so nothing moves.
+     * Only for a declared two-dimensional shape: anything else would have to guess.
+     */
+    private static boolean flattens(int[] given, int[] declared) {
+        return declared.length == 2 && given.length > 2 && given[0] == declared[0]
+                && trailingCount(given) == declared[1];
+    }
+
+    /** The number of values in each row: the product of every dimension after the first. */
+    private static long trailingCount(int[] shape) {
+        long count = 1;
+        for (int i = 1; i < shape.length; i++) {
+            count *= shape[i];
+        }
+        return count;
+    }
+
     private static String wrongShape(Decl decl, int[] declared, int[] given) {
         TypeExpr type = decl.type();
         String name = "'" + decl.name() + "'";
@@ -128,6 +163,15 @@ public final class DataBinder {
             return name + " should be a single " + type.base().keyword() + ", got " + ShapeText.count(given);
         }
         String got = declared.length == 1 && given.length == 1 ? Integer.toString(given[0]) : ShapeText.count(given);
-        return name + " should be " + ExprText.shapeOf(type) + " = " + ShapeText.count(declared) + ", got " + got;
+        String message = name + " should be " + ExprText.shapeOf(type) + " = " + ShapeText.count(declared) + ", got " + got;
+        if (declared.length == 2 && given.length > 2) {
+            // the one rule for more dimensions than declared: say what it needs, and what failed
+            message += given[0] != declared[0]
+                    ? "; an array of " + given.length + " dimensions fills " + declared[0] + " x " + declared[1]
+                            + " only with " + declared[0] + " rows, and it has " + given[0]
+                    : "; each of its " + given[0] + " rows flattens row-major to " + trailingCount(given) + " values,"
+                            + " and " + declared[1] + " are declared";
+        }
+        return message;
     }
 }

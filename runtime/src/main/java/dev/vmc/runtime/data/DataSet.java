@@ -17,11 +17,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The values a model's data block is filled from, by name and in the order they were
  * written. Knows nothing of declarations: it holds what the file or map said, and the
- * loader checks it against the model.
+ * loader checks it against the model. Several files make one set by {@link #merge}; each
+ * value remembers the file it came from ({@link #sourceOf}), so a message about it names
+ * that file.
  */
 public final class DataSet {
     /** Integers beyond this lose digits when held as doubles, as every value here is. */
@@ -29,10 +32,20 @@ public final class DataSet {
 
     private final String source;
     private final Map<String, DataValue> values;
+    private final Map<String, String> sources;
 
     DataSet(String source, Map<String, DataValue> values) {
         this.source = source;
         this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        Map<String, String> each = new LinkedHashMap<>();
+        values.keySet().forEach(name -> each.put(name, source));
+        this.sources = Collections.unmodifiableMap(each);
+    }
+
+    private DataSet(String source, Map<String, DataValue> values, Map<String, String> sources) {
+        this.source = source;
+        this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
     }
 
     public Optional<DataValue> get(String name) {
@@ -44,9 +57,19 @@ public final class DataSet {
         return values.keySet();
     }
 
-    /** The file the values came from, or "map" for {@link #of}. */
+    /** The file the values came from, or "map" for {@link #of}; for a {@link #merge}, the files', joined by ", ". */
     public String source() {
         return source;
+    }
+
+    /** The file the named value came from ("map" for {@link #of}), or empty if there is no such value. */
+    public Optional<String> sourceOf(String name) {
+        return Optional.ofNullable(sources.get(name));
+    }
+
+    /** How many files (or maps) the values came from: more than one after a {@link #merge} of several. */
+    public int sourceCount() {
+        return (int) sources.values().stream().distinct().count();
     }
 
     @Override
@@ -77,8 +100,70 @@ public final class DataSet {
         if (name.endsWith(".csv")) {
             return CsvReader.read(file);
         }
-        throw new DataException(file + ": unknown data file type; supported are .json (Stan JSON, as CmdStan reads)"
-                + " and .csv (a header row of column names)");
+        if (IdxReader.isIdxName(name)) {
+            throw new DataException(file + ": an IDX file holds one array and no variable name; say which variable it"
+                    + " fills: --data x=" + file + " on the command line, DataSet.array(\"x\", path) from Java");
+        }
+        throw new DataException(file + ": unknown data file type; supported are .json (Stan JSON, as CmdStan reads),"
+                + " .csv (a header row of column names), and, as one named variable (--data x=FILE), IDX arrays (.idx,"
+                + " MNIST's *-ubyte, either with .gz)");
+    }
+
+    /**
+     * One array file as the value of the variable {@code name}: an IDX file (.idx or MNIST's
+     * *-ubyte, plain or gzipped), whose shape is the one its header gives.
+     *
+     * @throws NoSuchFileException if there is no such file
+     * @throws IOException if the path is a directory or the file cannot be read
+     * @throws DataException if the content is malformed, or the file is not an array file
+     */
+    public static DataSet array(String name, Path file) throws IOException {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("an array file needs a variable name");
+        }
+        if (Files.isDirectory(file)) {
+            throw new FileSystemException(file.toString(), null, "is a directory, not a data file");
+        }
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such file");
+        }
+        String fileName = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!IdxReader.isIdxName(fileName)) {
+            String hint = fileName.endsWith(".json") || fileName.endsWith(".csv")
+                    ? "; a " + fileName.substring(fileName.lastIndexOf('.')) + " file names its own variables: give it"
+                            + " without " + name + "="
+                    : "";
+            throw new DataException(file + ": " + name + "=FILE takes one array file, IDX (.idx, or MNIST's *-ubyte,"
+                    + " either with .gz)" + hint);
+        }
+        return new DataSet(file.toString(), Map.of(name, IdxReader.read(file)));
+    }
+
+    /**
+     * The values of several sets as one, in the order given. A name in two of them is an
+     * error naming both files: which one was meant cannot be guessed.
+     *
+     * @throws DataException naming the variable and the two files
+     */
+    public static DataSet merge(List<DataSet> sets) {
+        if (sets.size() == 1) {
+            return sets.get(0);
+        }
+        Map<String, DataValue> values = new LinkedHashMap<>();
+        Map<String, String> sources = new LinkedHashMap<>();
+        for (DataSet set : sets) {
+            for (String name : set.names()) {
+                String here = set.sources.get(name);
+                String earlier = sources.putIfAbsent(name, here);
+                if (earlier != null) {
+                    throw new DataException("'" + name + "' is given twice, by " + earlier + " and by " + here
+                            + "; give each variable in one data file only");
+                }
+                values.put(name, set.values.get(name));
+            }
+        }
+        String source = sets.stream().map(DataSet::source).distinct().collect(Collectors.joining(", "));
+        return new DataSet(source, values, sources);
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.vmc.runtime.output;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -31,6 +33,12 @@ public final class AtomicFiles {
         void writeTo(Writer out) throws IOException;
     }
 
+    /** Produces a binary file's content (an image); a failure aborts the write and leaves the target untouched. */
+    @FunctionalInterface
+    public interface BinaryContent {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     public static void write(Path file, String text) throws IOException {
         write(file, out -> out.write(text));
     }
@@ -45,6 +53,31 @@ public final class AtomicFiles {
         try (Pending pending = open(file)) {
             content.writeTo(pending.writer());
             pending.commit();
+        }
+    }
+
+    /**
+     * Writes the bytes produced by {@code content} to {@code file}, atomically where the
+     * file system allows.
+     *
+     * @throws IOException if the folder is not writable or the content fails to write
+     */
+    public static void writeBytes(Path file, BinaryContent content) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path temp = createTemp(target.getParent(), target.getFileName().toString());
+        boolean done = false;
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            content.writeTo(out);
+            out.flush();
+            channel.force(true); // on disk before the rename, as for text
+            channel.close();
+            moveIntoPlace(temp, target);
+            done = true;
+        } finally {
+            if (!done) {
+                deleteQuietly(temp);
+            }
         }
     }
 
