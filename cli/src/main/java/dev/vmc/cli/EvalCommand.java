@@ -37,6 +37,8 @@ final class EvalCommand {
     Path out;
     boolean overwrite;
     String precision = "float32";
+    int localSteps = dev.vmc.runtime.train.TrainOptions.DEFAULT_LOCAL_STEPS;
+    double localRate = dev.vmc.runtime.train.TrainOptions.DEFAULT_LOCAL_LEARNING_RATE;
 
     Options commandLine() {
         Options o = new Options("eval", SUMMARY, "the .vmodel file").synopsis("vmc eval FILE --params PARAMS --data DATA [OPTIONS]");
@@ -54,6 +56,11 @@ final class EvalCommand {
                         v -> seed = o.wholeNumber("--seed", v, Long.MIN_VALUE, Long.MAX_VALUE))
                 .option("--precision", "P", "the networks' storage: float32 or float64", precision,
                         v -> precision = o.choice("--precision", v, List.of("float32", "float64"), Map.of()))
+                .option("--local-steps", "K", "Adam steps on each batch's per-datum guide parameters before it is scored"
+                        + " (a guide with such parameters: two-step or semi-amortised)", Integer.toString(localSteps),
+                        v -> localSteps = (int) o.wholeNumber("--local-steps", v, 0, 1_000_000))
+                .option("--local-lr", "X", "their step size", Double.toString(localRate),
+                        v -> localRate = o.number("--local-lr", v, 0, false))
                 .option("--out", "DIR", "output folder", "vmc-out/MODEL/run-N, a new one each run", v -> out = o.path("--out", v))
                 .flag("--overwrite", "allow replacing an earlier run's files in --out", () -> overwrite = true)
                 .epilogue(Main.EXIT_CODES);
@@ -85,7 +92,7 @@ final class EvalCommand {
         System.out.println("vmc " + dev.vmc.api.Vmc.VERSION + ": eval " + file + " with " + params + " on " + data + ", seed " + seed);
         Evaluation.Result r;
         try {
-            r = bound.evaluate(trained, iwae, pictures, type, seed);
+            r = bound.evaluate(trained, iwae, pictures, type, seed, localSteps, localRate);
         } catch (EvaluationException e) {
             throw new Failure(ExitCode.DATA, "vmc: " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -157,6 +164,10 @@ final class EvalCommand {
                 r.elbo(), r.reconstruction(), r.kl(), r.klMethod()));
         out.append(String.format(Locale.ROOT, "  log-likelihood, IWAE K = %-5d %10.3f  (importance-weighted bound; at least the ELBO"
                 + " in expectation)%n", r.particles(), r.iwae()));
+        if (!Double.isNaN(r.encoderElbo())) {
+            out.append(String.format(Locale.ROOT, "  ELBO of the encoder alone     %10.3f  (amortisation gap %.3f: what %d local steps"
+                    + " per datum add)%n", r.encoderElbo(), r.elbo() - r.encoderElbo(), r.localSteps()));
+        }
         if (r.activeUnits() >= 0) {
             out.append(String.format(Locale.ROOT, "  active units                  %4d of %d (average KL above %s nats)%n",
                     r.activeUnits(), r.klPerUnit().length, Evaluation.ACTIVE));
@@ -188,7 +199,9 @@ final class EvalCommand {
         out.append("  \"kl_per_unit\": ").append(r.klPerUnit() == null ? "null" : Arrays.stream(r.klPerUnit())
                 .mapToObj(EvalCommand::num).collect(java.util.stream.Collectors.joining(", ", "[", "]"))).append(",\n");
         out.append("  \"mutual_information\": ").append(num(r.mutualInformation())).append(",\n");
-        out.append("  \"marginal_kl\": ").append(num(r.marginalKl())).append("\n}\n");
+        out.append("  \"marginal_kl\": ").append(num(r.marginalKl())).append(",\n");
+        out.append("  \"encoder_elbo\": ").append(num(r.encoderElbo())).append(",\n");
+        out.append("  \"local_steps\": ").append(r.localSteps()).append("\n}\n");
         return out.toString();
     }
 

@@ -75,6 +75,8 @@ final class RunCommand {
     long anneal;
     dev.vmc.runtime.train.KlSchedule klSchedule;
     Integer iwae;
+    int localSteps = dev.vmc.runtime.train.TrainOptions.DEFAULT_LOCAL_STEPS;
+    double localRate = dev.vmc.runtime.train.TrainOptions.DEFAULT_LOCAL_LEARNING_RATE;
     private boolean precisionGiven;
 
     Options commandLine() {
@@ -159,6 +161,11 @@ final class RunCommand {
                         + " e.g. 0:0,2000:1,4000:0.5", "none", v -> klSchedule = klSchedule(o, v))
                 .option("--iwae", "K", "train on the importance-weighted bound with K draws per datum instead of the ELBO",
                         "none", v -> iwae = (int) o.wholeNumber("--iwae", v, 1, 100_000))
+                .option("--local-steps", "K", "with per-datum guide parameters: Adam steps on a batch's before each"
+                        + " training step (two-step BBVI; semi-amortised with an encoder)", Integer.toString(localSteps),
+                        v -> localSteps = (int) o.wholeNumber("--local-steps", v, 0, 1_000_000))
+                .option("--local-lr", "X", "their step size", Double.toString(localRate),
+                        v -> localRate = o.number("--local-lr", v, 0, false))
                 .flag("--report", "also write report.html, a one-page HTML report of the fit (vmc report DIR makes one"
                         + " later)", () -> report = true)
                 .epilogue(OUTPUTS)
@@ -226,7 +233,7 @@ final class RunCommand {
                 .withBatchSize(batchSize != null ? batchSize : dev.vmc.runtime.train.TrainOptions.DEFAULT_BATCH)
                 .withLearningRate(learningRate != null ? learningRate : dev.vmc.runtime.train.TrainOptions.DEFAULT_LEARNING_RATE)
                 .withSeed(seed).withParticles(iwae != null ? iwae : particles == FitOptions.AUTO_PARTICLES ? 1 : particles)
-                .withIwae(iwae != null).withKl(kl)
+                .withIwae(iwae != null).withKl(kl).withLocalSteps(localSteps).withLocalLearningRate(localRate)
                 .withDataType(precisionGiven && precision.equals("float64") ? dev.vmc.runtime.tensor.DataType.FLOAT64
                         : dev.vmc.runtime.tensor.DataType.FLOAT32);
         try (Outputs outputs = Outputs.prepare(out, file, overwrite)) {

@@ -71,7 +71,7 @@ final class TrainRun {
         if (last != null && last.heldOut() != null) {
             meta.put("heldout_elbo", Double.toString(last.heldOut().elbo()));
         }
-        outputs.write(OutputFolder.PARAMS, f -> GuideJson.write(f, result.parameters().asMap(), meta));
+        outputs.write(OutputFolder.PARAMS, f -> GuideJson.write(f, result.global(), meta));
         outputs.write(OutputFolder.EPOCHS, f -> AtomicFiles.write(f, epochsCsv(result.epochs())));
         outputs.write(OutputFolder.SUMMARY, f -> AtomicFiles.write(f, String.join("\n", lines) + "\n"));
         outputs.completed();

@@ -106,8 +106,15 @@ public final class BoundModel {
      * surgery's mutual information; with pictures of the first data and of prior draws decoded.
      */
     public Evaluation.Result evaluate(ParameterStore trained, int k, int pictures, DataType type, long seed) {
+        return evaluate(trained, k, pictures, type, seed, TrainOptions.DEFAULT_LOCAL_STEPS, TrainOptions.DEFAULT_LOCAL_LEARNING_RATE);
+    }
+
+    /** As above; per-datum guide parameters are refined by {@code localSteps} Adam steps per batch before scoring. */
+    public Evaluation.Result evaluate(ParameterStore trained, int k, int pictures, DataType type, long seed, int localSteps,
+            double localRate) {
         int rows = Math.max(1, Math.min(256, 4096 / k));
-        return Evaluation.evaluate(minibatchModel(rows), minibatchGuide(rows), trained, k, pictures, type, seed);
+        return Evaluation.evaluate(minibatchModel(rows), minibatchGuide(rows), trained, k, pictures, type, seed, localSteps,
+                localRate);
     }
 
     /** Whether the program has latents on its plate, which only minibatch training fits. */

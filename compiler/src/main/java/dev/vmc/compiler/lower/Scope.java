@@ -8,7 +8,9 @@ import dev.vmc.compiler.ast.Stmt;
 import dev.vmc.compiler.bind.BoundData;
 import dev.vmc.runtime.dist.Distribution;
 import dev.vmc.runtime.dist.Distributions;
+import dev.vmc.runtime.graph.Gather;
 import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.model.Model;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.tensor.Tensor;
 import dev.vmc.runtime.transform.Bijections;
@@ -63,10 +65,19 @@ final class Scope {
         graph.setOrigin(origins.describe(pos));
     }
 
-    /** A learnable parameter: optimised unconstrained, seen constrained. */
+    /**
+     * A learnable parameter: optimised unconstrained, seen constrained. One on the plate (a guide's
+     * per-datum parameters) is kept for every datum; a graph built for minibatches sees the
+     * batch's rows of it, picked by the minibatch's row numbers.
+     */
     Node declareParameter(Decl decl) {
         at(decl.pos());
         int[] shape = data.shapeOf(decl.type());
+        boolean local = data.batchSize() > 0 && data.isPlated(decl.type());
+        if (local) {
+            shape = shape.clone();
+            shape[0] = data.size(data.plate());
+        }
         Support support = Support.ofBounds(data.lowerOf(decl.type()), data.upperOf(decl.type()));
         Tensor initial = broadcast(Evaluator.evaluate(decl.init(), data.values()), shape, decl.name());
         for (int i = 0; i < initial.size(); i++) {
@@ -77,7 +88,11 @@ final class Scope {
                         + ": initial value of '" + decl.name() + "' " + e.getMessage());
             }
         }
-        Node value = Bijections.constrain(graph, graph.parameter(decl.name(), initial), support);
+        Node free = graph.parameter(decl.name(), initial);
+        if (local) {
+            free = graph.apply(Gather.INSTANCE, free, graph.batch(Model.Plate.ROWS, data.batchSize()));
+        }
+        Node value = Bijections.constrain(graph, free, support);
         names.put(decl.name(), value);
         parameters.put(decl.name(), value);
         return value;

@@ -25,6 +25,8 @@ public final class Optimisation {
     private final Precision precision;
     private final int maxBadSteps;
     private final Map<String, Tensor> gradients = new LinkedHashMap<>();
+    /** Parameters another mechanism updates (per-datum ones, by their local steps): left alone here. */
+    private java.util.Set<String> held = java.util.Set.of();
     private int badInARow;
     private long skipped;
 
@@ -57,6 +59,9 @@ public final class Optimisation {
         elbo.afterStep(executor);
         gradients.clear();
         for (Node p : elbo.graph.parameters()) {
+            if (held.contains(((Leaf.Parameter) p.op).label())) {
+                continue;
+            }
             Tensor g = executor.gradient(p);
             if (!g.allFinite()) {
                 return rejected(describeGradient());
@@ -68,6 +73,11 @@ public final class Optimisation {
         store.round(precision);
         badInARow = 0;
         return value;
+    }
+
+    /** Leaves these parameters to another mechanism from now on. */
+    public void hold(java.util.Set<String> names) {
+        held = java.util.Set.copyOf(names);
     }
 
     /** Moves the parameters to a point chosen elsewhere, which becomes the last good one. */

@@ -48,6 +48,9 @@ public interface Model {
      * @param data      each plated data variable's values for every datum (first axis: size), by name
      */
     record Plate(String name, int size, int batchSize, Map<String, Tensor> data) {
+        /** The label of the minibatch leaf holding the batch's row numbers (0-based), which per-datum parameters are indexed by. */
+        public static final String ROWS = "rows of the plate";
+
         public boolean subsampled() {
             return batchSize < size;
         }

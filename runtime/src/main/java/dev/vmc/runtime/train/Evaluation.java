@@ -37,10 +37,13 @@ public final class Evaluation {
      * @param mutualInformation I(x; z) under q, per datum (NaN unless every plated site is normal)
      * @param marginalKl       KL(q(z) || p(z)) = KL - I (NaN with it)
      * @param pictures         data, their reconstructions and draws from the prior decoded, or null
+     * @param encoderElbo      for a semi-amortised guide, the ELBO of the encoder's output before the local
+     *                         steps refine it (the amortisation gap is elbo minus this); NaN otherwise
+     * @param localSteps       the local steps taken per batch (0 without per-datum parameters)
      */
     public record Result(int data, int particles, double elbo, double reconstruction, double kl, double iwae,
             double[] klPerUnit, int activeUnits, double mutualInformation, double marginalKl, String klMethod,
-            Pictures pictures) {}
+            Pictures pictures, double encoderElbo, int localSteps) {}
 
     /** Each image as values in [0, 1], the likelihood's mean: originals and reconstructions of the first data, and samples. */
     public record Pictures(double[][] originals, double[][] reconstructions, double[][] samples, String notes) {}
@@ -52,7 +55,7 @@ public final class Evaluation {
      * @param pictures how many data to picture, and prior draws to decode; 0 for none
      */
     public static Result evaluate(Model model, Guide guide, ParameterStore trained, int k, int pictures, DataType type,
-            long seed) {
+            long seed, int localSteps, double localRate) {
         SplittableRandom random = new SplittableRandom(seed);
         ElboGraph elbo = ElboGraph.build(model, guide);
         Graph graph = elbo.graph;
@@ -67,8 +70,12 @@ public final class Evaluation {
         Node pixels = pictured == null ? null : dataLeaf(graph, pictured.sampled().variate());
         boolean normalSites = !rows.sites().isEmpty() && rows.sites().stream().allMatch(s -> s.family().equals("normal"));
 
-        ParameterStore store = loaded(graph, trained);
-        Executor executor = Executor.forwardOnly(graph, k, store, random.split(), Precision.DOUBLE, type);
+        ParameterStore store = loaded(graph, trained, true);
+        LocalSteps locals = new LocalSteps(graph, store, localRate, true);
+        boolean encoder = Encoders.feed(elbo);
+        Executor executor = locals.any() ? new Executor(graph, k, store, random.split(), Precision.DOUBLE, type)
+                : Executor.forwardOnly(graph, k, store, random.split(), Precision.DOUBLE, type);
+        double encoderOnly = 0;
         Model.Plate plate = model.plate();
         Minibatches batches = Minibatches.inOrder(plate, graph);
         int n = plate.size();
@@ -84,8 +91,15 @@ public final class Evaluation {
         List<double[]> reconstructions = new ArrayList<>();
         for (int b = 0; b < batches.batchesPerEpoch(); b++) {
             batches.fill(executor, b);
-            executor.forward();
             int fresh = batches.fresh(b);
+            if (locals.any()) {
+                if (encoder) {
+                    executor.forward();
+                    encoderOnly += sumOfRowMeans(executor, terms.reconstruction(), fresh) - sumOfRowMeans(executor, terms.kl(), fresh);
+                }
+                locals.run(executor, elbo.objective, localSteps);
+            }
+            executor.forward();
             int first = b * plate.batchSize();
             rec += sumOfRowMeans(executor, terms.reconstruction(), fresh);
             kl += sumOfRowMeans(executor, terms.kl(), fresh);
@@ -145,7 +159,8 @@ public final class Evaluation {
                     drawn == null ? null : drawn.samples(), notes);
         }
         return new Result(n, k, (rec - kl) / n, rec / n, kl / n, iwae / n, perUnit, active, information,
-                kl / n - information, terms.why(), pics);
+                kl / n - information, terms.why(), pics, locals.any() && encoder ? encoderOnly / n : Double.NaN,
+                locals.any() ? localSteps : 0);
     }
 
     private static int units(RowTerms terms) {
@@ -191,8 +206,20 @@ public final class Evaluation {
 
     /** The trained values in a store for this graph: every parameter must be there, with its shape. */
     static ParameterStore loaded(Graph graph, ParameterStore trained) {
+        return loaded(graph, trained, false);
+    }
+
+    /**
+     * @param localsFresh whether per-datum parameters start from their initial values (they belong
+     *                    to other data when the trained ones are there at all)
+     */
+    static ParameterStore loaded(Graph graph, ParameterStore trained, boolean localsFresh) {
         ParameterStore store = ParameterStore.initial(graph);
+        java.util.Set<String> locals = localsFresh ? new LocalSteps(graph, store, 1, true).names() : java.util.Set.of();
         for (var e : store.asMap().entrySet()) {
+            if (locals.contains(e.getKey())) {
+                continue;
+            }
             var value = trained.asMap().get(e.getKey());
             if (value == null) {
                 throw new IllegalArgumentException("the parameters have no '" + e.getKey() + "', which this model needs;"

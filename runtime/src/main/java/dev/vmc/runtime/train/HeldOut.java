@@ -7,7 +7,6 @@ import dev.vmc.runtime.graph.Precision;
 import dev.vmc.runtime.guide.Guide;
 import dev.vmc.runtime.infer.ElboGraph;
 import dev.vmc.runtime.model.Model;
-import dev.vmc.runtime.tensor.DataType;
 import java.util.SplittableRandom;
 
 /**
@@ -22,22 +21,46 @@ public final class HeldOut {
     private final RowTerms terms;
     private final Minibatches batches;
     private final Executor executor;
+    private final LocalSteps locals;
+    private final ElboGraph elbo;
+    private final int localSteps;
+    private final ParameterStore trained;
+    private final ParameterStore scored;
 
-    /** @param model built for minibatches of the held-out data's plate */
-    public HeldOut(Model model, Guide guide, ParameterStore store, DataType type, long seed) {
-        ElboGraph elbo = ElboGraph.build(model, guide);
+    /**
+     * @param model built for minibatches of the held-out data's plate
+     * @param store the trained parameters; per-datum ones of the held-out data are added to it,
+     *              refined for each batch from their initial values
+     */
+    public HeldOut(Model model, Guide guide, ParameterStore store, TrainOptions options, long seed) {
+        this.elbo = ElboGraph.build(model, guide);
         Graph graph = elbo.graph;
         this.plate = model.plate();
         this.terms = RowTerms.of(graph, elbo);
         this.batches = Minibatches.inOrder(plate, graph);
-        this.executor = Executor.forwardOnly(graph, 1, store, new SplittableRandom(seed), Precision.DOUBLE, type);
+        this.trained = store;
+        this.scored = Evaluation.loaded(graph, store, true);
+        this.locals = new LocalSteps(graph, scored, options.localLearningRate(), true);
+        this.localSteps = options.localSteps();
+        this.executor = locals.any()
+                ? new Executor(graph, 1, scored, new SplittableRandom(seed), Precision.DOUBLE, options.dataType())
+                : Executor.forwardOnly(graph, 1, scored, new SplittableRandom(seed), Precision.DOUBLE, options.dataType());
     }
 
+    /** Scores the trained parameters as they are now. */
     public Scores score() {
+        scored.asMap().forEach((name, value) -> {
+            if (!locals.names().contains(name)) {
+                value.copyFrom(trained.get(name));
+            }
+        });
         double reconstruction = 0;
         double kl = 0;
         for (int b = 0; b < batches.batchesPerEpoch(); b++) {
             batches.fill(executor, b);
+            if (locals.any()) {
+                locals.run(executor, elbo.objective, localSteps);
+            }
             executor.forward();
             double[] rec = executor.value(terms.reconstruction()).data;
             double[] k = executor.value(terms.kl()).data;

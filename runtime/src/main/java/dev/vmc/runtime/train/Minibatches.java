@@ -21,6 +21,8 @@ public final class Minibatches {
     private final Model.Plate plate;
     private final List<Node> leaves = new ArrayList<>();
     private final List<Tensor> sources = new ArrayList<>();
+    /** The leaf of the batch's row numbers, when per-datum parameters need them; else null. */
+    private Node rows;
     private final int[] order;
     private final SplittableRandom random;
 
@@ -32,6 +34,8 @@ public final class Minibatches {
             if (node.op instanceof Leaf.Batch b && plate.data().containsKey(b.label())) {
                 leaves.add(node);
                 sources.add(plate.data().get(b.label()));
+            } else if (node.op instanceof Leaf.Batch b && b.label().equals(Model.Plate.ROWS)) {
+                rows = node;
             }
         }
         order = new int[plate.size()];
@@ -66,9 +70,15 @@ public final class Minibatches {
         return Math.min(plate.batchSize(), plate.size() - batch * plate.batchSize());
     }
 
-    /** Writes batch b's rows into every minibatch leaf of the executor. */
+    /** Writes batch b's rows into every minibatch leaf of the executor, and their numbers where needed. */
     public void fill(Executor executor, int batch) {
         int rows = plate.batchSize();
+        if (this.rows != null) {
+            double[] numbers = executor.value(this.rows).data;
+            for (int r = 0; r < rows; r++) {
+                numbers[r] = order[(batch * rows + r) % plate.size()];
+            }
+        }
         for (int k = 0; k < leaves.size(); k++) {
             double[] source = sources.get(k).data;
             double[] target = executor.value(leaves.get(k)).data;

@@ -49,9 +49,16 @@ public final class Trainer {
         Optimisation optimisation = new Optimisation(elbo, objective.root, executor, store,
                 new Adam(options.learningRate()), Precision.DOUBLE, MAX_BAD_STEPS);
         Minibatches batches = new Minibatches(plate, elbo.graph, batchRandom);
-        HeldOut scorer = heldOut == null ? null : new HeldOut(heldOut.model(), heldOut.guide(), store, options.dataType(), heldOutSeed);
+        boolean encoder = Encoders.feed(elbo);
+        LocalSteps locals = new LocalSteps(elbo.graph, store, options.localLearningRate(), encoder);
+        if (locals.any()) {
+            optimisation.hold(locals.names());
+        }
+        HeldOut scorer = heldOut == null ? null
+                : new HeldOut(heldOut.model(), heldOut.guide(), store, options, heldOutSeed);
         listener.plan(elbo.guideName, elbo.sites);
         listener.message(describe(options, plate, objective, batches.batchesPerEpoch()));
+        listener.message(Encoders.describe(encoder, locals, options));
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<EpochRecord> epochs = new ArrayList<>();
@@ -65,6 +72,9 @@ public final class Trainer {
             for (int b = 0; b < batches.batchesPerEpoch(); b++, step++) {
                 batches.fill(executor, b);
                 executor.value(objective.klWeight).data[0] = options.kl().at(step);
+                if (locals.any()) {
+                    locals.run(executor, objective.root, options.localSteps());
+                }
                 if (Double.isFinite(optimisation.step())) {
                     sum += executor.value(objective.elboValue).item();
                     counted++;
@@ -77,7 +87,7 @@ public final class Trainer {
             epochs.add(record);
             listener.message(progress(record, options.epochs()));
         }
-        return new TrainResult(epochs, store, optimisation.skipped(), elbo);
+        return new TrainResult(epochs, store, locals.names(), optimisation.skipped(), elbo);
     }
 
     /** Held-out data: their model (built for minibatches of their plate) and the guide on it. */
