@@ -45,6 +45,7 @@ public final class DataBinder {
         for (Decl decl : program.data()) {
             bindOne(decl);
         }
+        // these are about the data as a whole: they name every file (the list is empty before each)
         if (problems.isEmpty()) {
             checkOtherDeclarations();
             prefixWith(sourcePrefix(data.source()), 0);
