@@ -51,6 +51,10 @@ public final class Bench {
             Estimators.print();
             return;
         }
+        if (args.length >= 1 && args[0].equals("vae")) {
+            VaeBench.print(args.length == 2 ? Integer.parseInt(args[1]) : 10);
+            return;
+        }
         if (args.length >= 1 && args[0].equals("data")) {
             DataReading.print(!(args.length == 2 && args[1].equals("quick")));
             return;

@@ -25,7 +25,7 @@ import java.util.Map;
  * trained on, per datum, and pictures its reconstructions and its prior's draws.
  */
 final class EvalCommand {
-    static final String SUMMARY = "Score a trained model on held-out data: ELBO, its split, IWAE log-likelihood, active units.";
+    static final String SUMMARY = "Score a trained model on held-out data: its ELBO and split, IWAE, active units.";
 
     Path file;
     Path params;

@@ -33,8 +33,7 @@ final class Outputs implements AutoCloseable {
     private DrawsCsv.Stream draws;
     private final List<String> written = new ArrayList<>();
     /** The files this run means to write, for a message about what a failed write left out. */
-    private List<String> expected = List.of(OutputFolder.DRAWS, OutputFolder.ELBO, OutputFolder.GUIDE, OutputFolder.SUMMARY,
-            OutputFolder.FIT);
+    private List<String> expected = OutputFolder.FIT_FILES;
     private boolean complete;
     private boolean closed;
     /** Releases the folder if the run is stopped (Ctrl-C, kill): an empty run-N it made is removed. */

@@ -110,7 +110,7 @@ class AbsurdOptionsTest {
                         List.of("mu is continuous", "only discrete latents can be enumerated")),
                 Arguments.of(List.of("run", m, "--data", d, "--estimator", "reinforce"), List.of("did you mean score?")),
                 Arguments.of(List.of("check", m, m), List.of("one FILE")),
-                Arguments.of(List.of("fit", m), List.of("unknown command 'fit'", "check, run or report")),
+                Arguments.of(List.of("fit", m), List.of("unknown command 'fit'", "check, run, eval or report")),
                 Arguments.of(List.of(m, "--data", d), List.of("the command comes first", "vmc run")),
                 Arguments.of(List.of("-v"), List.of("--version")),
                 Arguments.of(List.of("--bogus"), List.of("unknown command '--bogus'")),

@@ -45,7 +45,7 @@ class TrustTest {
         r.assertCode(ExitCode.UNTRUSTED);
         assertTrue(r.out().contains("NOT CONVERGED") && r.err().contains("warning"), r.all());
         assertFalse(r.out().contains("converged after"), r.all());
-        for (String file : OutputFolder.FILES) {
+        for (String file : OutputFolder.FIT_FILES) {
             assertTrue(Files.exists(tmp.resolve("fit").resolve(file)), file);
         }
         assertTrue(Cli.read(tmp.resolve("fit").resolve("report.html")).contains("<p class=\"big\">NOT CONVERGED</p>"),

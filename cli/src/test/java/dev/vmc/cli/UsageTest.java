@@ -39,7 +39,7 @@ class UsageTest {
                 Arguments.of("zero lr", List.of("run", MODEL, "--data", DATA, "--lr", "0"), "--lr"),
                 Arguments.of("steps not a number", List.of("run", MODEL, "--data", DATA, "--steps", "many"), "many"),
                 Arguments.of("unknown command", List.of("fit", MODEL), "fit"),
-                Arguments.of("no command", List.of(), "check, run or report"),
+                Arguments.of("no command", List.of(), "check, run, eval or report"),
                 Arguments.of("check without file", List.of("check"), "FILE"));
     }
 

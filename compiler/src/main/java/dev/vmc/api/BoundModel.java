@@ -95,9 +95,15 @@ public final class BoundModel {
      * @throws IllegalArgumentException when the program cannot be trained by minibatches, saying why
      */
     public TrainResult train(TrainOptions options, BoundModel heldOut, FitListener listener) {
+        return train(options, heldOut, listener, (record, parameters) -> { });
+    }
+
+    /** As above, with {@code hook} called after each epoch with the parameters as they are then. */
+    public TrainResult train(TrainOptions options, BoundModel heldOut, FitListener listener, Trainer.EpochHook hook) {
         Trainer.HeldOutData scored = heldOut == null ? null
                 : new Trainer.HeldOutData(heldOut.minibatchModel(options.batchSize()), heldOut.minibatchGuide(options.batchSize()));
-        return Trainer.train(minibatchModel(options.batchSize()), minibatchGuide(options.batchSize()), options, scored, listener);
+        return Trainer.train(minibatchModel(options.batchSize()), minibatchGuide(options.batchSize()), options, scored,
+                listener, hook);
     }
 
     /**

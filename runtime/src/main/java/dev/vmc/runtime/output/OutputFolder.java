@@ -36,7 +36,10 @@ public final class OutputFolder implements AutoCloseable {
     public static final String RECONSTRUCTIONS = "reconstructions.png";
     public static final String SAMPLES = "samples.png";
 
-    /** Every file vmc writes: the ones whose presence means "an earlier fit lives here". */
+    /** The files a fit writes (the report only with --report). */
+    public static final List<String> FIT_FILES = List.of(DRAWS, ELBO, GUIDE, SUMMARY, FIT, REPORT);
+
+    /** Every file vmc writes: the ones whose presence means "an earlier run lives here". */
     public static final List<String> FILES = List.of(DRAWS, ELBO, GUIDE, SUMMARY, FIT, REPORT, PARAMS, EPOCHS, EVAL,
             RECONSTRUCTIONS, SAMPLES);
 

@@ -32,6 +32,17 @@ public final class Trainer {
      */
     public static TrainResult train(Model model, Guide guide, TrainOptions options, HeldOutData heldOut,
             FitListener listener) {
+        return train(model, guide, options, heldOut, listener, (record, parameters) -> { });
+    }
+
+    /** What runs after each epoch, with the parameters as they are then (a benchmark scores them). */
+    @FunctionalInterface
+    public interface EpochHook {
+        void after(EpochRecord record, ParameterStore parameters);
+    }
+
+    public static TrainResult train(Model model, Guide guide, TrainOptions options, HeldOutData heldOut,
+            FitListener listener, EpochHook hook) {
         Model.Plate plate = model.plate();
         if (plate == null) {
             throw new IllegalArgumentException("minibatch training needs a model with a plate");
@@ -86,6 +97,7 @@ public final class Trainer {
             EpochRecord record = new EpochRecord(epoch, sum / Math.max(counted, 1) / plate.size(), scores, seconds, cpuSeconds);
             epochs.add(record);
             listener.message(progress(record, options.epochs()));
+            hook.after(record, store);
         }
         return new TrainResult(epochs, store, locals.names(), optimisation.skipped(), elbo);
     }
