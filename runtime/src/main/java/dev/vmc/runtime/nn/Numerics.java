@@ -72,13 +72,16 @@ abstract class Numerics<A> {
         }
         int lda = transA ? m : k;
         int ldb = transB ? k : n;
-        for (int jc = 0; jc < n; jc += nc) {
-            int ncb = Math.min(nc, n - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+        int ncStep = blockSize(n, nc, nr);
+        int kcStep = blockSize(k, KC, 1);
+        int mcStep = blockSize(m, mc, mr);
+        for (int jc = 0; jc < n; jc += ncStep) {
+            int ncb = Math.min(ncStep, n - jc);
+            for (int pc = 0; pc < k; pc += kcStep) {
+                int kc = Math.min(kcStep, k - pc);
                 packB(b, offB, ldb, transB, pc, kc, jc, ncb, packedB);
-                for (int ic = 0; ic < m; ic += mc) {
-                    int mcb = Math.min(mc, m - ic);
+                for (int ic = 0; ic < m; ic += mcStep) {
+                    int mcb = Math.min(mcStep, m - ic);
                     packA(a, offA, lda, transA, ic, mcb, pc, kc, packedA);
                     // a strip of B (kc x nr) stays in L1 while the strips of A stream past it
                     for (int jr = 0; jr < ncb; jr += nr) {
@@ -98,6 +101,18 @@ abstract class Numerics<A> {
                 }
             }
         }
+    }
+
+    /**
+     * Blocks of at most {@code limit} (a multiple of {@code multiple}) that split {@code n}
+     * evenly, rounded up to a multiple of {@code multiple} (a tile's side, so that only the last
+     * block has a partial tile): k = 784 is four blocks of 196, not three of 256 and one of 16,
+     * whose short run along k would spend as long loading and storing C as multiplying.
+     */
+    private static int blockSize(int n, int limit, int multiple) {
+        int blocks = (n + limit - 1) / limit;
+        int size = (n + blocks - 1) / blocks;
+        return Math.min(limit, (size + multiple - 1) / multiple * multiple);
     }
 
     abstract void zero(A x, int from, int n);
