@@ -120,19 +120,24 @@ final class Networks {
 
     /**
      * Milliseconds per call: the median of 7 timed batches of about half a second each, after
-     * two seconds of warm-up (the Vector API is slow until C2 compiles it).
+     * at least two seconds and 100 calls of warm-up. Vector API code is very slow until C2
+     * compiles it, which takes a number of loop iterations, not a time: the first calls of a
+     * step can take a hundred times as long as the rest, so a warm-up of two seconds alone
+     * may end before it is compiled.
      */
     private static double millis(Runnable step) {
         long warmUntil = System.nanoTime() + 2_000_000_000L;
-        int calls = 0;
-        while (System.nanoTime() < warmUntil) {
+        for (int calls = 0; calls < 100 || System.nanoTime() < warmUntil; calls++) {
             step.run();
-            calls++;
         }
-        int perBatch = Math.max(1, calls / 4);
+        long start = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            step.run();
+        }
+        int perBatch = (int) Math.max(5, 500_000_000L * 10 / (System.nanoTime() - start));
         double[] batches = new double[7];
         for (int r = 0; r < batches.length; r++) {
-            long start = System.nanoTime();
+            start = System.nanoTime();
             for (int i = 0; i < perBatch; i++) {
                 step.run();
             }

@@ -63,6 +63,13 @@ final class VectorDoubleNumerics extends DoubleNumerics {
         DoubleVector.fromArray(S, c, at + L).add(right).intoArray(c, at + L);
     }
 
+    /*
+     * The activations below are switched on inside the loops rather than in helper methods
+     * returning vectors: the Vector API's own methods are always inlined, but a helper of ours
+     * may not be, and a vector returned from a call that is not inlined is boxed on the heap
+     * (megabytes per pass, seen when one kernel ran several activations).
+     */
+
     @Override
     void biasActivate(double[] z, double[] bias, int biasAt, double[] out, int rows, int cols, Activation f) {
         int bound = S.loopBound(cols);
@@ -72,7 +79,14 @@ final class VectorDoubleNumerics extends DoubleNumerics {
             for (; j < bound; j += L) {
                 DoubleVector v = DoubleVector.fromArray(S, z, row + j).add(DoubleVector.fromArray(S, bias, biasAt + j));
                 v.intoArray(z, row + j);
-                activate(v, f).intoArray(out, row + j);
+                DoubleVector a = switch (f) {
+                    case IDENTITY -> v;
+                    case RELU -> v.max(0.0);
+                    case TANH -> v.lanewise(VectorOperators.TANH);
+                    case SOFTPLUS -> v.max(0.0).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
+                    case SIGMOID -> DoubleVector.broadcast(S, 1.0).div(v.neg().lanewise(VectorOperators.EXP).add(1.0));
+                };
+                a.intoArray(out, row + j);
             }
             for (; j < cols; j++) {
                 double v = z[row + j] + bias[biasAt + j];
@@ -80,21 +94,6 @@ final class VectorDoubleNumerics extends DoubleNumerics {
                 out[row + j] = f.value(v);
             }
         }
-    }
-
-    /** {@link Activation#value} lane by lane. */
-    private static DoubleVector activate(DoubleVector z, Activation f) {
-        return switch (f) {
-            case IDENTITY -> z;
-            case RELU -> z.max(0.0);
-            case TANH -> z.lanewise(VectorOperators.TANH);
-            case SOFTPLUS -> z.max(0.0).add(z.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
-            case SIGMOID -> logistic(z);
-        };
-    }
-
-    private static DoubleVector logistic(DoubleVector z) {
-        return DoubleVector.broadcast(S, 1.0).div(z.neg().lanewise(VectorOperators.EXP).add(1.0));
     }
 
     @Override
@@ -106,22 +105,19 @@ final class VectorDoubleNumerics extends DoubleNumerics {
         int i = 0;
         for (; i < bound; i += L) {
             DoubleVector gv = DoubleVector.fromArray(S, g, i);
-            gv.mul(derivative(DoubleVector.fromArray(S, z, i), DoubleVector.fromArray(S, a, i), f)).intoArray(g, i);
+            DoubleVector zv = DoubleVector.fromArray(S, z, i);
+            DoubleVector av = DoubleVector.fromArray(S, a, i);
+            DoubleVector dz = switch (f) {
+                case IDENTITY -> gv;
+                case RELU -> gv.blend(0.0, zv.compare(VectorOperators.LE, 0.0));
+                case TANH -> gv.sub(gv.mul(av).mul(av));
+                case SOFTPLUS -> gv.div(zv.neg().lanewise(VectorOperators.EXP).add(1.0));
+                case SIGMOID -> gv.mul(av).mul(av.neg().add(1.0));
+            };
+            dz.intoArray(g, i);
         }
         for (; i < n; i++) {
             g[i] *= f.derivative(z[i], a[i]);
         }
-    }
-
-    /** {@link Activation#derivative} lane by lane. */
-    private static DoubleVector derivative(DoubleVector z, DoubleVector a, Activation f) {
-        DoubleVector one = DoubleVector.broadcast(S, 1.0);
-        return switch (f) {
-            case IDENTITY -> one;
-            case RELU -> one.blend(0.0, z.compare(VectorOperators.LE, 0.0));
-            case TANH -> one.sub(a.mul(a));
-            case SOFTPLUS -> logistic(z);
-            case SIGMOID -> a.mul(one.sub(a));
-        };
     }
 }

@@ -62,6 +62,13 @@ final class VectorFloatNumerics extends FloatNumerics {
         FloatVector.fromArray(S, c, at + L).add(right).intoArray(c, at + L);
     }
 
+    /*
+     * The activations below are switched on inside the loops rather than in helper methods
+     * returning vectors: the Vector API's own methods are always inlined, but a helper of ours
+     * may not be, and a vector returned from a call that is not inlined is boxed on the heap
+     * (megabytes per pass, seen when one kernel ran several activations).
+     */
+
     @Override
     void biasActivate(float[] z, float[] bias, int biasAt, float[] out, int rows, int cols, Activation f) {
         int bound = S.loopBound(cols);
@@ -71,7 +78,14 @@ final class VectorFloatNumerics extends FloatNumerics {
             for (; j < bound; j += L) {
                 FloatVector v = FloatVector.fromArray(S, z, row + j).add(FloatVector.fromArray(S, bias, biasAt + j));
                 v.intoArray(z, row + j);
-                activate(v, f).intoArray(out, row + j);
+                FloatVector a = switch (f) {
+                    case IDENTITY -> v;
+                    case RELU -> v.max(0f);
+                    case TANH -> v.lanewise(VectorOperators.TANH);
+                    case SOFTPLUS -> v.max(0f).add(v.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
+                    case SIGMOID -> FloatVector.broadcast(S, 1f).div(v.neg().lanewise(VectorOperators.EXP).add(1f));
+                };
+                a.intoArray(out, row + j);
             }
             for (; j < cols; j++) {
                 float v = z[row + j] + bias[biasAt + j];
@@ -79,21 +93,6 @@ final class VectorFloatNumerics extends FloatNumerics {
                 out[row + j] = (float) f.value(v);
             }
         }
-    }
-
-    /** {@link Activation#value} lane by lane. */
-    private static FloatVector activate(FloatVector z, Activation f) {
-        return switch (f) {
-            case IDENTITY -> z;
-            case RELU -> z.max(0f);
-            case TANH -> z.lanewise(VectorOperators.TANH);
-            case SOFTPLUS -> z.max(0f).add(z.abs().neg().lanewise(VectorOperators.EXP).lanewise(VectorOperators.LOG1P));
-            case SIGMOID -> logistic(z);
-        };
-    }
-
-    private static FloatVector logistic(FloatVector z) {
-        return FloatVector.broadcast(S, 1f).div(z.neg().lanewise(VectorOperators.EXP).add(1f));
     }
 
     @Override
@@ -105,22 +104,19 @@ final class VectorFloatNumerics extends FloatNumerics {
         int i = 0;
         for (; i < bound; i += L) {
             FloatVector gv = FloatVector.fromArray(S, g, i);
-            gv.mul(derivative(FloatVector.fromArray(S, z, i), FloatVector.fromArray(S, a, i), f)).intoArray(g, i);
+            FloatVector zv = FloatVector.fromArray(S, z, i);
+            FloatVector av = FloatVector.fromArray(S, a, i);
+            FloatVector dz = switch (f) {
+                case IDENTITY -> gv;
+                case RELU -> gv.blend(0f, zv.compare(VectorOperators.LE, 0f));
+                case TANH -> gv.sub(gv.mul(av).mul(av));
+                case SOFTPLUS -> gv.div(zv.neg().lanewise(VectorOperators.EXP).add(1f));
+                case SIGMOID -> gv.mul(av).mul(av.neg().add(1f));
+            };
+            dz.intoArray(g, i);
         }
         for (; i < n; i++) {
             g[i] *= (float) f.derivative(z[i], a[i]);
         }
-    }
-
-    /** {@link Activation#derivative} lane by lane. */
-    private static FloatVector derivative(FloatVector z, FloatVector a, Activation f) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        return switch (f) {
-            case IDENTITY -> one;
-            case RELU -> one.blend(0f, z.compare(VectorOperators.LE, 0f));
-            case TANH -> one.sub(a.mul(a));
-            case SOFTPLUS -> logistic(z);
-            case SIGMOID -> a.mul(one.sub(a));
-        };
     }
 }
