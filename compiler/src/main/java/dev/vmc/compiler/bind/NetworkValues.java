@@ -25,7 +25,7 @@ final class NetworkValues {
             boolean ok = true;
             for (Expr arg : n.args()) {
                 if (arg instanceof Expr.Var v && !data.containsKey(v.name())) {
-                    activations.add(Activation.of(v.name()));
+                    activations.add(Activation.byName(v.name()).orElseThrow());
                     continue;
                 }
                 double width = Evaluator.scalar(arg, data);

@@ -17,7 +17,8 @@ import java.util.Map;
  */
 final class NetworkChecker {
     /** The activations the runtime's networks have, as the language names them. */
-    static final List<String> ACTIVATIONS = List.of("identity", "relu", "tanh", "softplus", "sigmoid");
+    static final List<String> ACTIVATIONS = java.util.Arrays.stream(dev.vmc.runtime.nn.Activation.values())
+            .map(dev.vmc.runtime.nn.Activation::toString).toList();
 
     /** A network's input and output sizes: a call maps [rows, in] to [rows, out]. */
     record Signature(Size in, Size out) {}

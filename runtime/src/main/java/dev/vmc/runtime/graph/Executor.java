@@ -1,5 +1,6 @@
 package dev.vmc.runtime.graph;
 
+import dev.vmc.runtime.tensor.DataType;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -15,6 +16,8 @@ public final class Executor {
     private final int particles;
     private final RandomGenerator random;
     private final Precision precision;
+    /** The storage type networks' kernels keep their values in (the layouts they get carry it). */
+    private final DataType networks;
     private final Tensor[] values;
     private final Tensor[] grads;
     private final Kernel[] kernels;
@@ -39,18 +42,17 @@ public final class Executor {
      * them after each update.
      */
     public Executor(Graph graph, int particles, ParameterStore store, RandomGenerator random, Precision precision) {
-        this(graph, particles, store, random, precision, true);
+        this(graph, particles, store, random, precision, DataType.FLOAT64);
     }
 
-    /** As above, with networks stored as {@code networks} says. (Placeholder: the type is not used yet.) */
+    /**
+     * With networks held in {@code networks}: FLOAT32 makes their kernels keep weights,
+     * activations and gradients in float32 buffers (about twice as fast); every other value
+     * stays as {@code precision} says.
+     */
     public Executor(Graph graph, int particles, ParameterStore store, RandomGenerator random, Precision precision,
-            dev.vmc.runtime.tensor.DataType networks) {
-        this(graph, particles, store, random, precision, true);
-    }
-
-    public static Executor forwardOnly(Graph graph, int particles, ParameterStore store, RandomGenerator random,
-            Precision precision, dev.vmc.runtime.tensor.DataType networks) {
-        return new Executor(graph, particles, store, random, precision, false);
+            DataType networks) {
+        this(graph, particles, store, random, precision, networks, true);
     }
 
     /**
@@ -59,11 +61,17 @@ public final class Executor {
      */
     public static Executor forwardOnly(Graph graph, int particles, ParameterStore store, RandomGenerator random,
             Precision precision) {
-        return new Executor(graph, particles, store, random, precision, false);
+        return forwardOnly(graph, particles, store, random, precision, DataType.FLOAT64);
+    }
+
+    /** The same with networks held in {@code networks}. */
+    public static Executor forwardOnly(Graph graph, int particles, ParameterStore store, RandomGenerator random,
+            Precision precision, DataType networks) {
+        return new Executor(graph, particles, store, random, precision, networks, false);
     }
 
     private Executor(Graph graph, int particles, ParameterStore store, RandomGenerator random, Precision precision,
-            boolean gradients) {
+            DataType networks, boolean gradients) {
         if (particles < 1) {
             throw new IllegalArgumentException("need at least one particle, got " + particles);
         }
@@ -72,6 +80,7 @@ public final class Executor {
         this.particles = particles;
         this.random = random;
         this.precision = precision;
+        this.networks = networks;
         this.gradients = gradients;
         int n = nodes.size();
         values = new Tensor[n];
@@ -136,7 +145,7 @@ public final class Executor {
     }
 
     public Layout layout(Node node) {
-        return new Layout(node.shape, node.batched, particles, !dynamic[node.id]);
+        return new Layout(node.shape, node.batched, particles, !dynamic[node.id], networks);
     }
 
     public int particles() {

@@ -1,35 +1,53 @@
 package dev.vmc.runtime.nn;
 
-/** A network layer's activation, by the name the language gives it. (Placeholder until the fast kernel lands.) */
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * An elementwise activation of a network layer, by the name the language gives it. The scalar
+ * {@link #value} and {@link #derivative} are what the loops without the Vector API compute and
+ * what the vector passes must agree with to within rounding.
+ */
 public enum Activation {
-    IDENTITY, RELU, TANH, SOFTPLUS, SIGMOID;
+    IDENTITY,
+    RELU,
+    TANH,
+    SOFTPLUS,
+    SIGMOID;
 
-    public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+    /** The name the language writes: "relu", "softplus", ... */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Activation of(String label) {
-        return valueOf(label.toUpperCase(java.util.Locale.ROOT));
+    public static Optional<Activation> byName(String name) {
+        return Arrays.stream(values()).filter(a -> a.toString().equals(name)).findFirst();
     }
 
-    double apply(double x) {
+    /** f(z); softplus as max(z, 0) + log1p(exp(-|z|)), which neither overflows nor loses small values. */
+    public double value(double z) {
         return switch (this) {
-            case IDENTITY -> x;
-            case RELU -> Math.max(x, 0);
-            case TANH -> Math.tanh(x);
-            case SOFTPLUS -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
-            case SIGMOID -> 1 / (1 + Math.exp(-x));
+            case IDENTITY -> z;
+            case RELU -> Math.max(z, 0);
+            case TANH -> Math.tanh(z);
+            case SOFTPLUS -> Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z)));
+            case SIGMOID -> 1 / (1 + Math.exp(-z));
         };
     }
 
-    /** d act / d x, from the input x and the output y. */
-    double derivative(double x, double y) {
+    /**
+     * f'(z) given both z and a = f(z), whichever is cheaper: tanh and sigmoid from a, softplus
+     * as sigmoid(z) (from a it would be -expm1(-a), which is no cheaper), relu from z.
+     */
+    public double derivative(double z, double a) {
         return switch (this) {
             case IDENTITY -> 1;
-            case RELU -> x > 0 ? 1 : 0;
-            case TANH -> 1 - y * y;
-            case SOFTPLUS -> 1 / (1 + Math.exp(-x));
-            case SIGMOID -> y * (1 - y);
+            case RELU -> z > 0 ? 1 : 0;
+            case TANH -> 1 - a * a;
+            case SOFTPLUS -> 1 / (1 + Math.exp(-z));
+            case SIGMOID -> a * (1 - a);
         };
     }
 }
