@@ -26,6 +26,7 @@ import argparse
 import gzip
 import json
 import math
+import os
 import struct
 import sys
 import time
@@ -154,7 +155,20 @@ def main():
             line += f"; test ELBO {elbo:9.3f}, IWAE(K={IWAE_K}) {iwae:9.3f}"
         print(line, flush=True)
     print(json.dumps({"epoch_seconds": seconds, "epoch_cpu_seconds": cpu_seconds, "elbo_test": elbo_test,
-                      "iwae100_test": iwae_test, "threads": args.threads, "dtype": args.dtype}))
+                      "iwae100_test": iwae_test, "threads": args.threads, "dtype": args.dtype, "blas": blas()}))
+
+
+def blas():
+    """Which BLAS torch's products run on: Debian's torch is built against the generic libblas.so.3,
+    which is the slow reference BLAS unless an optimised one (libopenblas0-pthread) is installed."""
+    info = torch.__config__.show()
+    if "BLAS_INFO=generic" not in info:
+        return next((part.split("=")[1] for part in info.replace(",", " ").split() if part.startswith("BLAS_INFO=")), "?")
+    for lib in ("/usr/lib/x86_64-linux-gnu/libblas.so.3", "/usr/lib/libblas.so.3"):
+        if os.path.exists(lib):
+            return os.path.realpath(lib)
+    return "generic"
+
 
 
 if __name__ == "__main__":

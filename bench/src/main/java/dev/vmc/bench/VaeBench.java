@@ -126,6 +126,11 @@ final class VaeBench {
         }
         double[] cpu = numbers(json, "epoch_cpu_seconds");
         double[] wall = numbers(json, "epoch_seconds");
+        Matcher blas = Pattern.compile("\"blas\": \"([^\"]*)\"").matcher(json);
+        if (threads == 1 && blas.find()) {
+            System.out.println("PyTorch's BLAS: " + blas.group(1) + (blas.group(1).contains("/blas/") ? " (the reference BLAS:"
+                    + " slow; apt-get install libopenblas0-pthread for a fair comparison)" : ""));
+        }
         return new Row(median(Arrays.copyOfRange(cpu, 1, cpu.length)) / threads,
                 median(Arrays.copyOfRange(wall, 1, wall.length)),
                 new double[] {number(json, "elbo_test", "5"), number(json, "elbo_test", "10")},

@@ -102,8 +102,21 @@ public final class BoundModel {
     public TrainResult train(TrainOptions options, BoundModel heldOut, FitListener listener, Trainer.EpochHook hook) {
         Trainer.HeldOutData scored = heldOut == null ? null
                 : new Trainer.HeldOutData(heldOut.minibatchModel(options.batchSize()), heldOut.minibatchGuide(options.batchSize()));
-        return Trainer.train(minibatchModel(options.batchSize()), minibatchGuide(options.batchSize()), options, scored,
-                listener, hook);
+        int batch = Math.min(options.batchSize(), data.size(requirePlate()));
+        if (batch % options.threads() != 0) {
+            throw new IllegalArgumentException("--threads " + options.threads() + " must divide the batch size " + batch
+                    + ": each thread takes an equal share of every batch");
+        }
+        int share = batch / options.threads();
+        return Trainer.train(minibatchModel(share), minibatchGuide(share), options, scored, listener, hook);
+    }
+
+    private String requirePlate() {
+        if (program.plate() == null) {
+            throw new IllegalArgumentException("minibatches need a plate: declare the data's count as one in the data block,"
+                    + " e.g. 'int<lower=1> N; plate N;'");
+        }
+        return program.plate().size();
     }
 
     /**
@@ -150,11 +163,7 @@ public final class BoundModel {
     }
 
     private BoundData minibatchData(int batchSize) {
-        if (program.plate() == null) {
-            throw new IllegalArgumentException("minibatches need a plate: declare the data's count as one in the data block,"
-                    + " e.g. 'int<lower=1> N; plate N;'");
-        }
-        return data.minibatches(Math.min(batchSize, data.size(program.plate().size())));
+        return data.minibatches(Math.min(batchSize, data.size(requirePlate())));
     }
 
     private GuideChoice guide(String override) {

@@ -13,6 +13,7 @@ import dev.vmc.runtime.infer.ElboGraph;
  */
 final class Objective {
     final ElboGraph elbo;
+    final dev.vmc.runtime.model.Model.Plate plate;
     final RowTerms terms;
     /** Ascended: one shared value. */
     final Node root;
@@ -21,8 +22,9 @@ final class Objective {
     /** beta_t, written by the trainer before each step. */
     final Node klWeight;
 
-    Objective(ElboGraph elbo, boolean iwae) {
+    Objective(ElboGraph elbo, dev.vmc.runtime.model.Model.Plate plate, boolean iwae) {
         this.elbo = elbo;
+        this.plate = plate;
         Graph graph = elbo.graph;
         graph.setOrigin("the training objective");
         this.terms = RowTerms.of(graph, elbo);

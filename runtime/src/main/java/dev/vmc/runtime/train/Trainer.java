@@ -52,12 +52,19 @@ public final class Trainer {
         SplittableRandom noiseRandom = random.split();
         long heldOutSeed = random.split().nextLong();
 
-        Objective objective = new Objective(ElboGraph.build(model, guide), options.iwae());
+        Objective objective = new Objective(ElboGraph.build(model, guide), plate, options.iwae());
         ElboGraph elbo = objective.elbo;
         ParameterStore store = ParameterStore.initial(elbo.graph);
-        Executor executor = new Executor(elbo.graph, options.particles(), store, noiseRandom, Precision.DOUBLE,
-                options.dataType()).computeOnly(objective.root, objective.elboValue);
-        Optimisation optimisation = new Optimisation(elbo, objective.root, executor, store,
+        try (Workers workers = new Workers(objective, store, options, noiseRandom)) {
+            return train(objective, store, workers, options, heldOut, heldOutSeed, batchRandom, listener, hook);
+        }
+    }
+
+    private static TrainResult train(Objective objective, ParameterStore store, Workers workers, TrainOptions options,
+            HeldOutData heldOut, long heldOutSeed, SplittableRandom batchRandom, FitListener listener, EpochHook hook) {
+        ElboGraph elbo = objective.elbo;
+        Model.Plate plate = objective.plate;
+        Optimisation optimisation = new Optimisation(elbo, objective.root, workers.executors, workers.pool, store,
                 new Adam(options.learningRate()), Precision.DOUBLE, MAX_BAD_STEPS);
         Minibatches batches = new Minibatches(plate, elbo.graph, batchRandom);
         boolean encoder = Encoders.feed(elbo);
@@ -68,31 +75,37 @@ public final class Trainer {
         HeldOut scorer = heldOut == null ? null
                 : new HeldOut(heldOut.model(), heldOut.guide(), store, options, heldOutSeed);
         listener.plan(elbo.guideName, elbo.sites);
-        listener.message(describe(options, plate, objective, batches.batchesPerEpoch()));
+        int steps = (batches.batchesPerEpoch() + workers.count() - 1) / workers.count();
+        listener.message(describe(options, plate, objective, steps, workers.count()));
         listener.message(Encoders.describe(encoder, locals, options));
 
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         List<EpochRecord> epochs = new ArrayList<>();
         long step = 0;
         for (int epoch = 1; epoch <= options.epochs(); epoch++) {
             long wall = System.nanoTime();
-            long cpu = threads.getCurrentThreadCpuTime();
+            long cpu = workers.cpuNanos();
             batches.shuffle();
             double sum = 0;
             int counted = 0;
-            for (int b = 0; b < batches.batchesPerEpoch(); b++, step++) {
-                batches.fill(executor, b);
-                executor.value(objective.klWeight).data[0] = options.kl().at(step);
-                if (locals.any()) {
-                    locals.run(executor, objective.root, options.localSteps());
-                }
+            for (int b = 0; b < steps; b++, step++) {
+                int first = b * workers.count();
+                double weight = options.kl().at(step);
+                // each worker its own share of the batch: consecutive runs of the epoch's permutation
+                workers.each(t -> {
+                    Executor executor = workers.executors.get(t);
+                    batches.fill(executor, first + t);
+                    executor.value(objective.klWeight).data[0] = weight;
+                    if (locals.any()) {
+                        locals.run(executor, objective.root, options.localSteps());
+                    }
+                });
                 if (Double.isFinite(optimisation.step())) {
-                    sum += executor.value(objective.elboValue).item();
+                    sum += workers.mean(objective.elboValue);
                     counted++;
                 }
             }
             double seconds = (System.nanoTime() - wall) / 1e9;
-            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+            double cpuSeconds = (workers.cpuNanos() - cpu) / 1e9;
             HeldOut.Scores scores = scorer == null ? null : scorer.score();
             EpochRecord record = new EpochRecord(epoch, sum / Math.max(counted, 1) / plate.size(), scores, seconds, cpuSeconds);
             epochs.add(record);
@@ -105,13 +118,14 @@ public final class Trainer {
     /** Held-out data: their model (built for minibatches of their plate) and the guide on it. */
     public record HeldOutData(Model model, Guide guide) {}
 
-    private static String describe(TrainOptions o, Model.Plate plate, Objective objective, int batches) {
+    private static String describe(TrainOptions o, Model.Plate plate, Objective objective, int batches, int threads) {
         String what = o.iwae() ? String.format(Locale.ROOT, "the importance-weighted bound, K = %d", o.particles())
                 : o.kl().isConstantOne() ? "the ELBO" : "the ELBO with the KL weighted: " + o.kl();
         return String.format(Locale.ROOT, "training: %s over minibatches of %d of the %d rows of plate %s (%d steps an epoch,"
-                + " terms scaled by N / B = %.4g); %s; Adam, step size %s; networks in %s", what, plate.batchSize(),
-                plate.size(), plate.name(), batches, plate.scale(), objective.terms.why(), o.learningRate(),
-                o.dataType() == dev.vmc.runtime.tensor.DataType.FLOAT32 ? "float32" : "float64");
+                + " terms scaled by N / B = %.4g); %s; Adam, step size %s; networks in %s%s", what, plate.batchSize() * threads,
+                plate.size(), plate.name(), batches, plate.scale() / threads, objective.terms.why(), o.learningRate(),
+                o.dataType() == dev.vmc.runtime.tensor.DataType.FLOAT32 ? "float32" : "float64",
+                threads == 1 ? "" : "; " + threads + " threads, each on " + plate.batchSize() + " rows of every batch");
     }
 
     private static String progress(EpochRecord r, int epochs) {
