@@ -77,6 +77,7 @@ final class RunCommand {
     Integer iwae;
     int localSteps = dev.vmc.runtime.train.TrainOptions.DEFAULT_LOCAL_STEPS;
     double localRate = dev.vmc.runtime.train.TrainOptions.DEFAULT_LOCAL_LEARNING_RATE;
+    int threads = 1;
     private boolean precisionGiven;
 
     Options commandLine() {
@@ -166,6 +167,8 @@ final class RunCommand {
                         v -> localSteps = (int) o.wholeNumber("--local-steps", v, 0, 1_000_000))
                 .option("--local-lr", "X", "their step size", Double.toString(localRate),
                         v -> localRate = o.number("--local-lr", v, 0, false))
+                .option("--threads", "T", "training threads, each on an equal share of every batch", "1",
+                        v -> threads = (int) o.wholeNumber("--threads", v, 1, 256))
                 .flag("--report", "also write report.html, a one-page HTML report of the fit (vmc report DIR makes one"
                         + " later)", () -> report = true)
                 .epilogue(OUTPUTS)
@@ -234,6 +237,7 @@ final class RunCommand {
                 .withLearningRate(learningRate != null ? learningRate : dev.vmc.runtime.train.TrainOptions.DEFAULT_LEARNING_RATE)
                 .withSeed(seed).withParticles(iwae != null ? iwae : particles == FitOptions.AUTO_PARTICLES ? 1 : particles)
                 .withIwae(iwae != null).withKl(kl).withLocalSteps(localSteps).withLocalLearningRate(localRate)
+                .withThreads(threads)
                 .withDataType(precisionGiven && precision.equals("float64") ? dev.vmc.runtime.tensor.DataType.FLOAT64
                         : dev.vmc.runtime.tensor.DataType.FLOAT32);
         try (Outputs outputs = Outputs.prepare(out, file, overwrite)) {

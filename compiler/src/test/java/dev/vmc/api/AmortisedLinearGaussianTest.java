@@ -52,6 +52,22 @@ class AmortisedLinearGaussianTest {
         assertEquals(logSdExact, logSd.data[1], 0.04, "posterior log sd");
     }
 
+    /** Two data-parallel workers on halves of each batch: the same optimum, and the same numbers on a second run. */
+    @Test
+    void twoThreadsLearnTheSameMapAndRepeatBitForBit() {
+        TrainOptions options = TrainOptions.defaults().withEpochs(2000).withBatchSize(40).withLearningRate(0.003)
+                .withDataType(DataType.FLOAT64).withSeed(5).withThreads(2);
+        TrainResult first = bind(AMORTISED, 400, 11).train(options, null, FitListener.SILENT);
+        TrainResult second = bind(AMORTISED, 400, 11).train(options, null, FitListener.SILENT);
+        assertEquals(java.util.Arrays.toString(first.parameters().get("loc").data),
+                java.util.Arrays.toString(second.parameters().get("loc").data));
+        assertEquals(java.util.Arrays.toString(first.parameters().get("log_sd").data),
+                java.util.Arrays.toString(second.parameters().get("log_sd").data));
+        double slope = W / (W * W + SIGMA * SIGMA);
+        assertEquals(slope, first.parameters().get("loc").data[0], 0.02, "posterior mean slope");
+        assertEquals(0.5 * Math.log(SIGMA * SIGMA / (W * W + SIGMA * SIGMA)), first.parameters().get("log_sd").data[1], 0.04);
+    }
+
     static final String TWO_STEP = """
             data { int<lower=1> N; plate N; matrix[N, 1] x; real w; real<lower=0> sigma; }
             latent { matrix[N, 1] z; }
