@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  * held-out ELBO and the importance-weighted bound (K = 100) after 5 and 10 epochs; and, when
  * Debian's python3-torch is installed, the same network in plain PyTorch (bench/vae_pytorch.py)
  * in the same invocation, with the ratio. Seconds are the training thread's CPU time per epoch
- * (the median of epochs 2 to the last: the first includes the JIT's warm-up), which a loaded
- * machine disturbs less than wall time; wall time is printed beside it.
+ * per thread (the median of epochs 2 to the last: the first includes the JIT's warm-up), which
+ * a loaded machine disturbs less than wall time; wall time is printed beside it. PyTorch's
+ * thread pools (its own and OpenBLAS's) are held to the thread count by their environment.
  */
 final class VaeBench {
     private static final Path EXAMPLE = Path.of("examples/vae");
@@ -45,10 +46,13 @@ final class VaeBench {
         System.out.printf("VAE on examples/vae's digits: 8,000 to train, 2,000 held out; %d epochs, batch 128, Adam 1e-3%n", epochs);
         System.out.printf("%-22s %10s %10s %12s %12s %12s %12s%n", "implementation", "cpu s/ep", "wall s/ep",
                 "ELBO ep5", "IWAE100 ep5", "ELBO ep10", "IWAE100 ep10");
-        Row f32 = vmc(train, test, DataType.FLOAT32, epochs);
+        Row f32 = vmc(train, test, DataType.FLOAT32, 1, epochs);
         f32.print("vmc float32, 1 thread");
-        Row f64 = vmc(train, test, DataType.FLOAT64, 2);
+        Row f32two = vmc(train, test, DataType.FLOAT32, 2, epochs);
+        f32two.print("vmc float32, 2 threads");
+        Row f64 = vmc(train, test, DataType.FLOAT64, 1, 3);
         f64.print("vmc float64, 1 thread");
+        vmc(train, test, DataType.FLOAT64, 2, 3).print("vmc float64, 2 threads");
         List<Row> torch = new ArrayList<>();
         for (int threads : new int[] {1, 2}) {
             Row r = pytorch(threads, epochs);
@@ -60,8 +64,12 @@ final class VaeBench {
             torch.add(r);
         }
         if (!torch.isEmpty()) {
-            System.out.printf(Locale.ROOT, "vmc float32 / PyTorch 1 thread, seconds per epoch: %.2f (CPU), %.2f (wall)%n",
+            System.out.printf(Locale.ROOT, "vmc float32 / PyTorch, seconds per epoch, 1 thread: %.2f (CPU), %.2f (wall)%n",
                     f32.cpu / torch.get(0).cpu, f32.wall / torch.get(0).wall);
+            if (torch.size() > 1) {
+                System.out.printf(Locale.ROOT, "vmc float32 / PyTorch, seconds per epoch, 2 threads: %.2f (CPU per thread),"
+                        + " %.2f (wall)%n", f32two.cpu / torch.get(1).cpu, f32two.wall / torch.get(1).wall);
+            }
             System.out.printf(Locale.ROOT, "held-out ELBO after 5 epochs, vmc minus PyTorch: %+.2f nats per digit%n",
                     f32.elbo[0] - torch.get(0).elbo[0]);
         }
@@ -84,10 +92,10 @@ final class VaeBench {
         }
     }
 
-    private static Row vmc(BoundModel train, BoundModel test, DataType type, int epochs) {
+    private static Row vmc(BoundModel train, BoundModel test, DataType type, int threads, int epochs) {
         double[] elbo = {Double.NaN, Double.NaN};
         double[] iwae = {Double.NaN, Double.NaN};
-        TrainResult result = train.train(TrainOptions.defaults().withDataType(type).withEpochs(epochs), null,
+        TrainResult result = train.train(TrainOptions.defaults().withDataType(type).withEpochs(epochs).withThreads(threads), null,
                 FitListener.SILENT, (record, parameters) -> {
                     int at = Arrays.binarySearch(SCORED, record.epoch());
                     if (at >= 0) {
@@ -96,7 +104,7 @@ final class VaeBench {
                         iwae[at] = scores.iwae();
                     }
                 });
-        double[] cpu = result.epochs().stream().skip(1).mapToDouble(EpochRecord::cpuSeconds).toArray();
+        double[] cpu = result.epochs().stream().skip(1).mapToDouble(r -> r.cpuSeconds() / threads).toArray();
         double[] wall = result.epochs().stream().skip(1).mapToDouble(EpochRecord::seconds).toArray();
         return new Row(median(cpu), median(wall), elbo, iwae);
     }
@@ -106,8 +114,13 @@ final class VaeBench {
         if (!Files.isExecutable(python)) {
             return null;
         }
-        Process p = new ProcessBuilder(python.toString(), "bench/vae_pytorch.py", "--threads", Integer.toString(threads),
-                "--epochs", Integer.toString(epochs)).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(python.toString(), "bench/vae_pytorch.py", "--threads",
+                Integer.toString(threads), "--epochs", Integer.toString(epochs)).redirectErrorStream(true);
+        // torch.set_num_threads does not reach OpenBLAS's own pool: without these, "1 thread" uses every core
+        for (String pool : List.of("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")) {
+            builder.environment().put(pool, Integer.toString(threads));
+        }
+        Process p = builder.start();
         String json = null;
         StringBuilder all = new StringBuilder();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -37,7 +37,7 @@ final class EvalCommand {
     Path out;
     boolean overwrite;
     String precision = "float32";
-    int localSteps = dev.vmc.runtime.train.TrainOptions.DEFAULT_LOCAL_STEPS;
+    int localSteps = dev.vmc.runtime.train.TrainOptions.SCORING_LOCAL_STEPS;
     double localRate = dev.vmc.runtime.train.TrainOptions.DEFAULT_LOCAL_LEARNING_RATE;
 
     Options commandLine() {
@@ -93,6 +93,8 @@ final class EvalCommand {
         Evaluation.Result r;
         try {
             r = bound.evaluate(trained, iwae, pictures, type, seed, localSteps, localRate);
+        } catch (dev.vmc.runtime.data.DataException e) {
+            throw new Failure(ExitCode.DATA, "vmc: " + e.getMessage());
         } catch (EvaluationException e) {
             throw new Failure(ExitCode.DATA, "vmc: " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -172,6 +174,10 @@ final class EvalCommand {
             out.append(String.format(Locale.ROOT, "  active units                  %4d of %d (average KL above %s nats)%n",
                     r.activeUnits(), r.klPerUnit().length, Evaluation.ACTIVE));
         }
+        if (r.burdaActive() >= 0) {
+            out.append(String.format(Locale.ROOT, "  units that vary with x        %4d (variance of q's mean across the data above %s,"
+                    + " Burda et al.'s activity)%n", r.burdaActive(), Evaluation.ACTIVE));
+        }
         if (!Double.isNaN(r.mutualInformation())) {
             out.append(String.format(Locale.ROOT, "  mutual information I(x; z)    %10.3f  (at most log N = %.3f)%n",
                     r.mutualInformation(), Math.log(Math.min(r.data(), 5000))));
@@ -196,6 +202,7 @@ final class EvalCommand {
         out.append("  \"iwae_k\": ").append(r.particles()).append(",\n");
         out.append("  \"iwae\": ").append(num(r.iwae())).append(",\n");
         out.append("  \"active_units\": ").append(r.activeUnits()).append(",\n");
+        out.append("  \"varying_units\": ").append(r.burdaActive()).append(",\n");
         out.append("  \"kl_per_unit\": ").append(r.klPerUnit() == null ? "null" : Arrays.stream(r.klPerUnit())
                 .mapToObj(EvalCommand::num).collect(java.util.stream.Collectors.joining(", ", "[", "]"))).append(",\n");
         out.append("  \"mutual_information\": ").append(num(r.mutualInformation())).append(",\n");

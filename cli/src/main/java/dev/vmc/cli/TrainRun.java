@@ -47,6 +47,8 @@ final class TrainRun {
                     lines.add(line);
                 }
             });
+        } catch (dev.vmc.runtime.data.DataException e) {
+            throw new Failure(ExitCode.DATA, "vmc: " + e.getMessage());
         } catch (EvaluationException e) {
             throw new Failure(ExitCode.DATA, "vmc: " + e.getMessage());
         } catch (FitException e) {

@@ -92,6 +92,18 @@ class TrainAndEvalTest {
         r.assertCode(ExitCode.USAGE);
         assertTrue(r.err().contains("minibatches need a plate") && r.err().contains("plate N;"), r.all());
 
+        Path mixes = Cli.write(tmp.resolve("mixes.vmodel"), """
+                data { int<lower=1> N; plate N; vector[N] y; }
+                latent { real mu; }
+                model { mu ~ normal(0, 1); y ~ normal(mu, 1); target += -0.01 * sum(y); }
+                """);
+        Path ys = Cli.write(tmp.resolve("ys.json"), "{\"N\": 4, \"y\": [1, 2, 3, 4]}");
+        Cli.Result mixed = Cli.run("run", mixes.toString(), "--data", ys.toString(), "--batch-size", "2",
+                "--out", tmp.resolve("c").toString());
+        mixed.assertCode(ExitCode.USAGE);
+        assertTrue(mixed.err().contains("mixes.vmodel:3") && mixed.err().contains("this statement uses the minibatch (y) but"
+                + " is not a ~ statement on a variable over the plate N"), mixed.all());
+
         Path model = Cli.write(tmp.resolve("m.vmodel"), VAE);
         Cli.Result noParams = Cli.run("eval", model.toString(), "--data", train.toString());
         noParams.assertCode(ExitCode.USAGE);

@@ -108,7 +108,11 @@ public final class BoundModel {
                     + ": each thread takes an equal share of every batch");
         }
         int share = batch / options.threads();
-        return Trainer.train(minibatchModel(share), minibatchGuide(share), options, scored, listener, hook);
+        try {
+            return Trainer.train(minibatchModel(share), minibatchGuide(share), options, scored, listener, hook);
+        } catch (ShapeException e) {
+            throw new DataMismatchException(List.of("the data's sizes do not fit the model: " + e.getMessage()));
+        }
     }
 
     private String requirePlate() {
@@ -125,15 +129,19 @@ public final class BoundModel {
      * surgery's mutual information; with pictures of the first data and of prior draws decoded.
      */
     public Evaluation.Result evaluate(ParameterStore trained, int k, int pictures, DataType type, long seed) {
-        return evaluate(trained, k, pictures, type, seed, TrainOptions.DEFAULT_LOCAL_STEPS, TrainOptions.DEFAULT_LOCAL_LEARNING_RATE);
+        return evaluate(trained, k, pictures, type, seed, TrainOptions.SCORING_LOCAL_STEPS, TrainOptions.DEFAULT_LOCAL_LEARNING_RATE);
     }
 
     /** As above; per-datum guide parameters are refined by {@code localSteps} Adam steps per batch before scoring. */
     public Evaluation.Result evaluate(ParameterStore trained, int k, int pictures, DataType type, long seed, int localSteps,
             double localRate) {
         int rows = Math.max(1, Math.min(256, 4096 / k));
-        return Evaluation.evaluate(minibatchModel(rows), minibatchGuide(rows), trained, k, pictures, type, seed, localSteps,
-                localRate);
+        try {
+            return Evaluation.evaluate(minibatchModel(rows), minibatchGuide(rows), trained, k, pictures, type, seed, localSteps,
+                    localRate);
+        } catch (ShapeException e) {
+            throw new DataMismatchException(List.of("the data's sizes do not fit the model: " + e.getMessage()));
+        }
     }
 
     /** Whether the program has latents on its plate, which only minibatch training fits. */

@@ -118,10 +118,10 @@ public final class LoweredModel implements Model {
         boolean[] up = graph.ancestorsOf(elements);
         for (Node node : graph.nodes()) {
             if (up[node.id] && (node.op instanceof Leaf.Batch || plateRows.contains(node))) {
-                throw new ShapeException("this statement uses the minibatch (" + node.op.describe().replace("minibatch of ", "")
+                throw new IllegalArgumentException(graph.origin() + ": this statement uses the minibatch ("
+                        + node.op.describe().replace("minibatch of ", "")
                         + ") but is not a ~ statement on a variable over the plate " + data.plate()
-                        + ", so it cannot be scaled to the whole data; fit without --batch-size, or write it as such a ~ statement"
-                        + ", at " + graph.origin());
+                        + ", so it cannot be scaled to the whole data; fit without --batch-size, or write it as such a ~ statement");
             }
         }
     }

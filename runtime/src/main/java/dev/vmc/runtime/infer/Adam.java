@@ -11,6 +11,9 @@ public final class Adam {
     private static final double BETA2 = 0.999;
     private static final double EPSILON = 1e-8;
 
+    /** Whether whole vectors of values are updated at once ({@link VectorAdam}: the same bits). */
+    private static final boolean VECTOR = dev.vmc.runtime.nn.VectorSupport.PRESENT;
+
     private double learningRate;
     private final Map<String, double[]> firstMoment = new LinkedHashMap<>();
     private final Map<String, double[]> secondMoment = new LinkedHashMap<>();
@@ -46,7 +49,8 @@ public final class Adam {
             double[] x = store.get(e.getKey()).data;
             double[] m = firstMoment.computeIfAbsent(e.getKey(), k -> new double[g.length]);
             double[] v = secondMoment.computeIfAbsent(e.getKey(), k -> new double[g.length]);
-            for (int i = 0; i < g.length; i++) {
+            int from = VECTOR ? VectorAdam.ascend(x, g, m, v, learningRate, correction1, correction2, BETA1, BETA2, EPSILON) : 0;
+            for (int i = from; i < g.length; i++) {
                 m[i] = BETA1 * m[i] + (1 - BETA1) * g[i];
                 v[i] = BETA2 * v[i] + (1 - BETA2) * g[i] * g[i];
                 x[i] += learningRate * (m[i] / correction1) / (Math.sqrt(v[i] / correction2) + EPSILON);

@@ -34,6 +34,8 @@ public final class Evaluation {
     /**
      * @param klPerUnit        each latent unit's KL averaged over the data (null when the KL is sampled)
      * @param activeUnits      units whose average KL exceeds {@link #ACTIVE} (-1 when not known)
+     * @param burdaActive      units whose guide mean varies across the data by a variance above
+     *                         {@link #ACTIVE} (Burda et al. 2016's activity; -1 unless the plated sites are normal)
      * @param mutualInformation I(x; z) under q, per datum (NaN unless every plated site is normal)
      * @param marginalKl       KL(q(z) || p(z)) = KL - I (NaN with it)
      * @param pictures         data, their reconstructions and draws from the prior decoded, or null
@@ -42,7 +44,7 @@ public final class Evaluation {
      * @param localSteps       the local steps taken per batch (0 without per-datum parameters)
      */
     public record Result(int data, int particles, double elbo, double reconstruction, double kl, double iwae,
-            double[] klPerUnit, int activeUnits, double mutualInformation, double marginalKl, String klMethod,
+            double[] klPerUnit, int activeUnits, int burdaActive, double mutualInformation, double marginalKl, String klMethod,
             Pictures pictures, double encoderElbo, int localSteps) {}
 
     /** Each image as values in [0, 1], the likelihood's mean: originals and reconstructions of the first data, and samples. */
@@ -150,6 +152,7 @@ public final class Evaluation {
             }
         }
         double information = means == null ? Double.NaN : MutualInformation.estimate(means, sds, random.split());
+        int burda = means == null ? -1 : varyingUnits(means);
         Pictures pics = null;
         if (pictures > 0) {
             PriorSamples.Drawn drawn = mean == null ? null : PriorSamples.decode(model, elbo, store, pictures, type, random.split());
@@ -158,9 +161,25 @@ public final class Evaluation {
             pics = new Pictures(originals.toArray(double[][]::new), reconstructions.toArray(double[][]::new),
                     drawn == null ? null : drawn.samples(), notes);
         }
-        return new Result(n, k, (rec - kl) / n, rec / n, kl / n, iwae / n, perUnit, active, information,
+        return new Result(n, k, (rec - kl) / n, rec / n, kl / n, iwae / n, perUnit, active, burda, information,
                 kl / n - information, terms.why(), pics, locals.any() && encoder ? encoderOnly / n : Double.NaN,
                 locals.any() ? localSteps : 0);
+    }
+
+    /** Units whose mean under q varies across the data by a variance above {@link #ACTIVE}. */
+    private static int varyingUnits(double[][] means) {
+        int count = 0;
+        for (int u = 0; u < means[0].length; u++) {
+            double sum = 0;
+            double sumSq = 0;
+            for (double[] row : means) {
+                sum += row[u];
+                sumSq += row[u] * row[u];
+            }
+            double mean = sum / means.length;
+            count += sumSq / means.length - mean * mean > ACTIVE ? 1 : 0;
+        }
+        return count;
     }
 
     private static int units(RowTerms terms) {

@@ -41,7 +41,7 @@ public final class HeldOut {
         this.trained = store;
         this.scored = Evaluation.loaded(graph, store, true);
         this.locals = new LocalSteps(graph, scored, options.localLearningRate(), true);
-        this.localSteps = options.localSteps();
+        this.localSteps = Math.max(options.localSteps(), TrainOptions.SCORING_LOCAL_STEPS);
         this.executor = locals.any()
                 ? new Executor(graph, 1, scored, new SplittableRandom(seed), Precision.DOUBLE, options.dataType())
                 : Executor.forwardOnly(graph, 1, scored, new SplittableRandom(seed), Precision.DOUBLE, options.dataType());

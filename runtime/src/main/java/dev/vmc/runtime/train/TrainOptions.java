@@ -1,5 +1,6 @@
 package dev.vmc.runtime.train;
 
+import dev.vmc.runtime.infer.FitOptions;
 import dev.vmc.runtime.tensor.DataType;
 
 /**
@@ -15,7 +16,7 @@ import dev.vmc.runtime.tensor.DataType;
  * @param kl           the weight on the KL term at each step (1: the ELBO)
  * @param dataType     the networks' storage type
  * @param localSteps   Adam steps on a batch's per-datum guide parameters before each global step (two-step BBVI,
- *                     semi-amortised), and on held-out data's before they are scored
+ *                     semi-amortised)
  * @param localLearningRate their step size
  * @param threads      data-parallel workers, each on an equal share of every batch (which it must divide)
  */
@@ -25,61 +26,114 @@ public record TrainOptions(int epochs, int batchSize, double learningRate, long 
     public static final int DEFAULT_BATCH = 128;
     public static final double DEFAULT_LEARNING_RATE = 1e-3;
     public static final int DEFAULT_LOCAL_STEPS = 5;
+    /**
+     * Local steps on data never trained on, before they are scored (held-out after each epoch,
+     * vmc eval): their per-datum parameters start from scratch, so a few steps would score the
+     * start rather than the model.
+     */
+    public static final int SCORING_LOCAL_STEPS = 50;
     public static final double DEFAULT_LOCAL_LEARNING_RATE = 0.05;
 
     public TrainOptions {
-        if (epochs < 0 || batchSize < 1 || !(learningRate > 0) || particles < 1 || localSteps < 0 || !(localLearningRate > 0) || threads < 1) {
+        if (epochs < 0 || batchSize < 1 || !(learningRate > 0) || particles < 1 || localSteps < 0
+                || !(localLearningRate > 0) || threads < 1) {
             throw new IllegalArgumentException("training options out of range: " + this);
         }
     }
 
     public static TrainOptions defaults() {
-        return new TrainOptions(10, DEFAULT_BATCH, DEFAULT_LEARNING_RATE, dev.vmc.runtime.infer.FitOptions.DEFAULT_SEED, 1,
-                false, KlSchedule.constant(1), DataType.FLOAT32, DEFAULT_LOCAL_STEPS, DEFAULT_LOCAL_LEARNING_RATE, 1);
+        return new Builder().build();
     }
 
     public TrainOptions withEpochs(int v) {
-        return new TrainOptions(v, batchSize, learningRate, seed, particles, iwae, kl, dataType, localSteps, localLearningRate, threads);
+        return toBuilder().epochs(v).build();
     }
 
     public TrainOptions withBatchSize(int v) {
-        return new TrainOptions(epochs, v, learningRate, seed, particles, iwae, kl, dataType, localSteps, localLearningRate, threads);
+        return toBuilder().batchSize(v).build();
     }
 
     public TrainOptions withLearningRate(double v) {
-        return new TrainOptions(epochs, batchSize, v, seed, particles, iwae, kl, dataType, localSteps, localLearningRate, threads);
+        return toBuilder().learningRate(v).build();
     }
 
     public TrainOptions withSeed(long v) {
-        return new TrainOptions(epochs, batchSize, learningRate, v, particles, iwae, kl, dataType, localSteps, localLearningRate, threads);
+        return toBuilder().seed(v).build();
     }
 
     public TrainOptions withParticles(int v) {
-        return new TrainOptions(epochs, batchSize, learningRate, seed, v, iwae, kl, dataType, localSteps, localLearningRate, threads);
+        return toBuilder().particles(v).build();
     }
 
     public TrainOptions withIwae(boolean v) {
-        return new TrainOptions(epochs, batchSize, learningRate, seed, particles, v, kl, dataType, localSteps, localLearningRate, threads);
+        return toBuilder().iwae(v).build();
     }
 
     public TrainOptions withKl(KlSchedule v) {
-        return new TrainOptions(epochs, batchSize, learningRate, seed, particles, iwae, v, dataType, localSteps, localLearningRate, threads);
+        return toBuilder().kl(v).build();
     }
 
     public TrainOptions withDataType(DataType v) {
-        return new TrainOptions(epochs, batchSize, learningRate, seed, particles, iwae, kl, v, localSteps, localLearningRate, threads);
+        return toBuilder().dataType(v).build();
     }
 
     public TrainOptions withLocalSteps(int v) {
-        return new TrainOptions(epochs, batchSize, learningRate, seed, particles, iwae, kl, dataType, v, localLearningRate, threads);
+        return toBuilder().localSteps(v).build();
     }
 
     public TrainOptions withLocalLearningRate(double v) {
-        return new TrainOptions(epochs, batchSize, learningRate, seed, particles, iwae, kl, dataType, localSteps, v, threads);
+        return toBuilder().localLearningRate(v).build();
     }
 
     public TrainOptions withThreads(int v) {
-        return new TrainOptions(epochs, batchSize, learningRate, seed, particles, iwae, kl, dataType, localSteps,
-                localLearningRate, v);
+        return toBuilder().threads(v).build();
+    }
+
+    private Builder toBuilder() {
+        Builder b = new Builder();
+        b.epochs = epochs;
+        b.batchSize = batchSize;
+        b.learningRate = learningRate;
+        b.seed = seed;
+        b.particles = particles;
+        b.iwae = iwae;
+        b.kl = kl;
+        b.dataType = dataType;
+        b.localSteps = localSteps;
+        b.localLearningRate = localLearningRate;
+        b.threads = threads;
+        return b;
+    }
+
+    /** Holds the defaults; each with-method changes one field of a copy (as {@link FitOptions} does). */
+    private static final class Builder {
+        int epochs = 10;
+        int batchSize = DEFAULT_BATCH;
+        double learningRate = DEFAULT_LEARNING_RATE;
+        long seed = FitOptions.DEFAULT_SEED;
+        int particles = 1;
+        boolean iwae;
+        KlSchedule kl = KlSchedule.constant(1);
+        DataType dataType = DataType.FLOAT32;
+        int localSteps = DEFAULT_LOCAL_STEPS;
+        double localLearningRate = DEFAULT_LOCAL_LEARNING_RATE;
+        int threads = 1;
+
+        Builder epochs(int v) { epochs = v; return this; }
+        Builder batchSize(int v) { batchSize = v; return this; }
+        Builder learningRate(double v) { learningRate = v; return this; }
+        Builder seed(long v) { seed = v; return this; }
+        Builder particles(int v) { particles = v; return this; }
+        Builder iwae(boolean v) { iwae = v; return this; }
+        Builder kl(KlSchedule v) { kl = v; return this; }
+        Builder dataType(DataType v) { dataType = v; return this; }
+        Builder localSteps(int v) { localSteps = v; return this; }
+        Builder localLearningRate(double v) { localLearningRate = v; return this; }
+        Builder threads(int v) { threads = v; return this; }
+
+        TrainOptions build() {
+            return new TrainOptions(epochs, batchSize, learningRate, seed, particles, iwae, kl, dataType, localSteps,
+                    localLearningRate, threads);
+        }
     }
 }
