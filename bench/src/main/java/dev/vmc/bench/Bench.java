@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * elementwise op costs through ND4J and as a Java loop, then {@link Estimators}' table of the
  * gradient estimators on the mixture and {@link PosteriorAccuracy}'s table. Run
  * from the repository root after {@code mvn -q -DskipTests package}: {@code bench/run};
- * {@code bench/run MODEL...} for just those rows of the first table; {@code bench/run estimators} for
+ * {@code bench/run MODEL...} for just those rows of the first table; {@code bench/run vae [EPOCHS]} for
+ * {@link VaeBench}'s table of the VAE beside PyTorch; {@code bench/run estimators} for
  * {@link Estimators}' table of the gradient estimators on the mixture; {@code bench/run accuracy [SEEDS]}
  * for just the accuracy table; {@code bench/run network} for {@link Networks}' table (a VAE's networks
  * forward and backward, float32 and float64, against ND4J's gemm); {@code bench/run data [quick]} for {@link DataReading}'s table (reading a
@@ -130,6 +131,8 @@ public final class Bench {
         OpCost.print();
         System.out.println();
         Estimators.print();
+        System.out.println();
+        VaeBench.print(10);
         System.out.println();
         PosteriorAccuracy.print(3);
     }
