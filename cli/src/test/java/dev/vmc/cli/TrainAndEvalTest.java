@@ -104,6 +104,18 @@ class TrainAndEvalTest {
         assertTrue(mixed.err().contains("mixes.vmodel:3") && mixed.err().contains("this statement uses the minibatch (y) but"
                 + " is not a ~ statement on a variable over the plate N"), mixed.all());
 
+        Path discrete = Cli.write(tmp.resolve("discrete.vmodel"), """
+                data { int<lower=1> N; plate N; vector[N] y; }
+                latent { array[N] int<lower=0, upper=1> b; }
+                model { b ~ bernoulli(0.5); y ~ normal(b, 1); }
+                guide { params { vector<lower=0, upper=1>[N] p = 0.5; } b ~ bernoulli(p); }
+                """);
+        Cli.Result notTrained = Cli.run("run", discrete.toString(), "--data", ys.toString(), "--epochs", "2",
+                "--out", tmp.resolve("d").toString());
+        notTrained.assertCode(ExitCode.USAGE);
+        assertTrue(notTrained.err().contains("latent 'b' is discrete, and minibatch training does not train discrete latents"
+                + " yet"), notTrained.all());
+
         Path model = Cli.write(tmp.resolve("m.vmodel"), VAE);
         Cli.Result noParams = Cli.run("eval", model.toString(), "--data", train.toString());
         noParams.assertCode(ExitCode.USAGE);

@@ -144,9 +144,10 @@ public final class BoundModel {
         }
     }
 
-    /** Whether the program has latents on its plate, which only minibatch training fits. */
+    /** Whether the program has continuous latents on its plate, which minibatch training fits by default. */
     public boolean minibatchesPossible() {
-        return program.plate() != null && program.latents().stream().anyMatch(d -> data.isPlated(d.type()));
+        return program.plate() != null && program.latents().stream()
+                .anyMatch(d -> data.isPlated(d.type()) && d.type().base() != dev.vmc.compiler.ast.TypeExpr.Base.INT);
     }
 
     /** The model over minibatches of {@code batchSize} rows of its plate (all rows when there are fewer). */

@@ -47,6 +47,14 @@ public final class Trainer {
         if (plate == null) {
             throw new IllegalArgumentException("minibatch training needs a model with a plate");
         }
+        for (var latent : model.latents()) {
+            if (latent.support().isDiscrete()) {
+                // their score-function surrogates and enumeration are not scaled per batch yet
+                throw new IllegalArgumentException("latent '" + latent.name() + "' is discrete, and minibatch training"
+                        + " does not train discrete latents yet; fit without --epochs and --batch-size, which sums it out"
+                        + " or uses the score function over the whole data");
+            }
+        }
         SplittableRandom random = new SplittableRandom(options.seed());
         SplittableRandom batchRandom = random.split();
         SplittableRandom noiseRandom = random.split();
