@@ -6,7 +6,7 @@
  * "extraneous input"; the builder enforces the fixed order data, params, networks, latent,
  * derived, model, guide.
  *
- * Only block names, type names, 'array', 'plate' and 'target' are reserved. 'lower', 'upper',
+ * Only block names (vmc's and Stan's), type names, 'array', 'plate' and 'target' are reserved. 'lower', 'upper',
  * 'meanfield', 'fullrank' and every distribution and function name are plain identifiers,
  * checked where they are used, so a program may call a variable beta, lower or theta.
  */
@@ -16,15 +16,23 @@ program : block* EOF ;
 
 block
     : DATA '{' (declaration | plate)* '}'                 # dataBlock
+    | TRANSFORMED DATA '{' statement* '}'                 # transformedDataBlock
     | PARAMS '{' declaration* '}'                         # paramsBlock
     | NETWORKS '{' network* '}'                           # networksBlock
     | LATENT '{' declaration* '}'                         # latentBlock
+    | PARAMETERS '{' declaration* '}'                     # parametersBlock
     | DERIVED '{' declaration* '}'                        # derivedBlock
+    | TRANSFORMED PARAMETERS '{' statement* '}'           # transformedParametersBlock
+    | GENERATED QUANTITIES '{' statement* '}'             # generatedQuantitiesBlock
+    | FUNCTIONS braced                                    # functionsBlock
     | MODEL '{' statement* '}'                            # modelBlock
     | GUIDE (family=ID ';' | '{' guideParams? statement* '}')   # guideBlock
     ;
 
 guideParams : PARAMS '{' declaration* '}' ;
+
+// Anything between balanced braces: a block vmc reads only to say it does not support it yet.
+braced : '{' (~('{' | '}') | braced)* '}' ;
 
 // 'plate N;' in the data block: N counts conditionally independent data, and everything whose
 // first size is N has one element per datum (minibatches subsample along it).
@@ -75,6 +83,7 @@ expr
     | expr op=('*' | '/' | '.*' | './') expr              # multiplyExpr
     | expr op=('+' | '-') expr                            # addExpr
     | ID '(' arguments? ')'                               # callExpr
+    | ID '(' expr '|' arguments? ')'                      # conditionalCallExpr
     | ID                                                  # nameExpr
     | INT_LITERAL                                         # intLiteral
     | REAL_LITERAL                                        # realLiteral
@@ -88,6 +97,13 @@ DERIVED : 'derived' ;
 MODEL : 'model' ;
 GUIDE : 'guide' ;
 NETWORKS : 'networks' ;
+// Stan's block names: a Stan program's blocks mean what they mean in Stan ('parameters' are
+// latent, not vmc's learnable 'params').
+PARAMETERS : 'parameters' ;
+TRANSFORMED : 'transformed' ;
+GENERATED : 'generated' ;
+QUANTITIES : 'quantities' ;
+FUNCTIONS : 'functions' ;
 PLATE : 'plate' ;
 ARRAY : 'array' ;
 INT_TYPE : 'int' ;

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * How close fits come to posteriordb's reference posteriors, with vmc's defaults and with plain
  * ADVI ({@code --algorithm advi}: Adam from the standard start, as Stan's ADVI) for comparison.
- * For each posterior in {@code bench/posteriors} (model.vmodel, data.json, reference.json) and
+ * For each posterior in {@code bench/posteriors} (model.stan as posteriordb has it, data.json, reference.json) and
  * each seed: the worst |mean - reference mean| / reference sd over the reference parameters,
  * the range of sd / reference sd, Pareto k-hat, gradient evaluations and seconds. Run from the
  * repository root: {@code bench/run accuracy [SEEDS]} (3 seeds unless given).
@@ -113,7 +113,8 @@ public final class PosteriorAccuracy {
 
     private static FitResult fit(Path dir, FitOptions options) {
         try {
-            BoundModel model = Vmc.compile(dir.resolve("model.vmodel")).bind(DataSet.read(dir.resolve("data.json")));
+            // posteriordb's own Stan program, unmodified
+            BoundModel model = Vmc.compile(dir.resolve("model.stan")).bind(DataSet.read(dir.resolve("data.json")));
             return model.fit(options, null, FitListener.SILENT);
         } catch (IOException e) {
             throw new IllegalStateException(e.getMessage(), e);

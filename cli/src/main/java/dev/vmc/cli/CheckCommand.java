@@ -9,7 +9,7 @@ final class CheckCommand {
     static final String SUMMARY = "Check a .vmodel file: syntax, names, types, shapes, guide.";
 
     static Options options() {
-        Options o = new Options("check", SUMMARY, "the .vmodel file");
+        Options o = new Options("check", SUMMARY, "the .vmodel (or Stan .stan) file");
         for (String option : List.of("--data", "--out", "--steps", "--seed", "--guide", "--algorithm", "--draws")) {
             o.elsewhere(option, "vmc check reads no data and fits nothing: " + option + " is vmc run's");
         }

@@ -70,7 +70,7 @@ final class Outputs implements AutoCloseable {
     }
 
     private static Path defaultBase(Path modelFile) {
-        String name = modelFile.getFileName().toString().replaceFirst("\\.vmodel$", "");
+        String name = modelFile.getFileName().toString().replaceFirst("\\.(vmodel|stan)$", "");
         return Path.of("vmc-out", name.isEmpty() ? "model" : name);
     }
 

@@ -81,7 +81,7 @@ final class RunCommand {
     private boolean precisionGiven;
 
     Options commandLine() {
-        Options o = new Options("run", SUMMARY, "the .vmodel file").synopsis("vmc run FILE [--data DATA]... [OPTIONS]");
+        Options o = new Options("run", SUMMARY, "the .vmodel (or Stan .stan) file").synopsis("vmc run FILE [--data DATA]... [OPTIONS]");
         return o.repeatable("--data", "DATA", "the data: Stan-style JSON (.json, as CmdStan reads) or CSV (.csv, one"
                         + " column per variable); or NAME=PATH, one array file for the variable NAME: IDX (.idx or"
                         + " MNIST's *-ubyte, either with .gz), whose N x 28 x 28 fills a declared N x 784 row by row."

@@ -27,20 +27,22 @@ class PosteriordbLogDensityTest {
     private static final double RELATIVE = 1e-8;
     private static final double ABSOLUTE = 1e-8;
 
+    /** Each posterior's vmc translation, and its Stan program as posteriordb has it, unmodified. */
     static Stream<String> posteriors() throws IOException {
         try (Stream<Path> dirs = Files.list(POSTERIORS)) {
             List<String> names = dirs.filter(d -> Files.exists(d.resolve("model.vmodel")))
                     .map(d -> d.getFileName().toString()).sorted().toList();
             assertTrue(names.size() >= 9, "expected the benchmark's posteriors in " + POSTERIORS.toAbsolutePath());
-            return names.stream();
+            return names.stream().flatMap(n -> Stream.of(n + "/model.vmodel", n + "/model.stan"));
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("posteriors")
-    void logDensityDifferencesMatchStan(String name) throws IOException {
+    void logDensityDifferencesMatchStan(String file) throws IOException {
+        String name = file.substring(0, file.indexOf('/'));
         Path dir = POSTERIORS.resolve(name);
-        LogDensity density = Vmc.compile(dir.resolve("model.vmodel"))
+        LogDensity density = Vmc.compile(POSTERIORS.resolve(file))
                 .bind(DataSet.read(dir.resolve("data.json"))).logDensity();
         Path checkFile = dir.resolve("logdensity_check.json");
         Json.Obj check = (Json.Obj) JsonTree.read(checkFile);

@@ -3,10 +3,12 @@ package dev.vmc.compiler.ast;
 import java.util.List;
 
 /**
- * A whole .vmodel file. Blocks come in a fixed order, each optional but model:
- * data, params, networks, latent, derived, model, guide.
+ * A whole .vmodel (or Stan) file. Blocks come in a fixed order, each optional but model: data,
+ * transformed data, params, networks, latent (Stan's parameters), derived (Stan's transformed
+ * parameters), model, generated quantities (reported with the derived values), guide.
  *
  * @param data     declarations without initialisers, filled from the data file
+ * @param transformedData Stan's transformed data: typed definitions over data, computed once when the data are read
  * @param plate    the data block's {@code plate N;}, or null
  * @param params   learnable point parameters of the model, each with an initial value
  * @param networks networks whose weights are learnable, called as functions in the model and guide
@@ -19,6 +21,7 @@ public record Program(
         String fileName,
         String source,
         List<Decl> data,
+        List<Decl> transformedData,
         Plate plate,
         List<Decl> params,
         List<Network> networks,

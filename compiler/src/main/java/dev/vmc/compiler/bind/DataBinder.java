@@ -10,6 +10,7 @@ import dev.vmc.compiler.check.NameKind;
 import dev.vmc.compiler.check.ExprText;
 import dev.vmc.runtime.data.DataSet;
 import dev.vmc.runtime.data.DataValue;
+import dev.vmc.compiler.lower.Evaluator;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,6 +45,9 @@ public final class DataBinder {
     private BoundData run() {
         for (Decl decl : program.data()) {
             bindOne(decl);
+        }
+        if (problems.isEmpty()) {
+            program.transformedData().forEach(this::compute);
         }
         // these are about the data as a whole: they name every file (the list is empty before each)
         if (problems.isEmpty()) {
@@ -122,6 +126,33 @@ public final class DataBinder {
             return;
         }
         bound.put(decl.name(), new Tensor(declared, value.values().clone()));
+    }
+
+    /** A transformed data value, computed from the data as declared, and checked like data. */
+    private void compute(Decl decl) {
+        DeclarationValues values = new DeclarationValues(bound, problems);
+        String subject = "transformed data '" + decl.name() + "' (" + program.fileName() + ":" + decl.pos() + ")";
+        int[] declared = values.shape(decl, subject);
+        if (declared == null || !values.bounds(decl, subject)) {
+            return;
+        }
+        Tensor value = Evaluator.evaluate(decl.init(), bound);
+        double[] elements = new double[java.util.Arrays.stream(declared).reduce(1, (a, b) -> a * b)];
+        if (value.size() == 1) {
+            java.util.Arrays.fill(elements, value.data[0]);
+        } else if (value.size() == elements.length) {
+            System.arraycopy(value.data, 0, elements, 0, elements.length);
+        } else {
+            problems.add(subject + " is declared " + ShapeText.count(declared) + " but its value has " + value.size()
+                    + " values with this data");
+            return;
+        }
+        List<String> found = new ElementChecks(decl.name(), decl.type(), declared, elements).run(bound);
+        if (!found.isEmpty()) {
+            problems.addAll(found);
+            return;
+        }
+        bound.put(decl.name(), new Tensor(declared, elements));
     }
 
     /**

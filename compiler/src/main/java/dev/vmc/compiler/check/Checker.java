@@ -84,6 +84,12 @@ public final class Checker {
         for (Decl decl : program.data()) {
             definitions.forbidInitialValue(decl, "data", "data comes from the data file");
         }
+        Scope earlier = Scope.forTransformedData();
+        program.data().forEach(d -> earlier.define(d.name()));
+        for (Decl decl : program.transformedData()) {
+            definitions.define(decl, declaredTypes.get(decl), earlier, "transformed data", true);
+            earlier.define(decl.name());
+        }
     }
 
     private void checkParams(List<Decl> params, NameKind kind) {

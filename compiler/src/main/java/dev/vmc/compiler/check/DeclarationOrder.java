@@ -13,6 +13,8 @@ public final class DeclarationOrder {
 
     public static void forEach(Program program, BiConsumer<Decl, NameKind> action) {
         program.data().forEach(d -> action.accept(d, NameKind.DATA));
+        // transformed data are data like any other, computed from the data when they are read
+        program.transformedData().forEach(d -> action.accept(d, NameKind.DATA));
         program.params().forEach(d -> action.accept(d, NameKind.PARAM));
         program.latents().forEach(d -> action.accept(d, NameKind.LATENT));
         program.derived().forEach(d -> action.accept(d, NameKind.DERIVED));

@@ -66,6 +66,13 @@ final class Scope {
                 "sizes and bounds may use only data and literals, but '" + s.name() + "' is " + s.kind().withArticle());
     }
 
+    /** Stan's transformed data: computed once from the data and earlier transformed data. */
+    static Scope forTransformedData() {
+        return new Scope(EnumSet.of(NameKind.DATA), EnumSet.of(NameKind.DATA), s ->
+                "transformed data may use only data, earlier transformed data and literals, but '" + s.name() + "' is "
+                        + s.kind().withArticle());
+    }
+
     /** A param's or guide param's initial value: computed once, before fitting, from data. */
     static Scope forInitialValues(String whose) {
         return new Scope(EnumSet.of(NameKind.DATA), EnumSet.noneOf(NameKind.class), s ->

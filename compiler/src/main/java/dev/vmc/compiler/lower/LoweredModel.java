@@ -106,7 +106,7 @@ public final class LoweredModel implements Model {
         if (!(variate instanceof Expr.Var v)) {
             return false;
         }
-        return program.data().stream().anyMatch(d -> d.name().equals(v.name()) && data.isPlated(d.type()))
+        return Scope.dataDeclarations(program).stream().anyMatch(d -> d.name().equals(v.name()) && data.isPlated(d.type()))
                 || program.latents().stream().anyMatch(d -> d.name().equals(v.name()) && data.isPlated(d.type()));
     }
 
@@ -133,7 +133,7 @@ public final class LoweredModel implements Model {
         }
         int size = (int) data.size(data.plate());
         Map<String, Tensor> plated = new LinkedHashMap<>();
-        for (Decl d : program.data()) {
+        for (Decl d : Scope.dataDeclarations(program)) {
             if (data.isPlated(d.type())) {
                 plated.put(d.name(), data.values().get(d.name()));
             }

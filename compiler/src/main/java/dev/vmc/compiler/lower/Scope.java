@@ -40,10 +40,17 @@ final class Scope {
         this.data = data;
         this.expressions = new ExpressionLowering(graph, names, data.networks());
         this.origins = new Origins(program);
-        for (Decl d : program.data()) {
+        for (Decl d : dataDeclarations(program)) {
             boolean minibatched = data.batchSize() > 0 && data.isPlated(d.type());
             names.put(d.name(), minibatched ? graph.batch(d.name(), data.shapeOf(d.type())) : graph.constant(data.values().get(d.name())));
         }
+    }
+
+    /** The data block's declarations, then Stan's transformed data: values the data fix. */
+    static List<Decl> dataDeclarations(Program program) {
+        List<Decl> all = new java.util.ArrayList<>(program.data());
+        all.addAll(program.transformedData());
+        return all;
     }
 
     /** Whether a latent has one row per datum of the plate. */

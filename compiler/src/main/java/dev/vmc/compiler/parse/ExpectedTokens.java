@@ -28,7 +28,8 @@ final class ExpectedTokens {
             names.add(type == Token.EOF ? "EOF" : vocabulary.getDisplayName(type));
         }
         if (names.containsAll(BLOCKS)) {
-            return "a block (data, params, networks, latent, derived, model or guide)";
+            return "a block (data, transformed data, params, networks, latent or parameters, derived or transformed parameters,"
+                    + " model, generated quantities or guide)";
         }
         if (names.containsAll(TYPES) && names.contains("'target'")) {
             return "a statement or '}'";

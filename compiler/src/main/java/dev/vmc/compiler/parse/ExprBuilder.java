@@ -132,6 +132,18 @@ final class ExprBuilder extends VmodelBaseVisitor<Expr> {
         return new Expr.Call(Positions.of(ctx.ID().getSymbol()), ctx.ID().getText(), arguments(ctx.arguments()));
     }
 
+    /**
+     * {@code normal_lpdf(y | mu, sigma)} stands alone only as a whole {@code target += ...;},
+     * which the statement builder reads as {@code y ~ normal(mu, sigma)}; elsewhere it is named
+     * as not supported yet (the node returned keeps the checker going).
+     */
+    @Override
+    public Expr visitConditionalCallExpr(VmodelParser.ConditionalCallExprContext ctx) {
+        diagnostics.error(Positions.of(ctx.ID().getSymbol()), "'" + ctx.ID().getText() + "(... | ...)' is supported as a"
+                + " whole 'target += " + ctx.ID().getText() + "(y | ...);' statement, not inside an expression, yet");
+        return new Expr.Call(Positions.of(ctx.ID().getSymbol()), ctx.ID().getText(), arguments(ctx.arguments()));
+    }
+
     @Override
     public Expr visitNameExpr(VmodelParser.NameExprContext ctx) {
         return new Expr.Var(Positions.of(ctx.ID().getSymbol()), ctx.ID().getText());

@@ -22,7 +22,8 @@ final class ProgramBuilder {
     /** The default when a file has no guide block: a position of line 0 marks it as synthetic. */
     static final Guide DEFAULT_GUIDE = new Guide.Auto(new Pos(0, 0), "auto");
 
-    private static final List<String> ORDER = List.of("data", "params", "networks", "latent", "derived", "model", "guide");
+    private static final List<String> ORDER = List.of("data", "transformed data", "params", "networks", "latent", "derived",
+            "model", "generated quantities", "guide");
 
     private final String fileName;
     private final String source;
@@ -33,9 +34,13 @@ final class ProgramBuilder {
     private final StatementBuilder statements;
 
     private final Map<String, Integer> blockLines = new HashMap<>();
+    /** Each block's name as the file spells it (Stan's or vmc's), by its place in the order. */
+    private final Map<String, String> spellings = new HashMap<>();
     private String latestBlock;
 
     private List<Decl> data = List.of();
+    private List<Decl> transformedData = List.of();
+    private List<Decl> generated = List.of();
     private Plate plate;
     private List<Decl> params = List.of();
     private List<Network> networks = List.of();
@@ -60,12 +65,18 @@ final class ProgramBuilder {
         if (!blockLines.containsKey("model")) {
             diagnostics.error(Positions.of(ctx.EOF().getSymbol()), "a program needs a model block");
         }
-        return new Program(fileName, source, data, plate, params, networks, latents, derived, model, guide);
+        return new Program(fileName, source, data, transformedData, plate, params, networks, latents, concat(derived, generated), model,
+                guide);
     }
 
     private void add(VmodelParser.BlockContext block) {
-        String name = block.getStart().getText();
-        checkPlace(name, Positions.of(block));
+        String name = blockName(block);
+        if (block instanceof VmodelParser.FunctionsBlockContext) {
+            diagnostics.error(Positions.of(block), "user-defined functions (Stan's 'functions' block) are not supported yet;"
+                    + " write each function's body where it is called");
+            return;
+        }
+        checkPlace(name, spelled(block), Positions.of(block));
         if (block instanceof VmodelParser.DataBlockContext b) {
             data = remember(declarations.all(b.declaration()), "data");
             plate = plate(b.plate());
@@ -73,10 +84,18 @@ final class ProgramBuilder {
             networks = b.network().stream().map(this::network).toList();
         } else if (block instanceof VmodelParser.ParamsBlockContext b) {
             params = remember(declarations.all(b.declaration()), "param");
+        } else if (block instanceof VmodelParser.TransformedDataBlockContext b) {
+            transformedData = remember(definitions("transformed data", b.statement()), "transformed data");
         } else if (block instanceof VmodelParser.LatentBlockContext b) {
+            latents = remember(declarations.all(b.declaration()), "latent");
+        } else if (block instanceof VmodelParser.ParametersBlockContext b) {
             latents = remember(declarations.all(b.declaration()), "latent");
         } else if (block instanceof VmodelParser.DerivedBlockContext b) {
             derived = remember(declarations.all(b.declaration()), "derived");
+        } else if (block instanceof VmodelParser.TransformedParametersBlockContext b) {
+            derived = remember(definitions("transformed parameters", b.statement()), "derived");
+        } else if (block instanceof VmodelParser.GeneratedQuantitiesBlockContext b) {
+            generated = remember(definitions("generated quantities", b.statement()), "derived");
         } else if (block instanceof VmodelParser.ModelBlockContext b) {
             model = statements.all(b.statement());
         } else {
@@ -106,22 +125,65 @@ final class ProgramBuilder {
         return new Guide.Explicit(Positions.of(b), guideParams, statements.all(b.statement()));
     }
 
+    /**
+     * The block's name in the fixed order: Stan's names stand for vmc's blocks of the same
+     * meaning (parameters are latent, transformed parameters derived), so a program may use
+     * either name for a block but not both.
+     */
+    private static String blockName(VmodelParser.BlockContext block) {
+        if (block instanceof VmodelParser.ParametersBlockContext) {
+            return "latent";
+        }
+        if (block instanceof VmodelParser.TransformedParametersBlockContext) {
+            return "derived";
+        }
+        if (block instanceof VmodelParser.TransformedDataBlockContext) {
+            return "transformed data";
+        }
+        if (block instanceof VmodelParser.GeneratedQuantitiesBlockContext) {
+            return "generated quantities";
+        }
+        return block.getStart().getText();
+    }
+
+    /** As the file spells the block, for messages: "parameters" where it says so. */
+    private static String spelled(VmodelParser.BlockContext block) {
+        return block.getStart().getText() + (block.getChildCount() > 1 && !block.getChild(1).getText().equals("{")
+                && !(block instanceof VmodelParser.GuideBlockContext) ? " " + block.getChild(1).getText() : "");
+    }
+
+    private List<Decl> definitions(String block, List<VmodelParser.StatementContext> statements) {
+        return DefinitionBlock.of(block, statements, declarations, exprs, diagnostics);
+    }
+
+    private static List<Decl> concat(List<Decl> a, List<Decl> b) {
+        List<Decl> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
     private List<Decl> remember(List<Decl> decls, String kind) {
         decls.forEach(d -> blockNames.putIfAbsent(d.name(), kind));
         return decls;
     }
 
-    private void checkPlace(String name, Pos pos) {
+    private void checkPlace(String name, String spelled, Pos pos) {
         Integer firstLine = blockLines.get(name);
         if (firstLine != null) {
-            diagnostics.error(pos, "a second '" + name + "' block; the first is at line " + firstLine
-                    + " (a program has at most one of each block)");
+            String first = spellings.getOrDefault(name, name);
+            diagnostics.error(pos, first.equals(spelled)
+                    ? "a second '" + spelled + "' block; the first is at line " + firstLine
+                            + " (a program has at most one of each block)"
+                    : "'" + spelled + "' and '" + first + "' are one block under two names (Stan's and vmc's); the '"
+                            + first + "' block is at line " + firstLine + ": keep one");
             return;
         }
         blockLines.put(name, pos.line());
+        spellings.put(name, spelled);
         if (latestBlock != null && ORDER.indexOf(name) < ORDER.indexOf(latestBlock)) {
-            diagnostics.error(pos, "the '" + name + "' block must come before the '" + latestBlock
-                    + "' block (blocks go in the order data, params, networks, latent, derived, model, guide)");
+            diagnostics.error(pos, "the '" + spelled + "' block must come before the '" + spellings.get(latestBlock)
+                    + "' block (blocks go in the order data, transformed data, params, networks, latent or parameters,"
+                    + " derived or transformed parameters, model, generated quantities, guide)");
             return;
         }
         latestBlock = name;

@@ -46,10 +46,30 @@ final class StatementBuilder {
                     Positions.of(sample.dist), exprs.arguments(sample.arguments()));
         }
         if (ctx instanceof VmodelParser.TargetStatementContext target) {
+            if (target.expr() instanceof VmodelParser.ConditionalCallExprContext call) {
+                return densityTerm(call);
+            }
             return new Stmt.TargetAdd(Positions.of(target.TARGET().getSymbol()), exprs.visit(target.expr()));
         }
         refuseAssignment((VmodelParser.AssignStatementContext) ctx);
         return null;
+    }
+
+    /**
+     * {@code target += normal_lpdf(y | mu, sigma);} is {@code y ~ normal(mu, sigma);}: vmc's
+     * densities keep their constants either way, so Stan's _lpdf, _lpmf, _lupdf and _lupmf all
+     * read as the ~ statement.
+     */
+    private Stmt densityTerm(VmodelParser.ConditionalCallExprContext call) {
+        String name = call.ID().getText();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+)_(lpdf|lpmf|lupdf|lupmf)").matcher(name);
+        if (!m.matches()) {
+            diagnostics.error(Positions.of(call.ID().getSymbol()), "'" + name + "(y | ...)': the bar belongs to a density's"
+                    + " _lpdf or _lpmf, e.g. normal_lpdf(y | mu, sigma)");
+            return null;
+        }
+        return new Stmt.Sample(Positions.of(call.ID().getSymbol()), exprs.visit(call.expr()), m.group(1),
+                Positions.of(call.ID().getSymbol()), exprs.arguments(call.arguments()));
     }
 
     private void refuseAssignment(VmodelParser.AssignStatementContext ctx) {

@@ -1,0 +1,58 @@
+package dev.vmc.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.vmc.runtime.data.DataSet;
+import dev.vmc.runtime.infer.FitOptions;
+import dev.vmc.runtime.infer.FitResult;
+import dev.vmc.runtime.output.Summary;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Stan program's blocks mean what they mean in Stan: parameters are latent, transformed data
+ * are computed once from the data (declared, then assigned), transformed parameters and
+ * generated quantities are reported with each draw, and {@code target += normal_lpdf(y | ...)}
+ * is the density's term.
+ */
+class StanProgramsTest {
+    private static final String PROGRAM = """
+            data { int<lower=1> N; vector[N] y; }
+            transformed data {
+              real ybar;
+              ybar = mean(y);
+            }
+            parameters { real mu; }
+            transformed parameters { real twice = 2 * mu; }
+            model {
+              target += normal_lpdf(mu | ybar, 10);
+              y ~ normal(mu, 1);
+            }
+            generated quantities {
+              real shifted;
+              shifted = mu - ybar;
+            }
+            """;
+
+    @Test
+    void runsAsStanMeansIt() {
+        double[] y = {1.2, 0.4, 2.2, 1.7, 0.9, 1.4, 2.5, 0.3};
+        double ybar = java.util.Arrays.stream(y).average().orElseThrow();
+        FitResult fit = Vmc.compile(PROGRAM, "m.stan").fit(DataSet.of(Map.of("N", y.length, "y", y)),
+                FitOptions.defaults().withSeed(3));
+        // conjugate: prior N(ybar, 10^2), 8 observations of sd 1
+        double precision = 1 / 100.0 + y.length;
+        double mean = (ybar / 100.0 + y.length * ybar) / precision;
+        double sd = Math.sqrt(1 / precision);
+        Summary.Row mu = row(fit, "mu");
+        double se = 4 * sd / Math.sqrt(1000); // the summary's Monte Carlo error, generously
+        assertEquals(mean, mu.mean(), 0.05 * sd + se);
+        assertEquals(sd, mu.sd(), 0.1 * sd);
+        assertEquals(2 * mu.mean(), row(fit, "twice").mean(), 1e-9);
+        assertEquals(mu.mean() - ybar, row(fit, "shifted").mean(), 1e-9);
+    }
+
+    private static Summary.Row row(FitResult fit, String name) {
+        return fit.summary().rows().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+}
