@@ -31,6 +31,8 @@ class StanProgramsTest {
             generated quantities {
               real shifted;
               shifted = mu - ybar;
+              vector[N] y_rep = normal_rng(rep_vector(mu, N), 1);
+              int count = poisson_rng(3);
             }
             """;
 
@@ -50,6 +52,22 @@ class StanProgramsTest {
         assertEquals(sd, mu.sd(), 0.1 * sd);
         assertEquals(2 * mu.mean(), row(fit, "twice").mean(), 1e-9);
         assertEquals(mu.mean() - ybar, row(fit, "shifted").mean(), 1e-9);
+        // posterior predictive draws: y_rep[1] ~ normal(mu, 1) with mu from its posterior
+        Summary.Row rep = row(fit, "y_rep.1");
+        double repSd = Math.sqrt(sd * sd + 1);
+        assertEquals(mean, rep.mean(), 4 * repSd / Math.sqrt(1000));
+        assertEquals(repSd, rep.sd(), 0.1 * repSd);
+        Summary.Row count = row(fit, "count");
+        assertEquals(3, count.mean(), 4 * Math.sqrt(3) / Math.sqrt(1000));
+        assertEquals(Math.sqrt(3), count.sd(), 0.15 * Math.sqrt(3));
+    }
+
+    @Test
+    void drawsOnlyInGeneratedQuantities() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.vmc.compiler.diag.CompileException.class,
+                () -> Vmc.compile("parameters { real mu; } model { mu ~ normal(normal_rng(0, 1), 1); }", "m.stan"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("'normal_rng' draws at random, which only"
+                + " generated quantities may do"), e.getMessage());
     }
 
     private static Summary.Row row(FitResult fit, String name) {

@@ -14,6 +14,8 @@ import java.util.List;
  * @param networks networks whose weights are learnable, called as functions in the model and guide
  * @param latents  latent variables, declarations without initialisers
  * @param derived  typed definitions computed from the others and reported with the latents
+ * @param generated Stan's generated quantities: reported after the derived values, and the one
+ *                 place a {@code _rng} function may draw (a posterior predictive draw per draw)
  * @param model    local definitions, ~ statements and target += statements
  * @param guide    the variational family; an {@link Guide.Auto} guide of family "auto" when the file has none
  */
@@ -28,6 +30,7 @@ public record Program(
         List<Decl> latents,
         List<Decl> derived,
         List<Stmt> model,
+        List<Decl> generated,
         Guide guide) {
 
     /** The network of this name, or null. */

@@ -53,6 +53,7 @@ public final class Checker {
         checkLatents();
         checkDerived();
         checkModel();
+        checkGenerated();
         checkGuide();
         diagnostics.throwIfAny();
         return new CheckedProgram(program, types, declaredTypes, new LinkedHashMap<>(symbols.all()), dependencies);
@@ -134,6 +135,14 @@ public final class Checker {
         Scope scope = Scope.forDerived();
         for (Decl decl : program.derived()) {
             definitions.define(decl, declaredTypes.get(decl), scope, "derived value", false);
+            scope.define(decl.name());
+        }
+    }
+
+    private void checkGenerated() {
+        Scope scope = Scope.forGenerated();
+        for (Decl decl : program.generated()) {
+            definitions.define(decl, declaredTypes.get(decl), scope, "generated quantity", false);
             scope.define(decl.name());
         }
     }

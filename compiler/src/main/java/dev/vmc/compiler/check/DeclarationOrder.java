@@ -19,6 +19,7 @@ public final class DeclarationOrder {
         program.latents().forEach(d -> action.accept(d, NameKind.LATENT));
         program.derived().forEach(d -> action.accept(d, NameKind.DERIVED));
         locals(program.model(), NameKind.LOCAL, action);
+        program.generated().forEach(d -> action.accept(d, NameKind.GENERATED));
         if (program.guide() instanceof Guide.Explicit guide) {
             guide.params().forEach(d -> action.accept(d, NameKind.GUIDE_PARAM));
             locals(guide.body(), NameKind.GUIDE_LOCAL, action);

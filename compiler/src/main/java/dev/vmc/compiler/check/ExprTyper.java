@@ -57,6 +57,11 @@ final class ExprTyper {
         if (expr instanceof Expr.Binary top) {
             return chain(top, scope);
         }
+        if (expr instanceof Expr.Call c && RandomDraws.isDraw(c.function())) {
+            List<Type> args = new ArrayList<>();
+            c.args().forEach(a -> args.add(type(a, scope)));
+            return verdict(expr, RandomDraws.type(c.function(), args, scope.drawsAtRandom()));
+        }
         if (expr instanceof Expr.Call c && networks.containsKey(c.function())) {
             return verdict(expr, networkCall(c, networks.get(c.function()), scope));
         }

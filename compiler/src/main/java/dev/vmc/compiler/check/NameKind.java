@@ -10,7 +10,9 @@ public enum NameKind {
     LOCAL("model local"),
     GUIDE_PARAM("guide param"),
     /** A typed definition in an explicit guide. */
-    GUIDE_LOCAL("guide local");
+    GUIDE_LOCAL("guide local"),
+    /** Stan's generated quantities: reported with each draw, seen by nothing but later ones. */
+    GENERATED("generated quantity");
 
     private final String description;
 

@@ -15,6 +15,7 @@ final class Scope {
     private final Set<String> defined = new HashSet<>();
     private final Refusal refusal;
     private final Refusal tooEarly;
+    private boolean random;
 
     /** Explains why a name may not be used here. */
     interface Refusal {
@@ -85,6 +86,21 @@ final class Scope {
                 EnumSet.of(NameKind.DERIVED), s ->
                 "derived values may use data, params, latents and earlier derived values, but '" + s.name() + "' is "
                         + s.kind().withArticle());
+    }
+
+    /** Generated quantities: what derived values see, and earlier generated quantities; they may draw at random. */
+    static Scope forGenerated() {
+        Scope scope = new Scope(EnumSet.of(NameKind.DATA, NameKind.PARAM, NameKind.LATENT, NameKind.DERIVED, NameKind.GENERATED),
+                EnumSet.of(NameKind.GENERATED), s ->
+                "generated quantities may use data, params, latents, derived values and earlier generated quantities, but '"
+                        + s.name() + "' is " + s.kind().withArticle());
+        scope.random = true;
+        return scope;
+    }
+
+    /** Whether _rng functions may draw here: only in generated quantities. */
+    boolean drawsAtRandom() {
+        return random;
     }
 
     static Scope forModel() {

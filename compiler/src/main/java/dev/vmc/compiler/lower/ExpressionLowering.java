@@ -88,6 +88,9 @@ final class ExpressionLowering {
     }
 
     private Node call(Expr.Call c) {
+        if (c.function().endsWith("_rng")) {
+            return draw(c);
+        }
         Network network = networks.get(c.function());
         if (network != null) {
             return networkCall(network, lower(c.args().get(0)));
@@ -107,6 +110,15 @@ final class ExpressionLowering {
                 default -> throw new IllegalStateException("unknown reduction " + f.name());
             };
         };
+    }
+
+    /** {@code d_rng(args)}: a fresh draw from d of the arguments' broadcast shape (the checker allows it in generated quantities only). */
+    private Node draw(Expr.Call c) {
+        String name = c.function();
+        var d = dev.vmc.runtime.dist.Distributions.get(name.substring(0, name.length() - "_rng".length()));
+        java.util.List<Node> args = c.args().stream().map(this::lower).toList();
+        int[][] shapes = args.stream().map(a -> a.shape).toArray(int[][]::new);
+        return d.sample(graph, args, dev.vmc.runtime.graph.Broadcast.shape(shapes));
     }
 
     /**

@@ -74,6 +74,10 @@ public final class LoweredModel implements Model {
         for (Decl d : program.derived()) {
             derived.put(d.name(), scope.define(d));
         }
+        // reported with the derived values; a _rng in them draws afresh with each posterior draw
+        for (Decl d : program.generated()) {
+            derived.put(d.name(), scope.define(d));
+        }
         List<Factor> factors = new ArrayList<>();
         for (Stmt s : program.model()) {
             Node elements = null;

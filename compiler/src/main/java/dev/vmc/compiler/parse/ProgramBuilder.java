@@ -65,7 +65,7 @@ final class ProgramBuilder {
         if (!blockLines.containsKey("model")) {
             diagnostics.error(Positions.of(ctx.EOF().getSymbol()), "a program needs a model block");
         }
-        return new Program(fileName, source, data, transformedData, plate, params, networks, latents, concat(derived, generated), model,
+        return new Program(fileName, source, data, transformedData, plate, params, networks, latents, derived, model, generated,
                 guide);
     }
 
@@ -95,7 +95,7 @@ final class ProgramBuilder {
         } else if (block instanceof VmodelParser.TransformedParametersBlockContext b) {
             derived = remember(definitions("transformed parameters", b.statement()), "derived");
         } else if (block instanceof VmodelParser.GeneratedQuantitiesBlockContext b) {
-            generated = remember(definitions("generated quantities", b.statement()), "derived");
+            generated = remember(definitions("generated quantities", b.statement()), "generated quantity");
         } else if (block instanceof VmodelParser.ModelBlockContext b) {
             model = statements.all(b.statement());
         } else {
@@ -154,12 +154,6 @@ final class ProgramBuilder {
 
     private List<Decl> definitions(String block, List<VmodelParser.StatementContext> statements) {
         return DefinitionBlock.of(block, statements, declarations, exprs, diagnostics);
-    }
-
-    private static List<Decl> concat(List<Decl> a, List<Decl> b) {
-        List<Decl> all = new java.util.ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private List<Decl> remember(List<Decl> decls, String kind) {
