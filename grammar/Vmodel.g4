@@ -79,9 +79,16 @@ expr
     : expr op='\''                                        # transposeExpr
     | expr op='[' expr (',' expr)* ']'                    # indexExpr
     | <assoc=right> expr op='^' expr                      # powerExpr
-    | op=('-' | '+') expr                                 # unaryExpr
-    | expr op=('*' | '/' | '.*' | './') expr              # multiplyExpr
+    | op=('-' | '+' | '!') expr                           # unaryExpr
+    | expr op=('*' | '/' | '.*' | './' | '%' | '%/%') expr   # multiplyExpr
     | expr op=('+' | '-') expr                            # addExpr
+    // A bound's '>' still closes its constraint: the parser takes '>' as a comparison only when
+    // what follows can complete one (see 'constraint').
+    | expr op=('<' | '<=' | '>' | '>=') expr              # compareExpr
+    | expr op=('==' | '!=') expr                          # equalityExpr
+    | expr op='&&' expr                                   # andExpr
+    | expr op='||' expr                                   # orExpr
+    | <assoc=right> expr op='?' expr ':' expr             # conditionalExpr
     | ID '(' arguments? ')'                               # callExpr
     | ID '(' expr '|' arguments? ')'                      # conditionalCallExpr
     | ID                                                  # nameExpr

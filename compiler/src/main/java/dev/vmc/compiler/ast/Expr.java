@@ -2,7 +2,10 @@ package dev.vmc.compiler.ast;
 
 import java.util.List;
 
-/** An expression. Operators are kept as their source spelling: "+", "-", "*", "/", ".*", "./", "^". */
+/**
+ * An expression. Operators are kept as their source spelling: "+", "-", "*", "/", ".*", "./",
+ * "%", "%/%", "^", the comparisons, "&&", "||", and "!" as a unary operator.
+ */
 public sealed interface Expr {
     Pos pos();
 
@@ -21,4 +24,7 @@ public sealed interface Expr {
 
     /** {@code m'} */
     record Transpose(Pos pos, Expr operand) implements Expr {}
+
+    /** {@code condition ? then : otherwise}: one of two values by a scalar int, as in Stan. */
+    record Conditional(Pos pos, Expr condition, Expr then, Expr otherwise) implements Expr {}
 }

@@ -20,6 +20,8 @@ final class ExprStart {
                 e = i.target();
             } else if (e instanceof Expr.Transpose t) {
                 e = t.operand();
+            } else if (e instanceof Expr.Conditional c) {
+                e = c.condition();
             } else {
                 return e.pos();
             }

@@ -34,6 +34,10 @@ public final class ExprText {
     private static int precedence(Expr expr) {
         if (expr instanceof Expr.Binary b) {
             return switch (b.op()) {
+                case "||" -> -3;
+                case "&&" -> -2;
+                case "==", "!=" -> -1;
+                case "<", "<=", ">", ">=" -> 0;
                 case "+", "-" -> 1;
                 case "^" -> 4;
                 default -> 2;
@@ -41,6 +45,9 @@ public final class ExprText {
         }
         if (expr instanceof Expr.Unary) {
             return 3;
+        }
+        if (expr instanceof Expr.Conditional) {
+            return -4;
         }
         return 5;
     }
@@ -76,6 +83,8 @@ public final class ExprText {
             text = c.function() + c.args().stream().map(a -> write(a, 0)).collect(Collectors.joining(", ", "(", ")"));
         } else if (expr instanceof Expr.Index i) {
             text = write(i.target(), 5) + i.indices().stream().map(a -> write(a, 0)).collect(Collectors.joining(", ", "[", "]"));
+        } else if (expr instanceof Expr.Conditional c) {
+            text = write(c.condition(), -3) + " ? " + write(c.then(), -3) + " : " + write(c.otherwise(), -4);
         } else {
             text = write(((Expr.Transpose) expr).operand(), 5) + "'";
         }

@@ -52,7 +52,17 @@ final class ExprTyper {
             return name(v, scope);
         }
         if (expr instanceof Expr.Unary u) {
-            return type(u.operand(), scope);
+            Type operand = type(u.operand(), scope);
+            return u.op().equals("!") && !operand.isError() ? operand.withElement(Type.Element.INT) : operand;
+        }
+        if (expr instanceof Expr.Conditional c) {
+            Type condition = type(c.condition(), scope);
+            Type then = type(c.then(), scope);
+            Type otherwise = type(c.otherwise(), scope);
+            if (condition.isError() || then.isError() || otherwise.isError()) {
+                return Type.ERROR;
+            }
+            return verdict(expr, OperatorTypes.conditional(condition, then, otherwise));
         }
         if (expr instanceof Expr.Binary top) {
             return chain(top, scope);

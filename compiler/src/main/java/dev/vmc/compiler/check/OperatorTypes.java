@@ -18,8 +18,29 @@ final class OperatorTypes {
             case "*" -> multiply(left, right);
             case "/" -> divide(left, right);
             case "^" -> power(left, right);
+            case "<", "<=", ">", ">=", "==", "!=", "&&", "||" ->
+                    elementwise(left, right, Element.INT, "cannot compare " + left + " and " + right + " with " + op)
+                            .mapType(t -> t.withElement(Element.INT));
+            case "%", "%/%" -> left.isInt() && right.isInt()
+                    ? elementwise(left, right, Element.INT, "cannot apply " + op + " to " + left + " and " + right)
+                    : Outcome.fail(op + " needs ints on both sides, got " + left + " and " + right);
             default -> throw new IllegalArgumentException("no operator " + op);
         };
+    }
+
+    /**
+     * {@code condition ? a : b}: an int condition, one number (as in Stan), and two values of one
+     * shape; an int and a real give a real.
+     */
+    static Outcome conditional(Type condition, Type then, Type otherwise) {
+        if (!condition.isInt() || !condition.isScalar()) {
+            return Outcome.fail("the condition of ?: must be an int, one number, got " + condition);
+        }
+        if (!then.sameShapeAs(otherwise)) {
+            return Outcome.fail("the two values of ?: must have one shape, got " + then + " and " + otherwise);
+        }
+        return elementwise(then, otherwise, Element.INT, "the two values of ?: must have one shape, got " + then
+                + " and " + otherwise);
     }
 
     /**

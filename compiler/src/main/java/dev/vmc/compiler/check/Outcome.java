@@ -13,4 +13,9 @@ record Outcome(Type type, String error) {
     boolean failed() {
         return error != null;
     }
+
+    /** The same verdict with the result type changed, when there is one. */
+    Outcome mapType(java.util.function.UnaryOperator<Type> change) {
+        return failed() || type.isError() ? this : ok(change.apply(type));
+    }
 }

@@ -50,7 +50,7 @@ final class RandomDraws {
         for (Type arg : args.subList(Math.min(1, args.size()), args.size())) {
             Outcome both = OperatorTypes.elementwise(shape, arg, Type.Element.REAL,
                     function + " needs arguments of one shape or scalars, got " + shape + " and " + arg);
-            if (both.type() == null) {
+            if (both.failed()) {
                 return both;
             }
             shape = both.type();

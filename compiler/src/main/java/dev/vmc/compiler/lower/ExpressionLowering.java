@@ -12,7 +12,10 @@ import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.Reduce;
 import dev.vmc.runtime.graph.Repeat;
 import dev.vmc.runtime.graph.ShapeException;
+import dev.vmc.runtime.graph.Binary;
+import dev.vmc.runtime.graph.Select;
 import dev.vmc.runtime.graph.Transpose;
+import dev.vmc.runtime.graph.Unary;
 import dev.vmc.runtime.nn.Mlp;
 import dev.vmc.runtime.nn.Network;
 import dev.vmc.runtime.tensor.Tensor;
@@ -49,7 +52,11 @@ final class ExpressionLowering {
         } else if (e instanceof Expr.Var v) {
             return lookup(v.name());
         } else if (e instanceof Expr.Unary u) {
-            return u.op().equals("-") ? graph.neg(lower(u.operand())) : lower(u.operand());
+            return switch (u.op()) {
+                case "-" -> graph.neg(lower(u.operand()));
+                case "!" -> graph.apply(Unary.NOT, lower(u.operand()));
+                default -> lower(u.operand());
+            };
         } else if (e instanceof Expr.Binary top) {
             // A sum of any length, in a loop along its left edge (see BinaryChain).
             Node result = lower(BinaryChain.first(top));
@@ -63,6 +70,8 @@ final class ExpressionLowering {
             return index(i);
         } else if (e instanceof Expr.Transpose t) {
             return graph.apply(Transpose.INSTANCE, lower(t.operand()));
+        } else if (e instanceof Expr.Conditional c) {
+            return graph.apply(Select.INSTANCE, lower(c.condition()), lower(c.then()), lower(c.otherwise()));
         }
         throw new IllegalStateException("unknown expression " + e);
     }
@@ -83,6 +92,16 @@ final class ExpressionLowering {
             case "/", "./" -> graph.div(left, right);
             case "^" -> graph.pow(left, right);
             case "*" -> left.rank() == 0 || right.rank() == 0 ? graph.mul(left, right) : graph.matmul(left, right);
+            case "<" -> graph.apply(Binary.LESS, left, right);
+            case "<=" -> graph.apply(Binary.LESS_EQUAL, left, right);
+            case ">" -> graph.apply(Binary.GREATER, left, right);
+            case ">=" -> graph.apply(Binary.GREATER_EQUAL, left, right);
+            case "==" -> graph.apply(Binary.EQUAL, left, right);
+            case "!=" -> graph.apply(Binary.NOT_EQUAL, left, right);
+            case "&&" -> graph.apply(Binary.AND, left, right);
+            case "||" -> graph.apply(Binary.OR, left, right);
+            case "%" -> graph.apply(Binary.MODULUS, left, right);
+            case "%/%" -> graph.apply(Binary.INT_DIVIDE, left, right);
             default -> throw new IllegalStateException("unknown operator " + op);
         };
     }

@@ -93,7 +93,37 @@ final class ExprBuilder extends VmodelBaseVisitor<Expr> {
         if (ctx.op.getText().equals("+")) {
             return operand;
         }
-        return new Expr.Unary(Positions.of(ctx.op), "-", operand);
+        return new Expr.Unary(Positions.of(ctx.op), ctx.op.getText(), operand);
+    }
+
+    // Comparisons and logic: short chains in practice, built directly.
+    @Override
+    public Expr visitCompareExpr(VmodelParser.CompareExprContext ctx) {
+        return binary(ctx.op, ctx.expr(0), ctx.expr(1));
+    }
+
+    @Override
+    public Expr visitEqualityExpr(VmodelParser.EqualityExprContext ctx) {
+        return binary(ctx.op, ctx.expr(0), ctx.expr(1));
+    }
+
+    @Override
+    public Expr visitAndExpr(VmodelParser.AndExprContext ctx) {
+        return binary(ctx.op, ctx.expr(0), ctx.expr(1));
+    }
+
+    @Override
+    public Expr visitOrExpr(VmodelParser.OrExprContext ctx) {
+        return binary(ctx.op, ctx.expr(0), ctx.expr(1));
+    }
+
+    @Override
+    public Expr visitConditionalExpr(VmodelParser.ConditionalExprContext ctx) {
+        return new Expr.Conditional(Positions.of(ctx.op), visit(ctx.expr(0)), nested(ctx.expr(1)), nested(ctx.expr(2)));
+    }
+
+    private Expr binary(Token op, VmodelParser.ExprContext left, VmodelParser.ExprContext right) {
+        return new Expr.Binary(Positions.of(op), op.getText(), visit(left), nested(right));
     }
 
     @Override

@@ -29,6 +29,60 @@ public enum Binary implements Op {
         double da(double a, double b, double y) { return b == 0 ? 0 : b * Math.pow(a, b - 1); }
         double db(double a, double b, double y) { return y == 0 ? 0 : y * Math.log(a); }
     },
+    // Stan's comparisons and logic give 1 or 0, and integer arithmetic whole numbers: all flat
+    // where they are defined, so no gradient passes.
+    LESS {
+        double f(double a, double b) { return a < b ? 1 : 0; }
+        double da(double a, double b, double y) { return 0; }
+        double db(double a, double b, double y) { return 0; }
+    },
+    LESS_EQUAL {
+        double f(double a, double b) { return a <= b ? 1 : 0; }
+        double da(double a, double b, double y) { return 0; }
+        double db(double a, double b, double y) { return 0; }
+    },
+    GREATER {
+        double f(double a, double b) { return a > b ? 1 : 0; }
+        double da(double a, double b, double y) { return 0; }
+        double db(double a, double b, double y) { return 0; }
+    },
+    GREATER_EQUAL {
+        double f(double a, double b) { return a >= b ? 1 : 0; }
+        double da(double a, double b, double y) { return 0; }
+        double db(double a, double b, double y) { return 0; }
+    },
+    EQUAL {
+        double f(double a, double b) { return a == b ? 1 : 0; }
+        double da(double a, double b, double y) { return 0; }
+        double db(double a, double b, double y) { return 0; }
+    },
+    NOT_EQUAL {
+        double f(double a, double b) { return a != b ? 1 : 0; }
+        double da(double a, double b, double y) { return 0; }
+        double db(double a, double b, double y) { return 0; }
+    },
+    AND {
+        double f(double a, double b) { return a != 0 && b != 0 ? 1 : 0; }
+        double da(double a, double b, double y) { return 0; }
+        double db(double a, double b, double y) { return 0; }
+    },
+    OR {
+        double f(double a, double b) { return a != 0 || b != 0 ? 1 : 0; }
+        double da(double a, double b, double y) { return 0; }
+        double db(double a, double b, double y) { return 0; }
+    },
+    /** C's remainder, with the dividend's sign, as Stan's int % int. */
+    MODULUS {
+        double f(double a, double b) { return a % b; }
+        double da(double a, double b, double y) { return 0; }
+        double db(double a, double b, double y) { return 0; }
+    },
+    /** Stan's %/%: the quotient truncated toward zero. */
+    INT_DIVIDE {
+        double f(double a, double b) { double q = a / b; return q < 0 ? Math.ceil(q) : Math.floor(q); }
+        double da(double a, double b, double y) { return 0; }
+        double db(double a, double b, double y) { return 0; }
+    },
     /** log(exp(a) + exp(b)) */
     LOG_SUM_EXP {
         double f(double a, double b) {
@@ -59,6 +113,16 @@ public enum Binary implements Op {
             case MUL -> "*";
             case DIV -> "/";
             case POW -> "^";
+            case LESS -> "<";
+            case LESS_EQUAL -> "<=";
+            case GREATER -> ">";
+            case GREATER_EQUAL -> ">=";
+            case EQUAL -> "==";
+            case NOT_EQUAL -> "!=";
+            case AND -> "&&";
+            case OR -> "||";
+            case MODULUS -> "%";
+            case INT_DIVIDE -> "%/%";
             case LOG_SUM_EXP -> "log_sum_exp";
         };
     }

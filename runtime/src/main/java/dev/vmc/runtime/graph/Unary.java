@@ -8,6 +8,11 @@ public enum Unary implements Op {
         double f(double x) { return -x; }
         double df(double x, double y) { return -1; }
     },
+    /** Stan's logical negation: 1 for 0, else 0; flat, so no gradient. */
+    NOT {
+        double f(double x) { return x == 0 ? 1 : 0; }
+        double df(double x, double y) { return 0; }
+    },
     EXP {
         double f(double x) { return Math.exp(x); }
         double df(double x, double y) { return y; }
@@ -94,7 +99,7 @@ public enum Unary implements Op {
     /** The language's function names (log, inv_logit); negation is the program's unary minus. */
     @Override
     public String describe() {
-        return this == NEG ? "unary -" : toString();
+        return this == NEG ? "unary -" : this == NOT ? "!" : toString();
     }
 
     @Override
