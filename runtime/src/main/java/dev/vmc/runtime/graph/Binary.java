@@ -29,8 +29,8 @@ public enum Binary implements Op {
         double da(double a, double b, double y) { return b == 0 ? 0 : b * Math.pow(a, b - 1); }
         double db(double a, double b, double y) { return y == 0 ? 0 : y * Math.log(a); }
     },
-    // Stan's comparisons and logic give 1 or 0, and integer arithmetic whole numbers: all flat
-    // where they are defined, so no gradient passes.
+    // Stan's comparisons and logic give 1 or 0, and integer division whole numbers: flat between
+    // their jumps, so no gradient passes.
     LESS {
         double f(double a, double b) { return a < b ? 1 : 0; }
         double da(double a, double b, double y) { return 0; }
@@ -71,11 +71,11 @@ public enum Binary implements Op {
         double da(double a, double b, double y) { return 0; }
         double db(double a, double b, double y) { return 0; }
     },
-    /** C's remainder, with the dividend's sign, as Stan's int % int. */
+    /** C's remainder, with the dividend's sign, as Stan's int % int: a - trunc(a / b) b, whose slopes hold between jumps. */
     MODULUS {
         double f(double a, double b) { return a % b; }
-        double da(double a, double b, double y) { return 0; }
-        double db(double a, double b, double y) { return 0; }
+        double da(double a, double b, double y) { return 1; }
+        double db(double a, double b, double y) { double q = a / b; return -(q < 0 ? Math.ceil(q) : Math.floor(q)); }
     },
     /** Stan's %/%: the quotient truncated toward zero. */
     INT_DIVIDE {
