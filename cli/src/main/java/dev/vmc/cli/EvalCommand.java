@@ -41,7 +41,7 @@ final class EvalCommand {
     double localRate = dev.vmc.runtime.train.TrainOptions.DEFAULT_LOCAL_LEARNING_RATE;
 
     Options commandLine() {
-        Options o = new Options("eval", SUMMARY, "the .vmodel file").synopsis("vmc eval FILE --params PARAMS --data DATA [OPTIONS]");
+        Options o = new Options("eval", SUMMARY, "the .vmodel (or Stan .stan) file").synopsis("vmc eval FILE --params PARAMS --data DATA [OPTIONS]");
         return o.option("--params", "FILE", "the trained parameters: a training run's params.json", "none (required)",
                         v -> params = o.path("--params", v))
                 .repeatable("--data", "DATA", "the data to score, usually held out from training: JSON, CSV or"

@@ -41,6 +41,8 @@ final class RunCommand {
             "  summary.txt  the fit's report as printed, the summary table and any point estimates",
             "  fit.json     the run as data: its command, plan, checks, verdict and summary (vmc report reads it)",
             "  report.html  with --report: a one-page report of the fit (charts of the ELBO, k-hat, marginals)",
+            "Training by minibatches writes instead params.json (the trained global parameters, which vmc eval",
+            "reads), epochs.csv (each epoch's train and held-out ELBO and seconds) and summary.txt.",
             "A folder is locked while a run writes into it, and an earlier run's files are replaced only with",
             "--overwrite.");
 
@@ -139,7 +141,8 @@ final class RunCommand {
                         v -> out = o.path("--out", v))
                 .flag("--overwrite", "allow replacing an earlier run's files in --out", () -> overwrite = true)
                 .option("--precision", "P", "float64, or float32: every value, gradient and parameter rounded to float32"
-                        + " as it is stored", precision,
+                        + " as it is stored; when training by minibatches, the networks' storage (float32 unless given)",
+                        precision,
                         v -> precision = precision(o.choice("--precision", v, PRECISIONS, Map.of(
                                 "double", "did you mean float64?", "single", "did you mean float32?",
                                 "float", "did you mean float32?", "f64", "did you mean float64?",
