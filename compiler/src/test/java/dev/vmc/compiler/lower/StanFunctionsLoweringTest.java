@@ -77,6 +77,25 @@ class StanFunctionsLoweringTest {
         assertArrayEquals(new double[] {0.4, -0.9, 1.3, 2.2}, sums.data, 1e-15);
     }
 
+    /** The good program that calls them all binds to data and lowers to a model graph. */
+    @Test
+    void theProgramOfThemAllBindsAndLowers() throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Path.of("src", "test", "resources", "good", "stan_math_functions.vmodel");
+        var data = dev.vmc.runtime.data.DataSet.of(Map.of("N", 4, "y", new double[] {0.5, -1, 2, 0.1},
+                "w", new double[] {1, 2, 3, 4}));
+        var model = dev.vmc.api.Vmc.compile(java.nio.file.Files.readString(file), "stan_math_functions.vmodel")
+                .bind(data).model();
+        Graph graph = new Graph();
+        var nodes = model.build(graph, Map.of("b", graph.constant(Tensor.vector(V)), "theta", graph.constant(T),
+                "c", graph.constant(0.2)));
+        Executor executor = new Executor(graph, 1, ParameterStore.initial(graph), new SplittableRandom(1));
+        executor.forward();
+        assertArrayEquals(new double[] {-1.3, 2.2, 0.9}, executor.value(nodes.derived().get("middle")).data, 0);
+        assertArrayEquals(new double[] {2.2, 0.9}, executor.value(nodes.derived().get("last_two")).data, 0);
+        assertArrayEquals(new double[] {1, 2}, executor.value(nodes.derived().get("w_head")).data, 0);
+        assertArrayEquals(new double[] {0.4, -0.9, 1.3, 2.2}, executor.value(nodes.derived().get("running")).data, 1e-15);
+    }
+
     /** d e / d v and d e / d t from the lowered graph, against central differences of its value. */
     @ParameterizedTest
     @ValueSource(strings = {"sd(v)", "variance(v) * t", "log_mix(t, v[1], v[2])", "sum(fma(v, v, t))",
