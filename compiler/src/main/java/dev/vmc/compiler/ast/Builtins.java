@@ -17,8 +17,17 @@ public final class Builtins {
         ELEMENTWISE,
         /** f(a, b), broadcast like arithmetic. */
         ELEMENTWISE_BINARY,
-        /** f(x) over all elements to one real: sum, mean, log_sum_exp. */
+        /** f(x) over all elements to one real: sum, mean, log_sum_exp, sd. */
         REDUCTION,
+        /** fma(a, b, c) and log_mix(theta, lp1, lp2), each built from other ops. */
+        TERNARY,
+        /** cumulative_sum(v): the running sums of a vector or one-dimensional array. */
+        CUMULATIVE,
+        /**
+         * head(v, n), tail(v, n), segment(v, i, n): n consecutive elements of a vector or
+         * one-dimensional array; n and i, like rep_vector's size, ints over data and literals.
+         */
+        SLICE,
         /** dot_product(a, b): two vectors of one size to a real. */
         DOT_PRODUCT,
         /** rep_vector(x, K): a vector of K copies of the scalar x, K an int over data. */
@@ -54,11 +63,37 @@ public final class Builtins {
         elementwise("cos", Unary.COS);
         elementwise("lgamma", Unary.LGAMMA);
         elementwise("step", Unary.STEP);
-        add(new Builtin("pow", 2, Kind.ELEMENTWISE_BINARY, null, Binary.POW));
-        add(new Builtin("log_sum_exp", 2, Kind.ELEMENTWISE_BINARY, null, Binary.LOG_SUM_EXP));
-        add(new Builtin("log_sum_exp", 1, Kind.REDUCTION, null, null));
-        add(new Builtin("sum", 1, Kind.REDUCTION, null, null));
-        add(new Builtin("mean", 1, Kind.REDUCTION, null, null));
+        elementwise("log1m", Unary.LOG1M);
+        elementwise("Phi", Unary.PHI);
+        elementwise("Phi_approx", Unary.PHI_APPROX);
+        elementwise("inv_cloglog", Unary.INV_CLOGLOG);
+        elementwise("log1m_exp", Unary.LOG1M_EXP);
+        elementwise("cbrt", Unary.CBRT);
+        elementwise("inv", Unary.INV);
+        elementwise("inv_sqrt", Unary.INV_SQRT);
+        elementwise("inv_square", Unary.INV_SQUARE);
+        elementwise("erf", Unary.ERF);
+        elementwise("erfc", Unary.ERFC);
+        binary("pow", Binary.POW);
+        binary("log_sum_exp", Binary.LOG_SUM_EXP);
+        binary("log_diff_exp", Binary.LOG_DIFF_EXP);
+        binary("fdim", Binary.FDIM);
+        binary("fmin", Binary.FMIN);
+        binary("fmax", Binary.FMAX);
+        // Stan's two-argument max and min are fmax and fmin of two reals; one argument is a reduction
+        binary("max", Binary.FMAX);
+        binary("min", Binary.FMIN);
+        binary("hypot", Binary.HYPOT);
+        binary("lbeta", Binary.LBETA);
+        for (String name : List.of("log_sum_exp", "sum", "mean", "prod", "max", "min", "variance", "sd")) {
+            add(new Builtin(name, 1, Kind.REDUCTION, null, null));
+        }
+        add(new Builtin("fma", 3, Kind.TERNARY, null, null));
+        add(new Builtin("log_mix", 3, Kind.TERNARY, null, null));
+        add(new Builtin("cumulative_sum", 1, Kind.CUMULATIVE, null, null));
+        add(new Builtin("head", 2, Kind.SLICE, null, null));
+        add(new Builtin("tail", 2, Kind.SLICE, null, null));
+        add(new Builtin("segment", 3, Kind.SLICE, null, null));
         add(new Builtin("dot_product", 2, Kind.DOT_PRODUCT, null, null));
         add(new Builtin("rep_vector", 2, Kind.REPEAT, null, null));
     }
@@ -67,6 +102,10 @@ public final class Builtins {
 
     private static void elementwise(String name, Unary op) {
         add(new Builtin(name, 1, Kind.ELEMENTWISE, op, null));
+    }
+
+    private static void binary(String name, Binary op) {
+        add(new Builtin(name, 2, Kind.ELEMENTWISE_BINARY, null, op));
     }
 
     private static void add(Builtin b) {

@@ -31,7 +31,54 @@ final class CallTypes {
             case REDUCTION -> Outcome.ok(Type.REAL);
             case DOT_PRODUCT -> dotProduct(args.get(0), args.get(1));
             case REPEAT -> repeat(args.get(0), args.get(1));
+            case TERNARY -> name.equals("fma") ? fma(args) : logMix(args);
+            case CUMULATIVE -> notOneDimensional(name, args.get(0)) != null
+                    ? Outcome.fail(notOneDimensional(name, args.get(0))) : Outcome.ok(args.get(0).withElement(Element.REAL));
+            case SLICE -> slice(name, args);
         };
+    }
+
+    /** a * b + c, broadcast as arithmetic is. */
+    private static Outcome fma(List<Type> args) {
+        String complaint = "fma needs arguments of one shape or scalars, got " + args.get(0) + ", " + args.get(1)
+                + " and " + args.get(2);
+        Outcome product = OperatorTypes.elementwise(args.get(0), args.get(1), Element.REAL, complaint);
+        return product.failed() ? product : OperatorTypes.elementwise(product.type(), args.get(2), Element.REAL, complaint);
+    }
+
+    /**
+     * log_mix(theta, lp1, lp2) of three reals. Stan's forms with vector arguments mean a mixture
+     * over components rather than many two-component mixtures, so they are refused, not broadcast.
+     */
+    private static Outcome logMix(List<Type> args) {
+        if (!args.stream().allMatch(Type::isScalar)) {
+            return Outcome.fail("log_mix takes three reals (theta, lp1, lp2), got " + args.get(0) + ", " + args.get(1)
+                    + " and " + args.get(2));
+        }
+        return Outcome.ok(Type.REAL);
+    }
+
+    /** What cumulative_sum, head, tail and segment work along, a vector or an array of numbers; null if v is one. */
+    private static String notOneDimensional(String name, Type v) {
+        return v.rank() == 1 ? null : name + " needs a vector or a one-dimensional array, got " + v;
+    }
+
+    /**
+     * The container and the int-ness of the size (and segment's start); the size itself is read
+     * from the expression by {@link ExprTyper}, as rep_vector's is.
+     */
+    private static Outcome slice(String name, List<Type> args) {
+        if (notOneDimensional(name, args.get(0)) != null) {
+            return Outcome.fail(notOneDimensional(name, args.get(0)));
+        }
+        List<String> roles = name.equals("segment") ? List.of("start", "size") : List.of("size");
+        for (int i = 0; i < roles.size(); i++) {
+            Type t = args.get(i + 1);
+            if (!t.isInt() || !t.isScalar()) {
+                return Outcome.fail(name + "'s " + roles.get(i) + " must be an int, got " + t);
+            }
+        }
+        return Outcome.ok(args.get(0));
     }
 
     private static Outcome dotProduct(Type a, Type b) {

@@ -79,8 +79,11 @@ final class ExprTyper {
             List<Type> args = new ArrayList<>();
             c.args().forEach(a -> args.add(type(a, scope)));
             Type type = verdict(expr, CallTypes.call(c.function(), args));
-            boolean repeat = Builtins.lookup(c.function(), args.size()).map(b -> b.kind() == Builtins.Kind.REPEAT).orElse(false);
-            return repeat && !type.isError() ? repeated(c) : type;
+            Builtins.Kind kind = Builtins.lookup(c.function(), args.size()).map(Builtins.Builtin::kind).orElse(null);
+            if (type.isError() || (kind != Builtins.Kind.REPEAT && kind != Builtins.Kind.SLICE)) {
+                return type;
+            }
+            return kind == Builtins.Kind.REPEAT ? repeated(c) : sliced(c, args.get(0));
         }
         if (expr instanceof Expr.Index i) {
             return index(i, scope);
@@ -109,29 +112,79 @@ final class ExprTyper {
         return Outcome.ok(shape.size() == 1 ? Type.vector(net.out()) : Type.matrix(shape.get(0), net.out()));
     }
 
-    /**
-     * rep_vector(x, K) as vector[K]: K's value must be known when the model is built, so it may
-     * use only data and literals, and its size is named as a declaration's would be, so that
-     * rep_vector(1, K) fits a simplex[K].
-     */
+    /** rep_vector(x, K) as vector[K], K read by {@link #knownSize}. */
     private Type repeated(Expr.Call c) {
-        Expr size = c.args().get(1);
-        String notData = firstNonDataName(size);
-        if (notData != null) {
-            diagnostics.error(ExprStart.of(size), "rep_vector's size must be an int over data and literals, but '" + notData
-                    + "' is " + symbols.get(notData).kind().withArticle());
+        Size size = knownSize(c, c.args().get(1));
+        return size == null ? Type.ERROR : Type.vector(size);
+    }
+
+    /**
+     * head(v, n), tail(v, n) and segment(v, i, n) as v's container of n, their sizes read as
+     * rep_vector's is. Where v's size and the arguments are all literal, a slice that runs past
+     * v's end is reported here rather than when the model is built.
+     */
+    private Type sliced(Expr.Call c, Type vector) {
+        boolean segment = c.function().equals("segment");
+        Expr sizeExpr = c.args().get(segment ? 2 : 1);
+        Size size = knownSize(c, sizeExpr);
+        if (size == null) {
             return Type.ERROR;
+        }
+        Double start = 1.0;
+        if (segment) {
+            Expr startExpr = c.args().get(1);
+            if (!overDataOnly(c.function() + "'s start", startExpr)) {
+                return Type.ERROR;
+            }
+            start = constants.valueOf(startExpr);
+            if (start != null && start < 1) {
+                diagnostics.error(ExprStart.of(startExpr), "segment's start is " + DeclaredValues.number(start)
+                        + "; indices start at 1");
+                return Type.ERROR;
+            }
+        }
+        if (vector.shape().get(0) instanceof Size.Literal length && size instanceof Size.Literal n && start != null) {
+            double last = (segment ? start : 1) + n.value() - 1;
+            if (last > length.value()) {
+                diagnostics.error(c.pos(), ExprText.of(c) + " takes elements up to " + DeclaredValues.number(last)
+                        + " of " + vector + ", which has " + length.value());
+                return Type.ERROR;
+            }
+        }
+        return vector.isArray() ? new Type(vector.element(), Type.Container.SCALAR, List.of(size), List.of())
+                : Type.vector(size);
+    }
+
+    /**
+     * A size argument (rep_vector's, head's): its value must be known when the model is built,
+     * so it may use only data and literals, and it is named as a declaration's would be, so
+     * that rep_vector(1, K) fits a simplex[K]. Null, reported, if it is not fit to be a size.
+     */
+    private Size knownSize(Expr.Call c, Expr size) {
+        if (!overDataOnly(c.function() + "'s size", size)) {
+            return null;
         }
         Double value = constants.valueOf(size);
         if (value != null) {
             String problem = DeclaredValues.size(ExprText.of(c), size, value);
             if (problem != null) {
                 diagnostics.error(ExprStart.of(size), problem);
-                return Type.ERROR;
+                return null;
             }
-            return Type.vector(new Size.Literal((int) (double) value));
+            return new Size.Literal((int) (double) value);
         }
-        return Type.vector(size instanceof Expr.Var v ? new Size.Named(v.name()) : Size.UNKNOWN);
+        return size instanceof Expr.Var v ? new Size.Named(v.name()) : Size.UNKNOWN;
+    }
+
+    /** Whether {@code expr} uses data and literals alone; reports the first other name if not. */
+    private boolean overDataOnly(String what, Expr expr) {
+        String notData = firstNonDataName(expr);
+        if (notData != null) {
+            diagnostics.error(ExprStart.of(expr), what + " must be an int over data and literals, but '" + notData
+                    + "' is " + symbols.get(notData).kind().withArticle());
+            return false;
+        }
+        return true;
     }
 
     private String firstNonDataName(Expr expr) {

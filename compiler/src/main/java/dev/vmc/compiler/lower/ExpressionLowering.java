@@ -5,6 +5,8 @@ import dev.vmc.compiler.ast.Builtins;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.check.DeclaredValues;
 import dev.vmc.compiler.check.ExprText;
+import dev.vmc.runtime.graph.Binary;
+import dev.vmc.runtime.graph.CumulativeSum;
 import dev.vmc.runtime.graph.Gather;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Leaf;
@@ -12,8 +14,8 @@ import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.Reduce;
 import dev.vmc.runtime.graph.Repeat;
 import dev.vmc.runtime.graph.ShapeException;
-import dev.vmc.runtime.graph.Binary;
 import dev.vmc.runtime.graph.Select;
+import dev.vmc.runtime.graph.Take;
 import dev.vmc.runtime.graph.Transpose;
 import dev.vmc.runtime.graph.Unary;
 import dev.vmc.runtime.nn.Mlp;
@@ -121,14 +123,69 @@ final class ExpressionLowering {
             case ELEMENTWISE -> graph.apply(f.unary(), first);
             case ELEMENTWISE_BINARY -> graph.apply(f.binary(), first, lower(c.args().get(1)));
             case DOT_PRODUCT -> graph.sum(graph.mul(first, lower(c.args().get(1))));
-            case REPEAT -> graph.apply(new Repeat(repeatSize(c)), first);
+            case REPEAT -> graph.apply(new Repeat(dataSize(c, c.args().get(1))), first);
             case REDUCTION -> switch (f.name()) {
                 case "sum" -> graph.sum(first);
                 case "mean" -> graph.div(graph.sum(first), graph.constant(first.modelSize()));
                 case "log_sum_exp" -> graph.apply(Reduce.LOG_SUM_EXP, first);
+                case "prod" -> graph.apply(Reduce.PROD, first);
+                case "max" -> graph.apply(Reduce.MAX, first);
+                case "min" -> graph.apply(Reduce.MIN, first);
+                case "variance" -> variance(first);
+                case "sd" -> graph.apply(Unary.SQRT, variance(first));
                 default -> throw new IllegalStateException("unknown reduction " + f.name());
             };
+            case TERNARY -> {
+                Node second = lower(c.args().get(1));
+                Node third = lower(c.args().get(2));
+                yield f.name().equals("fma") ? graph.add(graph.mul(first, second), third) : logMix(first, second, third);
+            }
+            case CUMULATIVE -> graph.apply(CumulativeSum.INSTANCE, first);
+            case SLICE -> slice(c, first);
         };
+    }
+
+    /**
+     * The sample variance, with Stan's N - 1 denominator, from the deviations about the mean
+     * rather than from the mean of squares, which cancels when the mean is large. One element
+     * has variance 0, as in Stan.
+     */
+    private Node variance(Node x) {
+        int n = x.modelSize();
+        if (n == 1) {
+            return graph.constant(0);
+        }
+        Node mean = graph.div(graph.sum(x), graph.constant(n));
+        return graph.div(graph.sum(graph.apply(Unary.SQUARE, graph.sub(x, mean))), graph.constant(n - 1));
+    }
+
+    /** log(theta exp(lp1) + (1 - theta) exp(lp2)) as log_sum_exp(log theta + lp1, log1m theta + lp2), which never overflows. */
+    private Node logMix(Node theta, Node lp1, Node lp2) {
+        return graph.apply(Binary.LOG_SUM_EXP, graph.add(graph.log(theta), lp1),
+                graph.add(graph.apply(Unary.LOG1M, theta), lp2));
+    }
+
+    /**
+     * head, tail and segment: a run of consecutive elements, its size and start from the data.
+     * A run past either end is the data's fault, reported as a shape that does not fit.
+     */
+    private Node slice(Expr.Call c, Node vector) {
+        int length = vector.shape[0];
+        int size = dataSize(c, c.args().get(c.args().size() - 1));
+        // in doubles, so that a start far outside an int is reported rather than wrapped
+        double offset = switch (c.function()) {
+            case "head" -> 0;
+            case "tail" -> length - size;
+            default -> dataValue(c.args().get(1)) - 1;
+        };
+        if (size > length) {
+            throw new ShapeException(ExprText.of(c) + " takes " + size + " elements of a vector of " + length);
+        }
+        if (offset < 0 || offset + size > length) {
+            throw new ShapeException(ExprText.of(c) + " takes elements " + DeclaredValues.number(offset + 1) + " to "
+                    + DeclaredValues.number(offset + size) + " of a vector of " + length);
+        }
+        return graph.apply(new Take((int) offset, new int[] {size}), vector);
     }
 
     /** {@code d_rng(args)}: a fresh draw from d of the arguments' broadcast shape (the checker allows it in generated quantities only). */
@@ -172,26 +229,31 @@ final class ExpressionLowering {
     }
 
     /**
-     * rep_vector's size, from the data (the checker allows nothing else in it). A negative one
-     * is the data's fault, reported as a shape that does not fit, as other data-made sizes are.
+     * A size argument of c (rep_vector's, head's), from the data. A negative one is the data's
+     * fault, reported as a shape that does not fit, as other data-made sizes are.
      */
-    private int repeatSize(Expr.Call c) {
+    private int dataSize(Expr.Call c, Expr size) {
+        double value = dataValue(size);
+        String problem = DeclaredValues.size(ExprText.of(c), size, value);
+        if (problem != null) {
+            throw new ShapeException(problem);
+        }
+        return (int) value;
+    }
+
+    /** An int argument over data and literals (the checker allows nothing else in one), evaluated. */
+    private double dataValue(Expr e) {
         Map<String, Tensor> known = new LinkedHashMap<>();
         names.forEach((name, node) -> {
             if (node.op instanceof Leaf.Constant constant) {
                 known.put(name, constant.value());
             }
         });
-        Expr size = c.args().get(1);
-        Double value = Evaluator.scalar(size, known);
+        Double value = Evaluator.scalar(e, known);
         if (value == null) {
-            throw new IllegalStateException("checker let a rep_vector size that needs more than data through: " + ExprText.of(size));
+            throw new IllegalStateException("checker let a size that needs more than data through: " + ExprText.of(e));
         }
-        String problem = DeclaredValues.size(ExprText.of(c), size, value);
-        if (problem != null) {
-            throw new ShapeException(problem);
-        }
-        return (int) (double) value;
+        return value;
     }
 
     /** {@code x[i, j]} is {@code (x[i])[j]}; indices are 1-based in the language, 0-based in the runtime. */

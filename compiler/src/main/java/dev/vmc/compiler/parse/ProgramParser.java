@@ -36,6 +36,8 @@ public final class ProgramParser {
         tokens.fill();
         reportUnclosedComment(tokens, diagnostics);
         diagnostics.throwIfAny();
+        reportTooManyOpenBrackets(tokens, diagnostics);
+        diagnostics.throwIfAny();
 
         VmodelParser parser = new DepthGuardedParser(tokens);
         parser.removeErrorListeners();
@@ -52,6 +54,28 @@ public final class ProgramParser {
         Program program = new ProgramBuilder(fileName, source, diagnostics).build(tree);
         diagnostics.throwIfAny();
         return program;
+    }
+
+    /**
+     * More brackets open at once than an expression may have levels: every bracket is a level
+     * (a call's, an index's, a parenthesis), so the builder would refuse the input anyway. Said
+     * before parsing because the parser's adaptive prediction can take minutes over a deep
+     * nest that does not close (a fuzzer's 2,000 nested calls with one stray parenthesis took
+     * a minute), long before its own depth guard stops it.
+     */
+    private static void reportTooManyOpenBrackets(CommonTokenStream tokens, Diagnostics diagnostics) {
+        int open = 0;
+        for (Token token : tokens.getTokens()) {
+            switch (token.getText()) {
+                case "(", "[" -> open++;
+                case ")", "]" -> open = Math.max(0, open - 1);
+                default -> { }
+            }
+            if (open > Nesting.MAX_LEVELS) {
+                diagnostics.error(Positions.of(token), Nesting.message());
+                return;
+            }
+        }
     }
 
     /** Everything after an unclosed comment is comment, so it is the only error worth showing. */

@@ -1,6 +1,8 @@
 package dev.vmc.runtime.graph;
 
 import dev.vmc.runtime.tensor.Tensor;
+import org.apache.commons.math3.special.Beta;
+import org.apache.commons.math3.special.Gamma;
 
 /** Elementwise functions of two broadcast arguments, each with its partial derivatives. */
 public enum Binary implements Op {
@@ -91,7 +93,48 @@ public enum Binary implements Op {
         }
         double da(double a, double b, double y) { return Math.exp(a - y); }
         double db(double a, double b, double y) { return Math.exp(b - y); }
+    },
+    /** log(exp(a) - exp(b)), for a >= b; see {@link Special#logDiffExp}. */
+    LOG_DIFF_EXP {
+        double f(double a, double b) { return Special.logDiffExp(a, b); }
+        double da(double a, double b, double y) { return -1 / Math.expm1(b - a); }
+        double db(double a, double b, double y) { return -1 / Math.expm1(a - b); }
+    },
+    /** The positive difference: a - b if a > b, else 0. */
+    FDIM {
+        double f(double a, double b) { return a > b ? a - b : 0; }
+        double da(double a, double b, double y) { return a > b ? 1 : 0; }
+        double db(double a, double b, double y) { return a > b ? -1 : 0; }
+    },
+    /** The smaller, or the one that is a number when the other is NaN (C's fmin); a tie's gradient goes to a. */
+    FMIN {
+        double f(double a, double b) { return firstKept(a, b, true) ? a : b; }
+        double da(double a, double b, double y) { return firstKept(a, b, true) ? 1 : 0; }
+        double db(double a, double b, double y) { return firstKept(a, b, true) ? 0 : 1; }
+    },
+    /** The larger, as FMIN. */
+    FMAX {
+        double f(double a, double b) { return firstKept(a, b, false) ? a : b; }
+        double da(double a, double b, double y) { return firstKept(a, b, false) ? 1 : 0; }
+        double db(double a, double b, double y) { return firstKept(a, b, false) ? 0 : 1; }
+    },
+    /** sqrt(a^2 + b^2) without overflow or underflow on the way. */
+    HYPOT {
+        double f(double a, double b) { return Math.hypot(a, b); }
+        double da(double a, double b, double y) { return a / y; }
+        double db(double a, double b, double y) { return b / y; }
+    },
+    /** log Beta(a, b) = lgamma(a) + lgamma(b) - lgamma(a + b), computed without that cancellation. */
+    LBETA {
+        double f(double a, double b) { return Beta.logBeta(a, b); }
+        double da(double a, double b, double y) { return Gamma.digamma(a) - Gamma.digamma(a + b); }
+        double db(double a, double b, double y) { return Gamma.digamma(b) - Gamma.digamma(a + b); }
     };
+
+    /** Whether fmin (smaller) or fmax keeps a: a when b is NaN or a wins or ties. */
+    private static boolean firstKept(double a, double b, boolean smaller) {
+        return Double.isNaN(b) || (smaller ? a <= b : a >= b);
+    }
 
     abstract double f(double a, double b);
 
@@ -123,7 +166,7 @@ public enum Binary implements Op {
             case OR -> "||";
             case MODULUS -> "%";
             case INT_DIVIDE -> "%/%";
-            case LOG_SUM_EXP -> "log_sum_exp";
+            default -> toString();
         };
     }
 

@@ -1,11 +1,13 @@
 package dev.vmc.runtime.graph;
 
 import org.apache.commons.math3.special.Beta;
+import org.apache.commons.math3.special.Erf;
 
 /** Numerically careful scalar functions shared by ops and densities. */
 public final class Special {
     public static final double LOG_2PI = Math.log(2 * Math.PI);
     public static final double LOG_PI = Math.log(Math.PI);
+    public static final double LOG_2 = Math.log(2);
     /** log(k!) for k below its length: counts are small, and a log-gamma costs as much as the rest of a density. */
     private static final double[] LOG_FACTORIAL = new double[1024];
 
@@ -40,6 +42,52 @@ public final class Special {
     /** log(inv_logit(x)) = -softplus(-x). */
     public static double logInvLogit(double x) {
         return -softplus(-x);
+    }
+
+    /**
+     * The standard normal CDF as Stan computes it: 0 below -37.5 and 1 above 8.25 (where the
+     * double is already 0 or 1), erfc below -5 so the lower tail keeps its relative accuracy,
+     * erf in between.
+     */
+    public static double phi(double x) {
+        if (x < -37.5) {
+            return 0;
+        }
+        if (x < -5) {
+            return 0.5 * Erf.erfc(-x / Math.sqrt(2));
+        }
+        if (x > 8.25) {
+            return 1;
+        }
+        return 0.5 * (1 + Erf.erf(x / Math.sqrt(2)));
+    }
+
+    /** The logistic argument of Stan's Phi_approx: Phi(x) ~ inv_logit(0.07056 x^3 + 1.5976 x). */
+    public static double phiApproxArgument(double x) {
+        return 0.07056 * x * x * x + 1.5976 * x;
+    }
+
+    /**
+     * log(1 - exp(x)) for x <= 0: log(-expm1(x)) near 0, where 1 - exp(x) cancels, and
+     * log1p(-exp(x)) further out, where exp(x) is small (Mächler, "Accurately computing
+     * log(1 - exp(-|a|))", 2012).
+     */
+    public static double log1mExp(double x) {
+        if (x > 0) {
+            return Double.NaN;
+        }
+        return x > -LOG_2 ? Math.log(-Math.expm1(x)) : Math.log1p(-Math.exp(x));
+    }
+
+    /**
+     * log(exp(a) - exp(b)) for a >= b, as a + log1m_exp(b - a); -inf when both are -inf
+     * (nothing minus nothing), NaN when b > a.
+     */
+    public static double logDiffExp(double a, double b) {
+        if (b == Double.NEGATIVE_INFINITY) {
+            return a;
+        }
+        return a == Double.POSITIVE_INFINITY ? (b == a ? Double.NaN : a) : a + log1mExp(b - a);
     }
 
     /** a * log(b), taking 0 * log(0) as 0 (the limit), as in Stan's multiply_log. */

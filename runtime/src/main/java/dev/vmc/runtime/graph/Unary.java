@@ -1,5 +1,6 @@
 package dev.vmc.runtime.graph;
 
+import org.apache.commons.math3.special.Erf;
 import org.apache.commons.math3.special.Gamma;
 
 /** Elementwise functions of one argument, each with its derivative. */
@@ -77,6 +78,55 @@ public enum Unary implements Op {
         double f(double x) { return Gamma.logGamma(x); }
         double df(double x, double y) { return Gamma.digamma(x); }
     },
+    /** log(1 - x), accurate for x near 0. */
+    LOG1M {
+        double f(double x) { return Special.log1p(-x); }
+        double df(double x, double y) { return -1 / (1 - x); }
+    },
+    /** The standard normal CDF, as Stan's Phi: through erfc in the lower tail, where 1 + erf loses every digit. */
+    PHI {
+        double f(double x) { return Special.phi(x); }
+        double df(double x, double y) { return Math.exp(-0.5 * x * x - 0.5 * Special.LOG_2PI); }
+    },
+    /** Stan's Phi_approx: inv_logit(0.07056 x^3 + 1.5976 x). */
+    PHI_APPROX {
+        double f(double x) { return Special.invLogit(Special.phiApproxArgument(x)); }
+        double df(double x, double y) { return y * (1 - y) * (3 * 0.07056 * x * x + 1.5976); }
+    },
+    /** 1 - exp(-exp(x)), the inverse of the complementary log-log link: -expm1 keeps its small values. */
+    INV_CLOGLOG {
+        double f(double x) { return -Math.expm1(-Math.exp(x)); }
+        double df(double x, double y) { return Math.exp(x - Math.exp(x)); }
+    },
+    /** log(1 - exp(x)) for x < 0 (NaN above 0, -inf at it), in Mächler's two branches. */
+    LOG1M_EXP {
+        double f(double x) { return Special.log1mExp(x); }
+        double df(double x, double y) { return -1 / Math.expm1(-x); }
+    },
+    CBRT {
+        double f(double x) { return Math.cbrt(x); }
+        double df(double x, double y) { return 1 / (3 * y * y); }
+    },
+    INV {
+        double f(double x) { return 1 / x; }
+        double df(double x, double y) { return -y * y; }
+    },
+    INV_SQRT {
+        double f(double x) { return 1 / Math.sqrt(x); }
+        double df(double x, double y) { return -0.5 * y / x; }
+    },
+    INV_SQUARE {
+        double f(double x) { return 1 / (x * x); }
+        double df(double x, double y) { return -2 * y / x; }
+    },
+    ERF {
+        double f(double x) { return Erf.erf(x); }
+        double df(double x, double y) { return TWO_OVER_SQRT_PI * Math.exp(-x * x); }
+    },
+    ERFC {
+        double f(double x) { return Erf.erfc(x); }
+        double df(double x, double y) { return -TWO_OVER_SQRT_PI * Math.exp(-x * x); }
+    },
     /**
      * Stan's step: 0 below 0, 1 from 0 on (NaN included, as Stan's x < 0 ? 0 : 1). Flat
      * everywhere it has a derivative, so none passes: a change point moves by its own score.
@@ -85,6 +135,9 @@ public enum Unary implements Op {
         double f(double x) { return x < 0 ? 0 : 1; }
         double df(double x, double y) { return 0; }
     };
+
+    /** d erf / d x = 2 / sqrt(pi) exp(-x^2). */
+    private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
 
     abstract double f(double x);
 

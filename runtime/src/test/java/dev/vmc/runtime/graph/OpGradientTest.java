@@ -20,8 +20,9 @@ class OpGradientTest {
     @EnumSource(Unary.class)
     void unaryGradientsMatchFiniteDifferences(Unary fn) {
         Graph g = new Graph();
-        // in (0, 1) so that log, sqrt, logit and lgamma are all defined
-        Node x = g.parameter("x", values(0.2, 0.45, 0.7));
+        // in (0, 1) so that log, sqrt, logit and lgamma are all defined; log1m_exp needs x < 0
+        Node x = fn == Unary.LOG1M_EXP ? g.parameter("x", values(-0.2, -0.45, -3))
+                : g.parameter("x", values(0.2, 0.45, 0.7));
         GradientCheck.check(g, scalarRoot(g, g.apply(fn, x)), 1, 1e-5);
     }
 
@@ -33,7 +34,27 @@ class OpGradientTest {
         Node b = g.parameter("b", Tensor.scalar(1.7));
         Node noise = g.noise(Leaf.Noise.Kind.UNIFORM, 3);
         Node batched = g.add(a, noise); // per particle, so both particle and model broadcasting are exercised
-        GradientCheck.check(g, scalarRoot(g, g.apply(fn, batched, b)), 4, 1e-5);
+        // log(exp(a) - exp(b)) needs a > b: a is shifted above b = 1.7
+        Node first = fn == Binary.LOG_DIFF_EXP ? g.add(batched, g.constant(2)) : batched;
+        GradientCheck.check(g, scalarRoot(g, g.apply(fn, first, b)), 4, 1e-5);
+    }
+
+    /** prod (with a zero element, whose cofactor is no quotient), max, min and running sums, per particle. */
+    @ParameterizedTest
+    @EnumSource(value = Reduce.class, names = {"PROD", "MAX", "MIN"})
+    void productAndExtremeGradientsMatchFiniteDifferences(Reduce fn) {
+        Graph g = new Graph();
+        Node x = g.add(g.parameter("x", values(0.3, -1.2, 2.0, 0.8)), g.noise(Leaf.Noise.Kind.UNIFORM, 4));
+        Node withZero = g.mul(x, g.constant(values(1, 1, 0, 1)));
+        Node root = g.add(g.meanOverParticles(g.apply(fn, x)), g.meanOverParticles(g.apply(fn, withZero)));
+        GradientCheck.check(g, root, 3, 1e-5);
+    }
+
+    @Test
+    void cumulativeSumGradientsMatchFiniteDifferences() {
+        Graph g = new Graph();
+        Node x = g.add(g.parameter("x", values(0.3, -1.2, 2.0)), g.noise(Leaf.Noise.Kind.NORMAL, 3));
+        GradientCheck.check(g, scalarRoot(g, g.apply(Unary.SQUARE, g.apply(CumulativeSum.INSTANCE, x))), 2, 1e-5);
     }
 
     @Test
