@@ -69,7 +69,10 @@ statement
     | expr op='~' dist=ID '(' arguments? ')' ';'          # sampleStatement
     | TARGET '+=' expr ';'                                # targetStatement
     | ID '=' expr ';'                                     # assignStatement
+    | IF '(' expr ')' branch (ELSE branch)?               # ifStatement
     ;
+
+branch : '{' statement* '}' | statement ;
 
 arguments : expr (',' expr)* ;
 
@@ -104,6 +107,8 @@ DERIVED : 'derived' ;
 MODEL : 'model' ;
 GUIDE : 'guide' ;
 NETWORKS : 'networks' ;
+IF : 'if' ;
+ELSE : 'else' ;
 // Stan's block names: a Stan program's blocks mean what they mean in Stan ('parameters' are
 // latent, not vmc's learnable 'params').
 PARAMETERS : 'parameters' ;

@@ -13,9 +13,23 @@ public sealed interface Stmt {
         }
     }
 
-    /** {@code variate ~ dist(args);} — a prior, a likelihood, or in the guide a guide site. */
-    record Sample(Pos pos, Expr variate, String distribution, Pos distributionPos, List<Expr> args) implements Stmt {}
+    /**
+     * {@code variate ~ dist(args);} — a prior, a likelihood, or in the guide a guide site.
+     *
+     * @param guard the condition of the {@code if} it sits in (branches flattened, their
+     *              conditions joined by &&), or null: its term counts only where the guard is not 0
+     */
+    record Sample(Pos pos, Expr variate, String distribution, Pos distributionPos, List<Expr> args, Expr guard)
+            implements Stmt {
+        public Sample(Pos pos, Expr variate, String distribution, Pos distributionPos, List<Expr> args) {
+            this(pos, variate, distribution, distributionPos, args, null);
+        }
+    }
 
-    /** {@code target += expr;} — adds a summed expression to the log density. */
-    record TargetAdd(Pos pos, Expr value) implements Stmt {}
+    /** {@code target += expr;} — adds a summed expression to the log density; {@code guard} as for {@link Sample}. */
+    record TargetAdd(Pos pos, Expr value, Expr guard) implements Stmt {
+        public TargetAdd(Pos pos, Expr value) {
+            this(pos, value, null);
+        }
+    }
 }

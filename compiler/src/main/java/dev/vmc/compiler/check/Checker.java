@@ -154,11 +154,25 @@ public final class Checker {
                 definitions.define(define.decl(), declaredTypes.get(define.decl()), scope, "local", false);
                 scope.define(define.decl().name());
             } else if (statement instanceof Stmt.Sample sample) {
+                checkGuard(sample.guard(), scope);
                 samples.checkModel(sample, scope);
             } else {
+                checkGuard(((Stmt.TargetAdd) statement).guard(), scope);
                 // Any shape is fine: the value is summed. Ints are numbers like any other.
                 typer.type(((Stmt.TargetAdd) statement).value(), scope);
             }
+        }
+    }
+
+    /** An if's condition: one int, as in Stan (a comparison gives one). */
+    private void checkGuard(Expr guard, Scope scope) {
+        if (guard == null) {
+            return;
+        }
+        Type type = typer.type(guard, scope);
+        if (!type.isError() && (!type.isInt() || !type.isScalar())) {
+            diagnostics.error(ExprStart.of(guard), "an if's condition must be an int, one number (a comparison gives one), got "
+                    + type);
         }
     }
 
@@ -180,6 +194,8 @@ public final class Checker {
             if (statement instanceof Stmt.Define define) {
                 definitions.define(define.decl(), declaredTypes.get(define.decl()), scope, "guide local", false);
                 scope.define(define.decl().name());
+            } else if (statement instanceof Stmt.Sample sample && sample.guard() != null) {
+                diagnostics.error(sample.pos(), "an if in the guide is not supported: a guide draws every latent once");
             } else if (statement instanceof Stmt.Sample sample) {
                 checker.checkSample(sample, scope);
             } else {

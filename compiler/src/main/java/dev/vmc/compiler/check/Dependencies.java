@@ -106,7 +106,9 @@ public final class Dependencies {
                 Term term = latents(of(sample.variate())).isEmpty() ? Term.DATA : Term.LATENT;
                 addFactor(new Factor(sample, term, of(parts(sample))));
             } else {
-                addFactor(new Factor(statement, Term.TARGET, of(((Stmt.TargetAdd) statement).value())));
+                Stmt.TargetAdd target = (Stmt.TargetAdd) statement;
+                addFactor(new Factor(statement, Term.TARGET, target.guard() == null ? of(target.value())
+                        : of(List.of(target.value(), target.guard()))));
             }
         }
         symbols.values().stream().filter(s -> s.kind() == NameKind.LATENT)
@@ -140,6 +142,9 @@ public final class Dependencies {
         List<Expr> parts = new ArrayList<>();
         parts.add(sample.variate());
         parts.addAll(sample.args());
+        if (sample.guard() != null) {
+            parts.add(sample.guard()); // which terms count depends on it
+        }
         return parts;
     }
 

@@ -7,6 +7,7 @@ import dev.vmc.compiler.ast.TypeExpr;
 import dev.vmc.compiler.bind.BoundData;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Leaf;
+import dev.vmc.runtime.graph.Select;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.ShapeException;
 import dev.vmc.runtime.tensor.Tensor;
@@ -92,6 +93,11 @@ public final class LoweredModel implements Model {
             } else if (s instanceof Stmt.TargetAdd t) {
                 scope.at(t.pos());
                 elements = scope.lower(t.value());
+            }
+            Expr guard = s instanceof Stmt.Sample g ? g.guard() : s instanceof Stmt.TargetAdd g ? g.guard() : null;
+            if (elements != null && guard != null) {
+                // an if's term: its elements where the condition holds, 0 elsewhere (never 0 times a NaN)
+                elements = graph.apply(Select.INSTANCE, scope.lower(guard), elements, graph.constant(0));
             }
             if (elements != null) {
                 boolean plated = s instanceof Stmt.Sample sample && isPlated(sample.variate());

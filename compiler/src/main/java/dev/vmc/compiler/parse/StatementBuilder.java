@@ -1,5 +1,7 @@
 package dev.vmc.compiler.parse;
 
+import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.Pos;
 import dev.vmc.compiler.ast.Stmt;
 import dev.vmc.compiler.diag.Diagnostics;
 import dev.vmc.grammar.VmodelParser;
@@ -28,13 +30,53 @@ final class StatementBuilder {
 
     List<Stmt> all(List<VmodelParser.StatementContext> contexts) {
         List<Stmt> statements = new ArrayList<>();
-        for (VmodelParser.StatementContext ctx : contexts) {
-            Stmt statement = statement(ctx);
-            if (statement != null) {
-                statements.add(statement);
-            }
-        }
+        addAll(contexts, null, statements);
         return statements;
+    }
+
+    /**
+     * An {@code if}'s branches are flattened into the statements around them, each ~ and target +=
+     * carrying the conditions it sits under (the else branch's negated) as its guard: the model
+     * adds its term where the guard holds, so a condition may depend on data or on latents.
+     */
+    private void addAll(List<VmodelParser.StatementContext> contexts, Expr guard, List<Stmt> statements) {
+        for (VmodelParser.StatementContext ctx : contexts) {
+            if (ctx instanceof VmodelParser.IfStatementContext branching) {
+                Expr condition = exprs.visit(branching.expr());
+                Pos at = Positions.of(branching.getStart());
+                addBranch(branching.branch(0), and(guard, condition, at), statements);
+                if (branching.branch().size() > 1) {
+                    addBranch(branching.branch(1), and(guard, new Expr.Unary(at, "!", condition), at), statements);
+                }
+                continue;
+            }
+            Stmt statement = statement(ctx);
+            if (statement == null) {
+                continue;
+            }
+            if (guard != null && statement instanceof Stmt.Define define) {
+                diagnostics.error(define.pos(), "a definition inside an if is not supported yet; define '"
+                        + define.decl().name() + "' before the if (a ?: may choose its value)");
+                continue;
+            }
+            statements.add(guard == null ? statement : guarded(statement, guard));
+        }
+    }
+
+    private void addBranch(VmodelParser.BranchContext branch, Expr guard, List<Stmt> statements) {
+        addAll(branch.statement(), guard, statements);
+    }
+
+    private static Expr and(Expr outer, Expr condition, Pos at) {
+        return outer == null ? condition : new Expr.Binary(at, "&&", outer, condition);
+    }
+
+    private static Stmt guarded(Stmt statement, Expr guard) {
+        if (statement instanceof Stmt.Sample s) {
+            return new Stmt.Sample(s.pos(), s.variate(), s.distribution(), s.distributionPos(), s.args(), guard);
+        }
+        Stmt.TargetAdd t = (Stmt.TargetAdd) statement;
+        return new Stmt.TargetAdd(t.pos(), t.value(), guard);
     }
 
     private Stmt statement(VmodelParser.StatementContext ctx) {
