@@ -95,6 +95,8 @@ expr
     | ID '(' arguments? ')'                               # callExpr
     | ID '(' expr '|' arguments? ')'                      # conditionalCallExpr
     | ID                                                  # nameExpr
+    | open='[' expr (',' expr)* ']'                       # vectorLiteralExpr
+    | open='{' expr (',' expr)* '}'                       # arrayLiteralExpr
     | INT_LITERAL                                         # intLiteral
     | REAL_LITERAL                                        # realLiteral
     | '(' expr ')'                                        # parenExpr

@@ -55,6 +55,35 @@ class OperatorsTest {
         }
     }
 
+    /** {@code [a, b]'} (and {@code [a, b]}) is a vector of its numbers, {@code {1, 2, 3}} an array; gradients reach each number. */
+    @Test
+    void literalsBuildContainersFromNumbers() {
+        String program = """
+                data { real s; }
+                transformed data { array[3] int k = {1, 2, 3}; }
+                parameters { real a; real b; }
+                model {
+                  vector[2] v = [a, 2 * b]';
+                  v ~ normal(0, s);
+                  target += sum(k) * [a, b][1];
+                }
+                """;
+        LogDensity density = Vmc.compile(program, "lit.stan").bind(DataSet.of(Map.of("s", 2.0))).logDensity();
+        double[] gradient = new double[2];
+        double a = 0.4;
+        double b = -0.3;
+        double value = density.evaluator(1).valueAndGradient(new double[] {a, b}, gradient);
+        double log2pi = Math.log(2 * Math.PI);
+        double expected = -0.5 * (a / 2) * (a / 2) - Math.log(2) - 0.5 * log2pi
+                - 0.5 * (b) * (b) - Math.log(2) - 0.5 * log2pi + 6 * a;
+        assertEquals(expected, value, 1e-12);
+        assertEquals(-a / 4 + 6, gradient[0], 1e-12);
+        assertEquals(-b, gradient[1], 1e-12); // d/db of -0.5 (2b / 2)^2
+        CompileException e = org.junit.jupiter.api.Assertions.assertThrows(CompileException.class,
+                () -> Vmc.compile("parameters { vector[2] a; } model { a ~ normal(0, 1); target += sum({a, a}); }", "bad.stan"));
+        assertTrue(e.getMessage().contains("the elements of {...} must be numbers for now, got vector[2]"), e.getMessage());
+    }
+
     @Test
     void misuseIsNamed() {
         CompileException e = org.junit.jupiter.api.Assertions.assertThrows(CompileException.class,

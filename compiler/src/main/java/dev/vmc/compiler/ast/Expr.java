@@ -25,6 +25,12 @@ public sealed interface Expr {
     /** {@code m'} */
     record Transpose(Pos pos, Expr operand) implements Expr {}
 
+    /**
+     * {@code {a, b, c}} (an array) or {@code [a, b, c]} (Stan's row vector, which vmc, having no
+     * row vectors, reads as a vector, as it does {@code [a, b, c]'}): numbers made one container.
+     */
+    record Literal(Pos pos, List<Expr> elements, boolean array) implements Expr {}
+
     /** {@code condition ? then : otherwise}: one of two values by a scalar int, as in Stan. */
     record Conditional(Pos pos, Expr condition, Expr then, Expr otherwise) implements Expr {}
 }

@@ -49,6 +49,8 @@ public final class Names {
             return parts;
         } else if (e instanceof Expr.Transpose t) {
             return List.of(t.operand());
+        } else if (e instanceof Expr.Literal l) {
+            return l.elements();
         } else if (e instanceof Expr.Conditional c) {
             return List.of(c.condition(), c.then(), c.otherwise());
         }

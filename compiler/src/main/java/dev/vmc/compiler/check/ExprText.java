@@ -83,6 +83,9 @@ public final class ExprText {
             text = c.function() + c.args().stream().map(a -> write(a, 0)).collect(Collectors.joining(", ", "(", ")"));
         } else if (expr instanceof Expr.Index i) {
             text = write(i.target(), 5) + i.indices().stream().map(a -> write(a, 0)).collect(Collectors.joining(", ", "[", "]"));
+        } else if (expr instanceof Expr.Literal l) {
+            text = l.elements().stream().map(a -> write(a, 0)).collect(Collectors.joining(", ", l.array() ? "{" : "[",
+                    l.array() ? "}" : "]"));
         } else if (expr instanceof Expr.Conditional c) {
             text = write(c.condition(), -3) + " ? " + write(c.then(), -3) + " : " + write(c.otherwise(), -4);
         } else {

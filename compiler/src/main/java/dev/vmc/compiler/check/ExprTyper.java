@@ -55,6 +55,9 @@ final class ExprTyper {
             Type operand = type(u.operand(), scope);
             return u.op().equals("!") && !operand.isError() ? operand.withElement(Type.Element.INT) : operand;
         }
+        if (expr instanceof Expr.Literal l) {
+            return literal(l, scope);
+        }
         if (expr instanceof Expr.Conditional c) {
             Type condition = type(c.condition(), scope);
             Type then = type(c.then(), scope);
@@ -270,6 +273,25 @@ final class ExprTyper {
             }
         }
         return true;
+    }
+
+    /** {@code {a, b}} or {@code [a, b]}: numbers only for now; ints stay ints in an array. */
+    private Type literal(Expr.Literal l, Scope scope) {
+        boolean ints = true;
+        for (Expr e : l.elements()) {
+            Type t = type(e, scope);
+            if (t.isError()) {
+                return Type.ERROR;
+            }
+            if (!t.isScalar()) {
+                return verdict(l, Outcome.fail("the elements of " + (l.array() ? "{...}" : "[...]") + " must be numbers for"
+                        + " now, got " + t));
+            }
+            ints &= t.isInt();
+        }
+        Size n = new Size.Literal(l.elements().size());
+        return l.array() ? new Type(ints ? Type.Element.INT : Type.Element.REAL, Type.Container.SCALAR, List.of(n), List.of())
+                : Type.vector(n);
     }
 
     private Type transpose(Expr.Transpose t, Scope scope) {

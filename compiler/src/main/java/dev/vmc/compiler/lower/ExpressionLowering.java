@@ -15,6 +15,7 @@ import dev.vmc.runtime.graph.Reduce;
 import dev.vmc.runtime.graph.Repeat;
 import dev.vmc.runtime.graph.ShapeException;
 import dev.vmc.runtime.graph.Select;
+import dev.vmc.runtime.graph.Stack;
 import dev.vmc.runtime.graph.Take;
 import dev.vmc.runtime.graph.Transpose;
 import dev.vmc.runtime.graph.Unary;
@@ -72,6 +73,8 @@ final class ExpressionLowering {
             return index(i);
         } else if (e instanceof Expr.Transpose t) {
             return graph.apply(Transpose.INSTANCE, lower(t.operand()));
+        } else if (e instanceof Expr.Literal l) {
+            return graph.apply(Stack.INSTANCE, l.elements().stream().map(this::lower).toArray(Node[]::new));
         } else if (e instanceof Expr.Conditional c) {
             return graph.apply(Select.INSTANCE, lower(c.condition()), lower(c.then()), lower(c.otherwise()));
         }

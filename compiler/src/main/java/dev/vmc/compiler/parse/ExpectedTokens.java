@@ -44,7 +44,8 @@ final class ExpectedTokens {
         }
         List<String> closers = new ArrayList<>();
         for (String closer : CLOSERS) {
-            if (names.contains(closer)) {
+            // where an expression may start, '{' opens an array literal rather than closing anything
+            if (names.contains(closer) && !(closer.equals("'{'") && names.contains("INT_LITERAL"))) {
                 closers.add(closer);
             }
         }

@@ -72,7 +72,19 @@ final class ExprBuilder extends VmodelBaseVisitor<Expr> {
 
     @Override
     public Expr visitTransposeExpr(VmodelParser.TransposeExprContext ctx) {
-        return new Expr.Transpose(Positions.of(ctx.op), visit(ctx.expr()));
+        Expr operand = visit(ctx.expr());
+        // [a, b]' is Stan's column vector from a row vector: vmc reads [a, b] as that vector already
+        return operand instanceof Expr.Literal l && !l.array() ? operand : new Expr.Transpose(Positions.of(ctx.op), operand);
+    }
+
+    @Override
+    public Expr visitVectorLiteralExpr(VmodelParser.VectorLiteralExprContext ctx) {
+        return new Expr.Literal(Positions.of(ctx.open), ctx.expr().stream().map(this::nested).toList(), false);
+    }
+
+    @Override
+    public Expr visitArrayLiteralExpr(VmodelParser.ArrayLiteralExprContext ctx) {
+        return new Expr.Literal(Positions.of(ctx.open), ctx.expr().stream().map(this::nested).toList(), true);
     }
 
     @Override
