@@ -137,7 +137,7 @@ public final class DataBinder {
             return;
         }
         Tensor value = Evaluator.evaluate(decl.init(), bound);
-        double[] elements = new double[java.util.Arrays.stream(declared).reduce(1, (a, b) -> a * b)];
+        double[] elements = new double[dev.vmc.runtime.tensor.Shapes.size(declared)];
         if (value.size() == 1) {
             java.util.Arrays.fill(elements, value.data[0]);
         } else if (value.size() == elements.length) {

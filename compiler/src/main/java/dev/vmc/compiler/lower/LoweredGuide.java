@@ -78,7 +78,7 @@ public final class LoweredGuide implements dev.vmc.runtime.guide.Guide {
                 drawn.put(latent.name(), value);
                 scope.names.put(latent.name(), value);
                 held.put(latent.name(), value);
-                sites.add(site(latent, d, amortisedBy(graph, live)));
+                sites.add(site(latent, d, dev.vmc.runtime.nn.Mlp.feeding(graph, live)));
                 if (!d.isReparameterisable()) {
                     // The draw passes no gradient, so the guide's parameters learn through the
                     // score function's surrogate, which differentiates this live log q.
@@ -94,24 +94,6 @@ public final class LoweredGuide implements dev.vmc.runtime.guide.Guide {
         List<Site> orderedSites = new ArrayList<>();
         byName.keySet().forEach(name -> sites.stream().filter(x -> x.latent().equals(name)).forEach(orderedSites::add));
         return new Nodes(ordered, logQ == null ? graph.constant(0) : logQ, null, orderedSites, scope.parameters, scored, plated);
-    }
-
-    /** The networks a site's parameters are computed by, in the order they run: its encoder, when there is one. */
-    private static List<String> amortisedBy(Graph graph, List<Node> arguments) {
-        boolean[] up = new boolean[graph.nodes().size()];
-        for (Node a : arguments) {
-            boolean[] more = graph.ancestorsOf(a);
-            for (int i = 0; i < up.length; i++) {
-                up[i] |= more[i];
-            }
-        }
-        List<String> networks = new ArrayList<>();
-        for (Node node : graph.nodes()) {
-            if (up[node.id] && node.op instanceof dev.vmc.runtime.nn.Mlp m && !networks.contains(m.network().name())) {
-                networks.add(m.network().name());
-            }
-        }
-        return networks;
     }
 
     /** The plan's entry: the checker allows a reparameterised family, or a discrete one for an int latent. */

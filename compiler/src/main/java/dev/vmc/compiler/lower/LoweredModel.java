@@ -30,8 +30,6 @@ public final class LoweredModel implements Model {
     private final Dependencies dependencies;
     private final BoundData data;
     private final List<LatentSpec> latents = new ArrayList<>();
-    /** The plated latents' nodes in the graph being built, which only plated statements may use under minibatches. */
-    private final Set<Node> plateRows = new java.util.HashSet<>();
 
     public LoweredModel(Program program, Dependencies dependencies, BoundData data) {
         this.program = program;
@@ -65,7 +63,8 @@ public final class LoweredModel implements Model {
         Scope scope = new Scope(graph, program, data);
         program.params().forEach(scope::declareParameter);
         scope.names.putAll(latentValues);
-        plateRows.clear();
+        // the plated latents' nodes, which only plated statements may use under minibatches
+        Set<Node> plateRows = new java.util.HashSet<>();
         latentValues.forEach((name, node) -> {
             if (scope.isPlated(name)) {
                 plateRows.add(node);
@@ -100,9 +99,10 @@ public final class LoweredModel implements Model {
                 elements = graph.apply(Select.INSTANCE, scope.lower(guard), elements, graph.constant(0));
             }
             if (elements != null) {
-                boolean plated = s instanceof Stmt.Sample sample && isPlated(sample.variate());
+                boolean plated = s instanceof Stmt.Sample sample && sample.variate() instanceof Expr.Var v
+                        && scope.isPlated(v.name());
                 if (!plated && data.batchSize() > 0) {
-                    requireGlobal(graph, elements, s);
+                    requireGlobal(graph, elements, plateRows);
                 }
                 factors.add(new Factor(graph.origin(), elements, Set.copyOf(dependencies.factorOf(s).latents()),
                         plated ? data.plate() : null, plated ? scope.plateScale() : 1, sampled));
@@ -111,20 +111,11 @@ public final class LoweredModel implements Model {
         return new Nodes(factors, derived, scope.parameters);
     }
 
-    /** A ~ statement over a plated variable: one element (or row of elements) per datum. */
-    private boolean isPlated(Expr variate) {
-        if (!(variate instanceof Expr.Var v)) {
-            return false;
-        }
-        return Scope.dataDeclarations(program).stream().anyMatch(d -> d.name().equals(v.name()) && data.isPlated(d.type()))
-                || program.latents().stream().anyMatch(d -> d.name().equals(v.name()) && data.isPlated(d.type()));
-    }
-
     /**
      * Under minibatches only plated ~ statements are scaled up to the whole data; any other term
      * that sees a minibatch would be a wrong estimate, so it is refused.
      */
-    private void requireGlobal(Graph graph, Node elements, Stmt s) {
+    private void requireGlobal(Graph graph, Node elements, Set<Node> plateRows) {
         boolean[] up = graph.ancestorsOf(elements);
         for (Node node : graph.nodes()) {
             if (up[node.id] && (node.op instanceof Leaf.Batch || plateRows.contains(node))) {

@@ -53,14 +53,15 @@ final class Scope {
         return all;
     }
 
-    /** Whether a latent has one row per datum of the plate. */
-    boolean isPlated(String latent) {
-        return program.latents().stream().anyMatch(d -> d.name().equals(latent) && data.isPlated(d.type()));
+    /** Whether a data value or a latent has one row per datum of the plate. */
+    boolean isPlated(String name) {
+        return java.util.stream.Stream.concat(dataDeclarations(program).stream(), program.latents().stream())
+                .anyMatch(d -> d.name().equals(name) && data.isPlated(d.type()));
     }
 
     /** What a plated term's sum is multiplied by: N / batch size, or 1 for the whole data. */
     double plateScale() {
-        return data.batchSize() == 0 ? 1 : data.evaluate(new Expr.Var(new Pos(0, 0), data.plate())) / data.batchSize();
+        return data.batchSize() == 0 ? 1 : (double) data.size(data.plate()) / data.batchSize();
     }
 
     Node lower(Expr e) {

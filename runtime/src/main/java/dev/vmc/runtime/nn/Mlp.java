@@ -57,4 +57,25 @@ public record Mlp(Network network) implements Op {
         int rows = inputs[0].size() / network.inputs();
         return new MlpKernel<>(network, rows, Numerics.of(output.type()));
     }
+
+    /**
+     * The networks some of {@code nodes} are computed by, in the order they run: a guide site's
+     * encoders, which make it amortised.
+     */
+    public static java.util.List<String> feeding(dev.vmc.runtime.graph.Graph graph, java.util.List<dev.vmc.runtime.graph.Node> nodes) {
+        boolean[] up = new boolean[graph.nodes().size()];
+        for (dev.vmc.runtime.graph.Node n : nodes) {
+            boolean[] more = graph.ancestorsOf(n);
+            for (int i = 0; i < up.length; i++) {
+                up[i] |= more[i];
+            }
+        }
+        java.util.List<String> networks = new java.util.ArrayList<>();
+        for (dev.vmc.runtime.graph.Node node : graph.nodes()) {
+            if (up[node.id] && node.op instanceof Mlp m && !networks.contains(m.network().name())) {
+                networks.add(m.network().name());
+            }
+        }
+        return networks;
+    }
 }

@@ -1,6 +1,5 @@
 package dev.vmc.runtime.train;
 
-import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.guide.Guide;
 import dev.vmc.runtime.infer.ElboGraph;
 import dev.vmc.runtime.nn.Mlp;
@@ -11,17 +10,7 @@ final class Encoders {
 
     /** Whether some plated site's parameters are computed by a network (an encoder). */
     static boolean feed(ElboGraph elbo) {
-        for (Guide.PlatedSite site : elbo.rows.sites()) {
-            for (Node argument : site.arguments()) {
-                boolean[] up = elbo.graph.ancestorsOf(argument);
-                for (Node node : elbo.graph.nodes()) {
-                    if (up[node.id] && node.op instanceof Mlp) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
+        return elbo.rows.sites().stream().anyMatch(site -> !Mlp.feeding(elbo.graph, site.arguments()).isEmpty());
     }
 
     /** The plan's line: which of the three ways of inferring local latents this guide is. */

@@ -7,7 +7,6 @@ import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.ParameterStore;
 import dev.vmc.runtime.graph.ParticleLogMeanExp;
 import dev.vmc.runtime.graph.Precision;
-import dev.vmc.runtime.graph.Special;
 import dev.vmc.runtime.guide.Guide;
 import dev.vmc.runtime.infer.ElboGraph;
 import dev.vmc.runtime.infer.PlateRows;
@@ -97,14 +96,14 @@ public final class Evaluation {
             if (locals.any()) {
                 if (encoder) {
                     executor.forward();
-                    encoderOnly += sumOfRowMeans(executor, terms.reconstruction(), fresh) - sumOfRowMeans(executor, terms.kl(), fresh);
+                    encoderOnly += RowTerms.sumOfRowMeans(executor, terms.reconstruction(), fresh) - RowTerms.sumOfRowMeans(executor, terms.kl(), fresh);
                 }
                 locals.run(executor, elbo.objective, localSteps);
             }
             executor.forward();
             int first = b * plate.batchSize();
-            rec += sumOfRowMeans(executor, terms.reconstruction(), fresh);
-            kl += sumOfRowMeans(executor, terms.kl(), fresh);
+            rec += RowTerms.sumOfRowMeans(executor, terms.reconstruction(), fresh);
+            kl += RowTerms.sumOfRowMeans(executor, terms.kl(), fresh);
             double[] w = executor.value(iwaeRows).data;
             for (int r = 0; r < fresh; r++) {
                 iwae += w[r];
@@ -186,20 +185,6 @@ public final class Evaluation {
         return terms.klElements().stream().mapToInt(e -> e.modelSize() / e.shape[0]).sum();
     }
 
-    /** Per row, the mean over particles of a [rows] node (batched or not), summed over the fresh rows. */
-    private static double sumOfRowMeans(Executor executor, Node node, int fresh) {
-        double[] v = executor.value(node).data;
-        int rows = node.shape[0];
-        int particles = node.batched ? executor.particles() : 1;
-        double total = 0;
-        for (int s = 0; s < particles; s++) {
-            for (int r = 0; r < fresh; r++) {
-                total += v[s * rows + r];
-            }
-        }
-        return total / particles;
-    }
-
     /** A site argument's values for the first particle, at the site's shape (a scalar sd becomes one per element). */
     private static double[] broadcastRows(Executor executor, Node argument, Node site) {
         double[] v = executor.value(argument).data;
@@ -234,7 +219,7 @@ public final class Evaluation {
      */
     static ParameterStore loaded(Graph graph, ParameterStore trained, boolean localsFresh) {
         ParameterStore store = ParameterStore.initial(graph);
-        java.util.Set<String> locals = localsFresh ? new LocalSteps(graph, store, 1, true).names() : java.util.Set.of();
+        java.util.Set<String> locals = localsFresh ? LocalSteps.localNames(graph) : java.util.Set.of();
         for (var e : store.asMap().entrySet()) {
             if (locals.contains(e.getKey())) {
                 continue;
@@ -253,9 +238,5 @@ public final class Evaluation {
             e.getValue().copyFrom(value);
         }
         return store;
-    }
-
-    static double logSumExp(double[] x) {
-        return Special.logSumExp(x, 0, x.length);
     }
 }

@@ -62,12 +62,8 @@ public final class HeldOut {
                 locals.run(executor, elbo.objective, localSteps);
             }
             executor.forward();
-            double[] rec = executor.value(terms.reconstruction()).data;
-            double[] k = executor.value(terms.kl()).data;
-            for (int r = 0; r < batches.fresh(b); r++) {
-                reconstruction += rec[r];
-                kl += k[r];
-            }
+            reconstruction += RowTerms.sumOfRowMeans(executor, terms.reconstruction(), batches.fresh(b));
+            kl += RowTerms.sumOfRowMeans(executor, terms.kl(), batches.fresh(b));
         }
         int n = plate.size();
         return new Scores((reconstruction - kl) / n, reconstruction / n, kl / n);

@@ -36,12 +36,9 @@ final class LocalSteps {
 
     LocalSteps(Graph graph, ParameterStore store, double learningRate, boolean reset) {
         Node rowsLeaf = null;
-        for (Node node : graph.nodes()) {
-            if (node.op == Gather.INSTANCE && node.inputs.get(0).op instanceof Leaf.Parameter
-                    && node.inputs.get(1).op instanceof Leaf.Batch b && b.label().equals(Model.Plate.ROWS)) {
-                locals.add(node.inputs.get(0));
-                rowsLeaf = node.inputs.get(1);
-            }
+        for (Node node : rowGathers(graph)) {
+            locals.add(node.inputs.get(0));
+            rowsLeaf = node.inputs.get(1);
         }
         this.rows = rowsLeaf;
         this.store = store;
@@ -53,6 +50,20 @@ final class LocalSteps {
             v.add(new double[size]);
             counts.add(new int[p.shape[0]]);
         }
+    }
+
+    /** The gathers that read a per-datum parameter's rows by the minibatch's row numbers. */
+    private static List<Node> rowGathers(Graph graph) {
+        return graph.nodes().stream().filter(node -> node.op == Gather.INSTANCE
+                && node.inputs.get(0).op instanceof Leaf.Parameter
+                && node.inputs.get(1).op instanceof Leaf.Batch b && b.label().equals(Model.Plate.ROWS)).toList();
+    }
+
+    /** The names of a graph's per-datum parameters. */
+    static Set<String> localNames(Graph graph) {
+        Set<String> names = new LinkedHashSet<>();
+        rowGathers(graph).forEach(g -> names.add(((Leaf.Parameter) g.inputs.get(0).op).label()));
+        return names;
     }
 
     boolean any() {

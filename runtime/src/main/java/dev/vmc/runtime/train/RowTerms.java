@@ -1,5 +1,6 @@
 package dev.vmc.runtime.train;
 
+import dev.vmc.runtime.graph.Executor;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.guide.Guide;
@@ -69,5 +70,19 @@ record RowTerms(Node reconstruction, Node kl, List<Node> klElements, Node logWei
             kl = graph.add(kl, graph.constant(new dev.vmc.runtime.tensor.Tensor(shape)));
         }
         return kl;
+    }
+
+    /** Per row, the mean over particles of a [rows] node (batched or not), summed over the fresh rows. */
+    static double sumOfRowMeans(Executor executor, Node node, int fresh) {
+        double[] v = executor.value(node).data;
+        int rows = node.shape[0];
+        int particles = node.batched ? executor.particles() : 1;
+        double total = 0;
+        for (int s = 0; s < particles; s++) {
+            for (int r = 0; r < fresh; r++) {
+                total += v[s * rows + r];
+            }
+        }
+        return total / particles;
     }
 }

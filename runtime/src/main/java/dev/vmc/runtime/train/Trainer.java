@@ -9,8 +9,6 @@ import dev.vmc.runtime.infer.ElboGraph;
 import dev.vmc.runtime.infer.FitListener;
 import dev.vmc.runtime.infer.Optimisation;
 import dev.vmc.runtime.model.Model;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
