@@ -76,11 +76,18 @@ branch : '{' statement* '}' | statement ;
 
 arguments : expr (',' expr)* ;
 
+// One index of x[...]: a single position or an array of them (multi-indexing), or a slice
+// 'a:b' whose ends may be left out ('a:', ':b', ':').
+index
+    : expr                                                # singleIndex
+    | lower=expr? colon=':' upper=expr?                   # sliceIndex
+    ;
+
 // Alternatives from tightest to loosest binding. '^' binds tighter than unary minus, as
 // in Stan, so -x^2 is -(x^2); its right operand may itself be negated: 2^-1.
 expr
     : expr op='\''                                        # transposeExpr
-    | expr op='[' expr (',' expr)* ']'                    # indexExpr
+    | expr op='[' index (',' index)* ']'                  # indexExpr
     | <assoc=right> expr op='^' expr                      # powerExpr
     | op=('-' | '+' | '!') expr                           # unaryExpr
     | expr op=('*' | '/' | '.*' | './' | '%' | '%/%') expr   # multiplyExpr

@@ -23,6 +23,12 @@ public sealed interface Expr {
     record Index(Pos pos, Expr target, List<Expr> indices) implements Expr {}
 
     /** {@code m'} */
+    /**
+     * A slice among an index's positions: {@code a:b}, {@code a:}, {@code :b} or {@code :} (every
+     * position); a missing end is null. It occurs only as one of {@link Index#indices()}.
+     */
+    record Slice(Pos pos, Expr lower, Expr upper) implements Expr {}
+
     record Transpose(Pos pos, Expr operand) implements Expr {}
 
     /**

@@ -53,6 +53,15 @@ public final class Names {
             return l.elements();
         } else if (e instanceof Expr.Conditional c) {
             return List.of(c.condition(), c.then(), c.otherwise());
+        } else if (e instanceof Expr.Slice s) {
+            List<Expr> ends = new ArrayList<>();
+            if (s.lower() != null) {
+                ends.add(s.lower());
+            }
+            if (s.upper() != null) {
+                ends.add(s.upper());
+            }
+            return ends;
         }
         return List.of();
     }

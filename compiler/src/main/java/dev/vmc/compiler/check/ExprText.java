@@ -86,6 +86,8 @@ public final class ExprText {
         } else if (expr instanceof Expr.Literal l) {
             text = l.elements().stream().map(a -> write(a, 0)).collect(Collectors.joining(", ", l.array() ? "{" : "[",
                     l.array() ? "}" : "]"));
+        } else if (expr instanceof Expr.Slice s) {
+            text = (s.lower() == null ? "" : write(s.lower(), 0)) + ":" + (s.upper() == null ? "" : write(s.upper(), 0));
         } else if (expr instanceof Expr.Conditional c) {
             text = write(c.condition(), -3) + " ? " + write(c.then(), -3) + " : " + write(c.otherwise(), -4);
         } else {

@@ -233,6 +233,11 @@ final class ExprTyper {
         List<Type> indices = new ArrayList<>();
         boolean usable = !target.isError();
         for (Expr index : i.indices()) {
+            if (index instanceof Expr.Slice slice) {
+                diagnostics.error(slice.pos(), "slicing (a:b) is not supported yet");
+                usable = false;
+                continue;
+            }
             Type type = type(index, scope);
             indices.add(type);
             if (type.isError()) {

@@ -89,8 +89,16 @@ final class ExprBuilder extends VmodelBaseVisitor<Expr> {
 
     @Override
     public Expr visitIndexExpr(VmodelParser.IndexExprContext ctx) {
-        List<Expr> parts = all(ctx.expr());
-        return new Expr.Index(Positions.of(ctx.op), parts.get(0), parts.subList(1, parts.size()));
+        List<Expr> indices = ctx.index().stream().map(this::index).toList();
+        return new Expr.Index(Positions.of(ctx.op), visit(ctx.expr()), indices);
+    }
+
+    private Expr index(VmodelParser.IndexContext ctx) {
+        if (ctx instanceof VmodelParser.SliceIndexContext s) {
+            return new Expr.Slice(Positions.of(s.colon), s.lower == null ? null : visit(s.lower),
+                    s.upper == null ? null : visit(s.upper));
+        }
+        return visit(((VmodelParser.SingleIndexContext) ctx).expr());
     }
 
     @Override
