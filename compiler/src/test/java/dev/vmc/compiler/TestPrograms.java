@@ -15,7 +15,7 @@ public final class TestPrograms {
     public static Stream<Path> in(String folder) {
         try {
             Path dir = Path.of(TestPrograms.class.getResource("/" + folder).toURI());
-            return Files.list(dir).filter(p -> p.toString().endsWith(".vmodel")).sorted().toList().stream();
+            return Files.list(dir).filter(p -> p.toString().endsWith(".vmodel") || p.toString().endsWith(".stan")).sorted().toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {

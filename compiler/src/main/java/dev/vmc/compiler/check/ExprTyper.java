@@ -70,6 +70,9 @@ final class ExprTyper {
         if (expr instanceof Expr.Binary top) {
             return chain(top, scope);
         }
+        if (expr instanceof Expr.Call c && UnsupportedFunctions.message(c.function()) != null) {
+            return verdict(expr, Outcome.fail(UnsupportedFunctions.message(c.function())));
+        }
         if (expr instanceof Expr.Call c && RandomDraws.isDraw(c.function())) {
             List<Type> args = new ArrayList<>();
             c.args().forEach(a -> args.add(type(a, scope)));

@@ -38,6 +38,8 @@ public final class ProgramParser {
         diagnostics.throwIfAny();
         reportTooManyOpenBrackets(tokens, diagnostics);
         diagnostics.throwIfAny();
+        UnsupportedStan.report(tokens.getTokens(), diagnostics);
+        diagnostics.throwIfAny();
 
         VmodelParser parser = new DepthGuardedParser(tokens);
         parser.removeErrorListeners();
