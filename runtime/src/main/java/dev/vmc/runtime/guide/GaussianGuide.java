@@ -7,6 +7,7 @@ import dev.vmc.runtime.graph.Special;
 import dev.vmc.runtime.model.FlatLatents;
 import dev.vmc.runtime.model.LatentSpec;
 import dev.vmc.runtime.tensor.Tensor;
+import dev.vmc.runtime.transform.Bijections;
 import dev.vmc.runtime.transform.Support;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -169,7 +170,7 @@ public abstract class GaussianGuide implements Guide {
         FlatLatents.Split split = flat.split(graph, u, "the automatic guide");
         List<Site> sites = new ArrayList<>();
         for (LatentSpec latent : latents) {
-            sites.add(new Site(latent.name(), latent.shape(), latent.support(), family() + describeMap(latent.support()),
+            sites.add(new Site(latent.name(), latent.shape(), latent.support(), family() + describeMap(latent),
                     Estimator.REPARAMETERISED, "the Gaussian guide is reparameterisable"));
         }
         return new Nodes(split.values(), logQ, split.logJacobian(), sites, Map.of());
@@ -257,13 +258,8 @@ public abstract class GaussianGuide implements Guide {
         return m;
     }
 
-    private static String describeMap(Support s) {
-        switch (s.kind()) {
-            case LOWER: return ", through exp";
-            case UPPER: return ", through -exp";
-            case INTERVAL: return ", through a scaled logit";
-            case SIMPLEX: return ", through stick-breaking";
-            default: return "";
-        }
+    private static String describeMap(LatentSpec latent) {
+        String map = Bijections.describeMap(latent.support(), latent.shape());
+        return map.isEmpty() ? "" : ", through " + map;
     }
 }

@@ -55,7 +55,7 @@ public final class LogDensity {
     }
 
     /**
-     * Latents with no bounded interval or simplex that no prior or likelihood term mentions: the
+     * Latents with no bounded interval, simplex or unit vector that no prior or likelihood term mentions: the
      * log density is flat in them, so their posterior is improper. Found by walking the graph up
      * from the log joint.
      */
@@ -70,7 +70,7 @@ public final class LogDensity {
             Node node = latents.get(latent.name());
             boolean used = reaches[node.id];
             Support.Kind kind = latent.support().kind();
-            boolean bounded = kind == Support.Kind.INTERVAL || kind == Support.Kind.SIMPLEX;
+            boolean bounded = kind == Support.Kind.INTERVAL || kind == Support.Kind.SIMPLEX || kind == Support.Kind.UNIT_VECTOR;
             if (!used && !bounded) {
                 names.add(latent.name());
             }

@@ -6,8 +6,9 @@ import dev.vmc.runtime.graph.Node;
 /**
  * The map between a support and the unconstrained space that inference works in, chosen by
  * the support as in Stan: identity for reals, exp above a lower bound, -exp below an upper
- * bound, a scaled logistic for an interval, stick-breaking for a simplex (the one map that is
- * not elementwise: see {@link #unconstrainedShape}). Graph versions for the model; scalar
+ * bound, a scaled logistic for an interval; stick-breaking for a simplex, cumulative sums of
+ * exp for ordered vectors, y / |y| for unit vectors (maps of whole vectors, {@link BlockMap}:
+ * see {@link #unconstrainedShape}). Graph versions for the model; scalar
  * versions for initial values and for reading fitted parameters back.
  */
 public final class Bijections {
@@ -26,8 +27,8 @@ public final class Bijections {
                 throw new IllegalArgumentException("a discrete variable (" + s.describe() + ") has no map to the unconstrained space");
             case PARAMETER_BOUNDED:
                 throw new IllegalArgumentException("a support bounded by distribution parameters must be resolved to its bounds first");
-            case SIMPLEX:
-                throw new IllegalArgumentException("the simplex is not mapped elementwise; its map is stick-breaking, on whole vectors");
+            case SIMPLEX, ORDERED, POSITIVE_ORDERED, UNIT_VECTOR:
+                throw new IllegalArgumentException(s.describe() + " are not mapped elementwise but a vector at a time");
             default:
                 break;
         }
@@ -46,30 +47,69 @@ public final class Bijections {
     }
 
     /**
+     * The map of a support whose values are whole blocks (the last axis of {@code shape}), or
+     * null for an elementwise support.
+     */
+    static BlockMap blockMap(Support s, int[] shape) {
+        if (!s.isVectorValued()) {
+            return null;
+        }
+        if (shape.length < 1 || shape[shape.length - 1] < 1) {
+            throw new IllegalArgumentException(s.describe() + " need non-empty vectors, not shape " + java.util.Arrays.toString(shape));
+        }
+        int size = shape[shape.length - 1];
+        switch (s.kind()) {
+            case SIMPLEX: return new SimplexMap(size);
+            case ORDERED: return new OrderedMap(size, false);
+            case POSITIVE_ORDERED: return new OrderedMap(size, true);
+            default: return new UnitVectorMap(size);
+        }
+    }
+
+    /** How a guide's plan names the map of a support: "exp", "stick-breaking"; empty for the identity. */
+    public static String describeMap(Support s, int[] shape) {
+        BlockMap block = s.isDiscrete() || s.kind() == Support.Kind.PARAMETER_BOUNDED ? null : blockMap(s, shape);
+        if (block != null) {
+            return block.describe();
+        }
+        switch (s.kind()) {
+            case LOWER: return "exp";
+            case UPPER: return "-exp";
+            case INTERVAL: return "a scaled logit";
+            default: return "";
+        }
+    }
+
+    /**
      * The shape of a value's unconstrained coordinates: its own shape for every elementwise
-     * map, one fewer along the vector for a simplex (its values' sum is fixed), none for a
+     * map; for a map of whole vectors (a simplex's, an array of simplexes'), each vector's free
+     * values in place of its elements (one fewer for a simplex: its sum is fixed); none for a
      * discrete value.
      */
     public static int[] unconstrainedShape(int[] shape, Support s) {
         if (s.isDiscrete()) {
             return new int[] {0}; // a discrete value has no coordinates on the unconstrained space
         }
-        if (s.kind() != Support.Kind.SIMPLEX) {
+        BlockMap block = blockMap(s, shape);
+        if (block == null) {
             return shape;
         }
-        if (shape.length != 1 || shape[0] < 1) {
-            throw new IllegalArgumentException("a simplex is one non-empty vector, not shape " + java.util.Arrays.toString(shape));
-        }
-        return new int[] {shape[0] - 1};
+        int[] free = shape.clone();
+        free[free.length - 1] = block.freeSize();
+        return free;
     }
 
     /**
-     * The constrained value of an unconstrained node, elementwise (a whole vector for a
-     * simplex); for reals the node itself.
+     * The constrained value of an unconstrained node, elementwise (a whole vector at a time for
+     * a simplex and the other vector supports); for reals the node itself.
      */
     public static Node constrain(Graph g, Node unconstrained, Support s) {
-        if (s.kind() == Support.Kind.SIMPLEX) {
-            return g.apply(new StickBreakingOp(), unconstrained);
+        if (s.isVectorValued()) {
+            int[] free = unconstrained.shape;
+            int[] shape = free.clone();
+            shape[shape.length - 1] = constrainedLength(s, free[free.length - 1]);
+            BlockMap block = blockMap(s, shape);
+            return g.apply(new BlockConstrainOp(block, new int[] {block.size()}), unconstrained);
         }
         Bijection map = forSupport(s);
         if (map instanceof Identity) {
@@ -78,13 +118,20 @@ public final class Bijections {
         return g.apply(new ConstrainOp(map), unconstrained);
     }
 
+    /** The vector length of a vector support whose free values number {@code free}. */
+    private static int constrainedLength(Support s, int free) {
+        return s.kind() == Support.Kind.SIMPLEX ? free + 1 : free;
+    }
+
     /**
      * log |det d constrain / d u| summed over the node's elements: one value per particle if
-     * the node has particles, else one shared value (a constant 0 for reals).
+     * the node has particles, else one shared value (a constant 0 for reals). For a unit vector
+     * it is Stan's -u'u / 2, which makes the many-to-one map proper.
      */
     public static Node logAbsDetJacobian(Graph g, Node unconstrained, Support s) {
-        if (s.kind() == Support.Kind.SIMPLEX) {
-            return g.apply(new StickBreakingJacobianOp(), unconstrained);
+        if (s.isVectorValued()) {
+            int[] free = unconstrained.shape;
+            return g.apply(new BlockJacobianOp(blockMap(s, new int[] {constrainedLength(s, free[free.length - 1])})), unconstrained);
         }
         Bijection map = forSupport(s);
         if (map instanceof Identity) {
@@ -93,28 +140,65 @@ public final class Bijections {
         return g.apply(new LogJacobianOp(map), unconstrained);
     }
 
+    /**
+     * The unconstrained coordinates of a value of a vector support (row-major, the vectors along
+     * the last axis of {@code shape}), from a value in its interior.
+     *
+     * @throws IllegalArgumentException naming the vector and the element that is outside
+     */
+    public static double[] unconstrainBlocks(double[] x, int[] shape, Support s) {
+        BlockMap block = blockMap(s, shape);
+        int blocks = x.length / block.size();
+        double[] y = new double[blocks * block.freeSize()];
+        for (int b = 0; b < blocks; b++) {
+            String problem = block.outside(x, b * block.size());
+            if (problem != null) {
+                throw new IllegalArgumentException((blocks > 1 ? "vector " + (b + 1) + ": " : "") + problem
+                        + ", so it is not in " + s.describe());
+            }
+            block.unconstrain(x, b * block.size(), y, b * block.freeSize());
+        }
+        return y;
+    }
+
+    /** The constrained values of a vector support's unconstrained coordinates; {@code shape} is the constrained shape. */
+    public static double[] constrainBlocks(double[] y, int[] shape, Support s) {
+        BlockMap block = blockMap(s, shape);
+        int blocks = y.length / Math.max(1, block.freeSize());
+        double[] x = new double[blocks * block.size()];
+        for (int b = 0; b < blocks; b++) {
+            block.constrain(y, b * block.freeSize(), x, b * block.size());
+        }
+        return x;
+    }
+
+    /**
+     * Why a value of a vector support is not in it, naming the vector (1-based, when there are
+     * several) and element, or null when every vector is.
+     */
+    public static String outside(double[] x, int[] shape, Support s) {
+        BlockMap block = blockMap(s, shape);
+        int blocks = x.length / block.size();
+        for (int b = 0; b < blocks; b++) {
+            String problem = block.outside(x, b * block.size());
+            if (problem != null) {
+                return (blocks > 1 ? "vector " + (b + 1) + ": " : "") + problem;
+            }
+        }
+        return null;
+    }
+
     /** A simplex's unconstrained coordinates (one fewer) from a point strictly inside it. */
     public static double[] unconstrainSimplex(double[] x) {
-        double sum = 0;
-        for (double v : x) {
-            if (!(v > 0)) {
-                throw new IllegalArgumentException("value " + v + " is not strictly inside the unit simplex");
-            }
-            sum += v;
+        if (x.length == 0) {
+            throw new IllegalArgumentException("an empty vector is not on the unit simplex");
         }
-        if (x.length == 0 || Math.abs(sum - 1) > 1e-8) {
-            throw new IllegalArgumentException("values summing to " + sum + " are not on the unit simplex, whose sum is 1");
-        }
-        double[] y = new double[x.length - 1];
-        StickBreaking.unconstrain(x, 0, y, 0, y.length);
-        return y;
+        return unconstrainBlocks(x, new int[] {x.length}, Support.SIMPLEX);
     }
 
     /** The simplex that unconstrained coordinates y map to (one more value than y). */
     public static double[] constrainSimplex(double[] y) {
-        double[] x = new double[y.length + 1];
-        StickBreaking.constrain(y, 0, x, 0, y.length);
-        return x;
+        return constrainBlocks(y, new int[] {y.length + 1}, Support.SIMPLEX);
     }
 
     /** The unconstrained value of x; x must be finite and inside the support. */

@@ -23,7 +23,13 @@ public record Support(Kind kind, double lower, double upper) {
          * Vectors of non-negative values summing to 1. Not elementwise: a simplex of size K has
          * K - 1 unconstrained coordinates ({@link Bijections#unconstrainedShape}).
          */
-        SIMPLEX
+        SIMPLEX,
+        /** Vectors of strictly increasing reals; mapped whole, as a simplex is. */
+        ORDERED,
+        /** Vectors of strictly increasing positive reals. */
+        POSITIVE_ORDERED,
+        /** Vectors of Euclidean length 1. */
+        UNIT_VECTOR
     }
 
     public static final Support REAL = new Support(Kind.REAL, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
@@ -32,6 +38,9 @@ public record Support(Kind kind, double lower, double upper) {
     public static final Support NONNEGATIVE_INTEGER = integer(0, Double.POSITIVE_INFINITY);
     public static final Support BINARY = integer(0, 1);
     public static final Support SIMPLEX = new Support(Kind.SIMPLEX, 0, 1);
+    public static final Support ORDERED = new Support(Kind.ORDERED, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    public static final Support POSITIVE_ORDERED = new Support(Kind.POSITIVE_ORDERED, 0, Double.POSITIVE_INFINITY);
+    public static final Support UNIT_VECTOR = new Support(Kind.UNIT_VECTOR, -1, 1);
     public static final Support PARAMETER_BOUNDED =
             new Support(Kind.PARAMETER_BOUNDED, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
 
@@ -80,13 +89,16 @@ public record Support(Kind kind, double lower, double upper) {
             case INTERVAL: return x > lower && x < upper;
             case INTEGER: return x == Math.rint(x) && x >= lower && x <= upper;
             case SIMPLEX: return x >= 0 && x <= 1; // elementwise only: the sum is the whole vector's
+            case ORDERED: return Double.isFinite(x); // elementwise only: the order is the whole vector's
+            case POSITIVE_ORDERED: return x > 0 && x < Double.POSITIVE_INFINITY;
+            case UNIT_VECTOR: return x >= -1 && x <= 1;
             default: return !Double.isNaN(x);
         }
     }
 
     /** Whether the support is a set of vectors rather than of numbers, so one value is a whole vector. */
     public boolean isVectorValued() {
-        return kind == Kind.SIMPLEX;
+        return kind == Kind.SIMPLEX || kind == Kind.ORDERED || kind == Kind.POSITIVE_ORDERED || kind == Kind.UNIT_VECTOR;
     }
 
     /** How the language writes this support, for messages: {@code <lower=0>} and the like. */
@@ -106,6 +118,9 @@ public record Support(Kind kind, double lower, double upper) {
                 }
                 return "integers in [" + fmt(lower) + ", " + fmt(upper) + "]";
             case SIMPLEX: return "the unit simplex";
+            case ORDERED: return "ordered vectors";
+            case POSITIVE_ORDERED: return "positive ordered vectors";
+            case UNIT_VECTOR: return "unit vectors";
             default: return "an interval set by its parameters";
         }
     }

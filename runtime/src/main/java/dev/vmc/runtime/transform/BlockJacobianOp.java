@@ -6,15 +6,17 @@ import dev.vmc.runtime.graph.Op;
 import dev.vmc.runtime.tensor.Shapes;
 import dev.vmc.runtime.tensor.Tensor;
 
-/**
- * The log absolute Jacobian determinant of {@link StickBreakingOp}: one value per particle.
- * The map is triangular (x_k depends on y_1..y_k), so the determinant is the product of the
- * diagonal, and its log a sum in one pass.
- */
-final class StickBreakingJacobianOp implements Op {
+/** The log |det| of a {@link BlockConstrainOp}'s map, summed over the blocks: one value per particle. */
+final class BlockJacobianOp implements Op {
+    private final BlockMap map;
+
+    BlockJacobianOp(BlockMap map) {
+        this.map = map;
+    }
+
     @Override
     public String name() {
-        return "log jacobian of stick-breaking";
+        return "log jacobian of " + map.describe();
     }
 
     @Override
@@ -25,11 +27,16 @@ final class StickBreakingJacobianOp implements Op {
     @Override
     public Kernel kernel(Layout[] inputs, Layout output) {
         int groups = output.size();
-        int free = inputs[0].modelSize();
+        int free = map.freeSize();
+        int perGroup = free == 0 ? 0 : inputs[0].modelSize() / free;
         return new Kernel() {
             public void forward(Tensor[] in, Tensor out) {
                 for (int s = 0; s < groups; s++) {
-                    out.data[s] = StickBreaking.logAbsDet(in[0].data, s * free, free);
+                    double acc = 0;
+                    for (int b = 0; b < perGroup; b++) {
+                        acc += map.logAbsDet(in[0].data, (s * perGroup + b) * free);
+                    }
+                    out.data[s] = acc;
                 }
             }
 
@@ -38,7 +45,9 @@ final class StickBreakingJacobianOp implements Op {
                     return;
                 }
                 for (int s = 0; s < groups; s++) {
-                    StickBreaking.addLogAbsDetGradient(in[0].data, s * free, free, gOut.data[s], gIn[0].data);
+                    for (int b = 0; b < perGroup; b++) {
+                        map.addLogAbsDetGradient(in[0].data, (s * perGroup + b) * free, gOut.data[s], gIn[0].data);
+                    }
                 }
             }
         };
