@@ -9,8 +9,9 @@ import java.util.function.Supplier;
 
 /**
  * The solution of {@code dy/dt = f(t, y, theta)} at T output times: inputs y0 [N], t0 [],
- * ts [T] and, when the system has parameters, theta [K]; output [T, N], row i being
- * {@code y(ts[i])}. Gradients reach every input: y0 and theta through the forward
+ * ts [T] and then the parts of theta, any number of nodes of any shapes whose flattened values,
+ * in order, make theta [K] (a Stan call's arguments after its times, so no concatenation is
+ * needed); output [T, N], row i being {@code y(ts[i])}. Gradients reach every input: y0 and theta through the forward
  * sensitivities integrated with the states, ts through {@code f(ts[i], y(ts[i]))} and t0
  * through {@code -S_y0 f(t0, y0)}.
  *
@@ -32,9 +33,8 @@ public record OdeSolve(String function, int states, int parameters, OdeTolerance
 
     @Override
     public int[] outputShape(int[][] in) {
-        if (in.length != (parameters > 0 ? 4 : 3)) {
-            throw new ShapeException("expects y0, t0, ts" + (parameters > 0 ? " and theta" : "") + ", got "
-                    + in.length + " inputs");
+        if (in.length < 3) {
+            throw new ShapeException("expects y0, t0, ts and the parameters, got " + in.length + " inputs");
         }
         if (in[0].length != 1 || in[0][0] != states) {
             throw new ShapeException("the initial state must be a vector of " + states + ", got " + Arrays.toString(in[0]));
@@ -45,8 +45,12 @@ public record OdeSolve(String function, int states, int parameters, OdeTolerance
         if (in[2].length != 1) {
             throw new ShapeException("the output times must be a vector, got " + Arrays.toString(in[2]));
         }
-        if (parameters > 0 && (in[3].length != 1 || in[3][0] != parameters)) {
-            throw new ShapeException("the parameters must be a vector of " + parameters + ", got " + Arrays.toString(in[3]));
+        int size = 0;
+        for (int i = 3; i < in.length; i++) {
+            size += dev.vmc.runtime.tensor.Shapes.size(in[i]);
+        }
+        if (size != parameters) {
+            throw new ShapeException("the right-hand side takes " + parameters + " parameters, the call gives " + size);
         }
         return new int[] {in[2][0], states};
     }

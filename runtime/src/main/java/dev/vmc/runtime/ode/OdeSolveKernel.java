@@ -15,6 +15,9 @@ final class OdeSolveKernel implements Kernel {
     private final int k;
     private final int times;
     private final boolean[] batched;
+    /** Size of each input; inputs 3.. are theta's parts, starting at {@link #at}. */
+    private final int[] sizes;
+    private final int[] at;
     private final OdeSolver solver;
     private final double[] y0;
     private final double[] ts;
@@ -30,11 +33,18 @@ final class OdeSolveKernel implements Kernel {
         this.k = op.parameters();
         this.times = output.shape()[0];
         this.batched = new boolean[inputs.length];
+        this.sizes = new int[inputs.length];
+        this.at = new int[inputs.length];
+        boolean thetaVaries = false;
         for (int i = 0; i < inputs.length; i++) {
             batched[i] = inputs[i].batched();
+            sizes[i] = inputs[i].modelSize();
+            if (i > 3) {
+                at[i] = at[i - 1] + sizes[i - 1];
+            }
+            thetaVaries |= i >= 3 && !inputs[i].fixed();
         }
         boolean y0Varies = !inputs[0].fixed() || !inputs[1].fixed(); // t0's gradient goes through d y / d y0
-        boolean thetaVaries = k > 0 && !inputs[3].fixed();
         OdeSystem system = op.systems().get();
         if (system.states() != n || system.parameters() != k) {
             throw new IllegalStateException(op.function() + ": the right-hand side has " + system.states() + " states and "
@@ -60,8 +70,8 @@ final class OdeSolveKernel implements Kernel {
         System.arraycopy(in[0].data, offset(batched[0], p, n), y0, 0, n);
         double t0 = in[1].data[offset(batched[1], p, 1)];
         System.arraycopy(in[2].data, offset(batched[2], p, times), ts, 0, times);
-        if (k > 0) {
-            System.arraycopy(in[3].data, offset(batched[3], p, k), theta, 0, k);
+        for (int i = 3; i < in.length; i++) {
+            System.arraycopy(in[i].data, offset(batched[i], p, sizes[i]), theta, at[i], sizes[i]);
         }
         return t0;
     }
@@ -133,14 +143,17 @@ final class OdeSolveKernel implements Kernel {
                     gIn[2].data[base + i] += w;
                 }
             }
-            if (k > 0 && gIn[3] != null) {
-                int base = offset(batched[3], p, k);
-                for (int j = 0; j < k; j++) {
+            for (int i = 3; i < in.length; i++) {
+                if (gIn[i] == null) {
+                    continue;
+                }
+                int base = offset(batched[i], p, sizes[i]);
+                for (int j = 0; j < sizes[i]; j++) {
                     double w = 0;
                     for (int r = 0; r < times * n; r++) {
-                        w += gOut.data[o + r] * sensitivities[s + r * columns + y0Columns + j];
+                        w += gOut.data[o + r] * sensitivities[s + r * columns + y0Columns + at[i] + j];
                     }
-                    gIn[3].data[base + j] += w;
+                    gIn[i].data[base + j] += w;
                 }
             }
         }

@@ -162,13 +162,15 @@ class OdeSolveTest {
 
     @Test
     void lotkaVolterraGradientsPerParticleMatchFiniteDifferences() {
-        // theta varies by particle (as a latent's draws do) and y0 is shared
+        // theta in two parts, as a call's arguments come: alpha and beta vary by particle (as a
+        // latent's draws do), gamma and delta and y0 are shared
         Graph g = new Graph();
         Node z0 = g.parameter("z0", Tensor.vector(TestSystems.LV_Z0));
-        Node theta = g.add(g.parameter("theta", Tensor.vector(TestSystems.LV_THETA)),
-                g.mul(g.constant(1e-3), g.noise(Leaf.Noise.Kind.UNIFORM, 4)));
+        Node prey = g.add(g.parameter("alpha_beta", Tensor.vector(0.55, 0.028)),
+                g.mul(g.constant(1e-3), g.noise(Leaf.Noise.Kind.UNIFORM, 2)));
+        Node predator = g.parameter("gamma_delta", Tensor.vector(0.80, 0.024));
         Node out = g.apply(new OdeSolve("ode_rk45", 2, 4, TIGHT, TestSystems.lotkaVolterraGraph()), z0, g.constant(0),
-                g.constant(Tensor.vector(java.util.Arrays.copyOf(TestSystems.LV_TIMES, 8))), theta);
+                g.constant(Tensor.vector(java.util.Arrays.copyOf(TestSystems.LV_TIMES, 8))), prey, predator);
         Node loss = g.meanOverParticles(g.sum(g.mul(g.log(out), g.constant(new Tensor(out.shape, weights(16))))));
         GradientCheck.check(g, loss, 3, 1e-5);
     }
