@@ -41,7 +41,7 @@ public final class Names {
         } else if (e instanceof Expr.Binary b) {
             return List.of(b.left(), b.right());
         } else if (e instanceof Expr.Call c) {
-            return c.args();
+            return OdeFunctions.valueArguments(c); // an ODE solver's first argument names a function, not a value
         } else if (e instanceof Expr.Index i) {
             List<Expr> parts = new ArrayList<>();
             parts.add(i.target());

@@ -42,7 +42,17 @@ public final class Checker {
 
     /** @throws CompileException listing every error found, in source order */
     public static CheckedProgram check(Program program) {
-        return new Checker(program).run();
+        return check(program, java.util.Map.of());
+    }
+
+    /**
+     * With user-defined functions' signatures, which calls such as the ODE solvers' may name;
+     * until the functions block is read, only tests declare any.
+     */
+    static CheckedProgram check(Program program, java.util.Map<String, FunctionSignature> functions) {
+        Checker checker = new Checker(program);
+        checker.typer.defineFunctions(functions);
+        return checker.run();
     }
 
     private CheckedProgram run() {

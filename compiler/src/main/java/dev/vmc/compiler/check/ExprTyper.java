@@ -4,6 +4,7 @@ import dev.vmc.compiler.ast.BinaryChain;
 import dev.vmc.compiler.ast.Builtins;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Names;
+import dev.vmc.compiler.ast.OdeFunctions;
 import dev.vmc.compiler.diag.Diagnostics;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -20,6 +21,8 @@ final class ExprTyper {
     private final Constants constants;
     /** The networks block's signatures, filled by the checker before any block that may call them. */
     private final java.util.Map<String, NetworkChecker.Signature> networks = new java.util.HashMap<>();
+    /** The functions block's signatures, for the calls that take a function (the ODE solvers). */
+    private final java.util.Map<String, FunctionSignature> functions = new java.util.HashMap<>();
 
     ExprTyper(SymbolTable symbols, Diagnostics diagnostics, IdentityHashMap<Expr, Type> types) {
         this.symbols = symbols;
@@ -73,6 +76,9 @@ final class ExprTyper {
         if (expr instanceof Expr.Call c && UnsupportedFunctions.message(c.function()) != null) {
             return verdict(expr, Outcome.fail(UnsupportedFunctions.message(c.function())));
         }
+        if (expr instanceof Expr.Call c && OdeFunctions.isSolver(c.function())) {
+            return odeCall(c, OdeFunctions.lookup(c.function()).orElseThrow(), scope);
+        }
         if (expr instanceof Expr.Call c && RandomDraws.isDraw(c.function())) {
             List<Type> args = new ArrayList<>();
             c.args().forEach(a -> args.add(type(a, scope)));
@@ -99,6 +105,52 @@ final class ExprTyper {
 
     void defineNetworks(java.util.Map<String, NetworkChecker.Signature> signatures) {
         networks.putAll(signatures);
+    }
+
+    /** The user-defined functions that calls such as the ODE solvers' may name. */
+    void defineFunctions(java.util.Map<String, FunctionSignature> signatures) {
+        functions.putAll(signatures);
+    }
+
+    /**
+     * {@code integrate_ode_rk45(f, ...)} or {@code ode_bdf(f, ...)}: f must name a user-defined
+     * function, the data-only arguments must be data, and the rest type by {@link OdeCalls}.
+     */
+    private Type odeCall(Expr.Call c, OdeFunctions.Solver solver, Scope scope) {
+        String arity = OdeCalls.arityProblem(solver, c.args().size());
+        if (arity != null) {
+            return verdict(c, Outcome.fail(arity));
+        }
+        Expr first = c.args().get(0);
+        FunctionSignature f = first instanceof Expr.Var v ? functions.get(v.name()) : null;
+        if (f == null) {
+            String what = first instanceof Expr.Var v ? "user-defined function '" + v.name() + "' is not declared"
+                    : ExprText.of(first) + " is not a function name";
+            diagnostics.error(ExprStart.of(first), what + "; the first argument of " + solver.name()
+                    + " names the right-hand side, a function from the functions block");
+            return Type.ERROR;
+        }
+        List<Type> args = new ArrayList<>();
+        args.add(Type.ERROR); // the function's name, not a value
+        boolean typed = true;
+        for (Expr a : c.args().subList(1, c.args().size())) {
+            Type t = type(a, scope);
+            args.add(t);
+            typed &= !t.isError();
+        }
+        if (!typed) {
+            return Type.ERROR;
+        }
+        for (OdeCalls.Role role : OdeCalls.dataArguments(solver, c.args().size())) {
+            Expr arg = c.args().get(role.position());
+            String notData = firstNonDataName(arg);
+            if (notData != null) {
+                diagnostics.error(ExprStart.of(arg), solver.name() + "'s " + role.name() + " must be data, but '" + notData
+                        + "' is " + symbols.get(notData).kind().withArticle());
+                return Type.ERROR;
+            }
+        }
+        return verdict(c, OdeCalls.type(solver, args, f));
     }
 
     /** A network maps each row of its input (or its one input vector) to an output row. */

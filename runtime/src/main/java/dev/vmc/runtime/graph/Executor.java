@@ -268,6 +268,12 @@ public final class Executor {
         return null;
     }
 
+    /** Where a node came from and, for a kernel that gave NaN on purpose, why (see {@link Kernel#failure}). */
+    public String explain(Node node) {
+        String why = kernels[node.id] == null ? null : kernels[node.id].failure();
+        return node.where() + (why == null ? "" : ": " + why);
+    }
+
     /**
      * The node whose gradient first went NaN or infinite in the last backward pass (which runs
      * from the root down), or null if none did.

@@ -11,4 +11,12 @@ public interface Kernel {
      * for every input whose {@code gIn[i]} is not null.
      */
     void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn);
+
+    /**
+     * Why the last forward pass wrote NaN on purpose, or null: an ODE solver that ran out of
+     * steps gives NaN, as Stan rejects such a point, and this says which limit it hit.
+     */
+    default String failure() {
+        return null;
+    }
 }

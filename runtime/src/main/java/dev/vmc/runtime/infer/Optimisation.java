@@ -193,7 +193,7 @@ public final class Optimisation {
 
     private String describeValue() {
         Node bad = executor.firstNonFinite(root);
-        return bad == null ? "no single node was to blame" : "the first non-finite value came from " + bad.where();
+        return bad == null ? "no single node was to blame" : "the first non-finite value came from " + executor.explain(bad);
     }
 
     private String describeGradient() {
