@@ -27,16 +27,43 @@ import re
 import subprocess
 import zipfile
 
+# The posteriors the issue names (alphabetical); bench's PosteriorAccuracy lists the same.
 POSTERIORS = [
-    "eight_schools-eight_schools_noncentered",
-    "sblrc-blr",
-    "kidiq-kidscore_momhs",
-    "kidiq-kidscore_interaction",
-    "kidiq-kidscore_momhsiq",
-    "mesquite-logmesquite",
-    "mesquite-logmesquite_logvolume",
+    "arma-arma11",
+    "bball_drive_event_0-hmm_drive_0",
+    "bball_drive_event_1-hmm_drive_1",
     "earnings-earn_height",
+    "earnings-log10earn_height",
     "earnings-logearn_height",
+    "earnings-logearn_height_male",
+    "earnings-logearn_interaction",
+    "earnings-logearn_logheight_male",
+    "eight_schools-eight_schools_noncentered",
+    "gp_pois_regr-gp_regr",
+    "hmm_example-hmm_example",
+    "hudson_lynx_hare-lotka_volterra",
+    "kidiq-kidscore_interaction",
+    "kidiq-kidscore_momhs",
+    "kidiq-kidscore_momhsiq",
+    "kidiq_with_mom_work-kidscore_interaction_c",
+    "kidiq_with_mom_work-kidscore_interaction_c2",
+    "kidiq_with_mom_work-kidscore_interaction_z",
+    "kidiq_with_mom_work-kidscore_mom_work",
+    "mcycle_gp-accel_gp",
+    "mesquite-logmesquite",
+    "mesquite-logmesquite_logva",
+    "mesquite-logmesquite_logvash",
+    "mesquite-logmesquite_logvolume",
+    "mesquite-mesquite",
+    "nes1972-nes",
+    "nes1976-nes",
+    "nes1980-nes",
+    "nes1984-nes",
+    "nes1988-nes",
+    "nes1992-nes",
+    "nes1996-nes",
+    "one_comp_mm_elim_abs-one_comp_mm_elim_abs",
+    "sblrc-blr",
 ]
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -77,10 +104,54 @@ def summarise(chains):
     return result
 
 
+def git_has(repo, commit, path):
+    """Whether the snapshot holds the file's content (a mirror may list a large file it lacks)."""
+    return subprocess.run(["git", "-C", repo, "cat-file", "-e", f"{commit}:{path}"],
+                          capture_output=True).returncode == 0
+
+
+def summarise_statistics(means, squares):
+    """{vmc name: {mean, sd, draws}} from posteriordb's mean_value and mean_squared_value summaries
+    (of the same draws): sd = sqrt((E[x^2] - E[x]^2) n / (n - 1))."""
+    if means["names"] != squares["names"]:
+        raise ValueError("mean_value and mean_squared_value name different parameters")
+    n = 10000  # both summaries are of posteriordb's 10 chains of 1,000 draws (checked below)
+    result = {}
+    for stan_name, m, m2 in zip(means["names"], means["mean_value"], squares["mean_squared_value"]):
+        sd = math.sqrt(max(m2 - m * m, 0.0) * n / (n - 1))
+        result[vmc_name(stan_name)] = {"mean": m, "sd": sd, "draws": n}
+    return result
+
+
+def read_reference(repo, commit, name, ref_name):
+    """reference.json's content: from the reference draws where the snapshot holds them, else from
+    posteriordb's summary statistics of those draws, else none."""
+    pdb = "posterior_database/reference_posteriors"
+    if ref_name is None:
+        return {"posterior": name, "kind": "none", "source": "posteriordb has no reference posterior",
+                "chains": 0, "parameters": {}}
+    draws = f"{pdb}/draws/draws/{ref_name}.json.zip"
+    if git_has(repo, commit, draws):
+        chains = json.loads(unzip_single(git_show(repo, commit, draws)))
+        return {"posterior": name, "kind": "draws", "source": f"posteriordb {commit}, {draws}",
+                "chains": len(chains), "parameters": summarise(chains)}
+    mean_path = f"{pdb}/summary_statistics/mean_value/mean_value/{ref_name}.json"
+    square_path = f"{pdb}/summary_statistics/mean_squared_value/mean_squared_value/{ref_name}.json"
+    info = json.loads(git_show(repo, commit, f"{pdb}/draws/info/{ref_name}.info.json"))
+    if info["diagnostics"]["ndraws"] != 10000 or info["diagnostics"]["nchains"] != 10:
+        raise ValueError(f"{ref_name}: expected 10 chains of 1,000 draws, info says otherwise")
+    means = json.loads(git_show(repo, commit, mean_path))
+    squares = json.loads(git_show(repo, commit, square_path))
+    return {"posterior": name, "kind": "summary statistics",
+            "source": f"posteriordb {commit}, {mean_path} and {square_path} "
+                      f"(the draws, {draws}, are not in the snapshot)",
+            "chains": 10, "parameters": summarise_statistics(means, squares)}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repo", default="/work/.mirror/stan-dev+posteriordb/repo")
-    parser.add_argument("--commit", default="HEAD")
+    parser.add_argument("--commit", default="28f8d3d6e975315f42aa274a8399f21e07a43b30")
     args = parser.parse_args()
     commit = subprocess.run(["git", "-C", args.repo, "rev-parse", args.commit],
                             check=True, capture_output=True, text=True).stdout.strip()
@@ -95,20 +166,12 @@ def main():
             f.write(git_show(args.repo, commit, f"{pdb}/models/stan/{info['model_name']}.stan"))
         with open(os.path.join(out, "data.json"), "wb") as f:
             f.write(unzip_single(git_show(args.repo, commit, f"{pdb}/data/data/{info['data_name']}.json.zip")))
-        ref_name = info["reference_posterior_name"]
-        chains = json.loads(unzip_single(git_show(
-            args.repo, commit, f"{pdb}/reference_posteriors/draws/draws/{ref_name}.json.zip")))
-        reference = {
-            "posterior": name,
-            "source": f"posteriordb {commit}, {pdb}/reference_posteriors/draws/draws/{ref_name}.json.zip",
-            "chains": len(chains),
-            "parameters": summarise(chains),
-        }
+        reference = read_reference(args.repo, commit, name, info.get("reference_posterior_name"))
         with open(os.path.join(out, "reference.json"), "w") as f:
             json.dump(reference, f, indent=2)
             f.write("\n")
         print(f"{name}: model {info['model_name']}, data {info['data_name']}, "
-              f"{len(reference['parameters'])} reference parameters")
+              f"{len(reference['parameters'])} reference parameters ({reference['kind']})")
 
 
 if __name__ == "__main__":
