@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Extracts vmc's benchmark files from a posteriordb git snapshot (standard library only).
 
-For each posterior in POSTERIORS it reads, with `git show COMMIT:path` (no work tree and
+For each posterior in posteriors.txt it reads, with `git show COMMIT:path` (no work tree and
 none of posteriordb's code is needed):
 
   posterior_database/posteriors/NAME.json                        which model and data
@@ -27,47 +27,16 @@ import re
 import subprocess
 import zipfile
 
-# The posteriors the issue names (alphabetical); bench's PosteriorAccuracy lists the same.
-POSTERIORS = [
-    "arma-arma11",
-    "bball_drive_event_0-hmm_drive_0",
-    "bball_drive_event_1-hmm_drive_1",
-    "earnings-earn_height",
-    "earnings-log10earn_height",
-    "earnings-logearn_height",
-    "earnings-logearn_height_male",
-    "earnings-logearn_interaction",
-    "earnings-logearn_logheight_male",
-    "eight_schools-eight_schools_noncentered",
-    "gp_pois_regr-gp_regr",
-    "hmm_example-hmm_example",
-    "hudson_lynx_hare-lotka_volterra",
-    "kidiq-kidscore_interaction",
-    "kidiq-kidscore_momhs",
-    "kidiq-kidscore_momhsiq",
-    "kidiq_with_mom_work-kidscore_interaction_c",
-    "kidiq_with_mom_work-kidscore_interaction_c2",
-    "kidiq_with_mom_work-kidscore_interaction_z",
-    "kidiq_with_mom_work-kidscore_mom_work",
-    "mcycle_gp-accel_gp",
-    "mesquite-logmesquite",
-    "mesquite-logmesquite_logva",
-    "mesquite-logmesquite_logvash",
-    "mesquite-logmesquite_logvolume",
-    "mesquite-mesquite",
-    "nes1972-nes",
-    "nes1976-nes",
-    "nes1980-nes",
-    "nes1984-nes",
-    "nes1988-nes",
-    "nes1992-nes",
-    "nes1996-nes",
-    "one_comp_mm_elim_abs-one_comp_mm_elim_abs",
-    "sblrc-blr",
-]
-
 HERE = os.path.dirname(os.path.abspath(__file__))
 
+
+def listed_posteriors():
+    """posteriors.txt's names, in its order (the benchmark and the tests read the same list)."""
+    with open(os.path.join(HERE, "posteriors.txt")) as f:
+        return [line.split()[0] for line in f if line.strip() and not line.startswith("#")]
+
+
+POSTERIORS = listed_posteriors()
 
 def git_show(repo, commit, path):
     return subprocess.run(["git", "-C", repo, "show", f"{commit}:{path}"],
