@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Extracts vmc's benchmark files from a posteriordb git snapshot (standard library only).
 
-For each posterior in POSTERIORS it reads, with `git show COMMIT:path` (no work tree and
+For each posterior in posteriors.txt it reads, with `git show COMMIT:path` (no work tree and
 none of posteriordb's code is needed):
 
   posterior_database/posteriors/NAME.json                        which model and data
@@ -27,20 +27,16 @@ import re
 import subprocess
 import zipfile
 
-POSTERIORS = [
-    "eight_schools-eight_schools_noncentered",
-    "sblrc-blr",
-    "kidiq-kidscore_momhs",
-    "kidiq-kidscore_interaction",
-    "kidiq-kidscore_momhsiq",
-    "mesquite-logmesquite",
-    "mesquite-logmesquite_logvolume",
-    "earnings-earn_height",
-    "earnings-logearn_height",
-]
-
 HERE = os.path.dirname(os.path.abspath(__file__))
 
+
+def listed_posteriors():
+    """posteriors.txt's names, in its order (the benchmark and the tests read the same list)."""
+    with open(os.path.join(HERE, "posteriors.txt")) as f:
+        return [line.split()[0] for line in f if line.strip() and not line.startswith("#")]
+
+
+POSTERIORS = listed_posteriors()
 
 def git_show(repo, commit, path):
     return subprocess.run(["git", "-C", repo, "show", f"{commit}:{path}"],
@@ -77,10 +73,54 @@ def summarise(chains):
     return result
 
 
+def git_has(repo, commit, path):
+    """Whether the snapshot holds the file's content (a mirror may list a large file it lacks)."""
+    return subprocess.run(["git", "-C", repo, "cat-file", "-e", f"{commit}:{path}"],
+                          capture_output=True).returncode == 0
+
+
+def summarise_statistics(means, squares):
+    """{vmc name: {mean, sd, draws}} from posteriordb's mean_value and mean_squared_value summaries
+    (of the same draws): sd = sqrt((E[x^2] - E[x]^2) n / (n - 1))."""
+    if means["names"] != squares["names"]:
+        raise ValueError("mean_value and mean_squared_value name different parameters")
+    n = 10000  # both summaries are of posteriordb's 10 chains of 1,000 draws (checked below)
+    result = {}
+    for stan_name, m, m2 in zip(means["names"], means["mean_value"], squares["mean_squared_value"]):
+        sd = math.sqrt(max(m2 - m * m, 0.0) * n / (n - 1))
+        result[vmc_name(stan_name)] = {"mean": m, "sd": sd, "draws": n}
+    return result
+
+
+def read_reference(repo, commit, name, ref_name):
+    """reference.json's content: from the reference draws where the snapshot holds them, else from
+    posteriordb's summary statistics of those draws, else none."""
+    pdb = "posterior_database/reference_posteriors"
+    if ref_name is None:
+        return {"posterior": name, "kind": "none", "source": "posteriordb has no reference posterior",
+                "chains": 0, "parameters": {}}
+    draws = f"{pdb}/draws/draws/{ref_name}.json.zip"
+    if git_has(repo, commit, draws):
+        chains = json.loads(unzip_single(git_show(repo, commit, draws)))
+        return {"posterior": name, "kind": "draws", "source": f"posteriordb {commit}, {draws}",
+                "chains": len(chains), "parameters": summarise(chains)}
+    mean_path = f"{pdb}/summary_statistics/mean_value/mean_value/{ref_name}.json"
+    square_path = f"{pdb}/summary_statistics/mean_squared_value/mean_squared_value/{ref_name}.json"
+    info = json.loads(git_show(repo, commit, f"{pdb}/draws/info/{ref_name}.info.json"))
+    if info["diagnostics"]["ndraws"] != 10000 or info["diagnostics"]["nchains"] != 10:
+        raise ValueError(f"{ref_name}: expected 10 chains of 1,000 draws, info says otherwise")
+    means = json.loads(git_show(repo, commit, mean_path))
+    squares = json.loads(git_show(repo, commit, square_path))
+    return {"posterior": name, "kind": "summary statistics",
+            "source": f"posteriordb {commit}, {mean_path} and {square_path} "
+                      f"(the draws, {draws}, are not in the snapshot)",
+            "chains": 10, "parameters": summarise_statistics(means, squares)}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repo", default="/work/.mirror/stan-dev+posteriordb/repo")
-    parser.add_argument("--commit", default="HEAD")
+    parser.add_argument("--commit", default="28f8d3d6e975315f42aa274a8399f21e07a43b30")
     args = parser.parse_args()
     commit = subprocess.run(["git", "-C", args.repo, "rev-parse", args.commit],
                             check=True, capture_output=True, text=True).stdout.strip()
@@ -95,20 +135,12 @@ def main():
             f.write(git_show(args.repo, commit, f"{pdb}/models/stan/{info['model_name']}.stan"))
         with open(os.path.join(out, "data.json"), "wb") as f:
             f.write(unzip_single(git_show(args.repo, commit, f"{pdb}/data/data/{info['data_name']}.json.zip")))
-        ref_name = info["reference_posterior_name"]
-        chains = json.loads(unzip_single(git_show(
-            args.repo, commit, f"{pdb}/reference_posteriors/draws/draws/{ref_name}.json.zip")))
-        reference = {
-            "posterior": name,
-            "source": f"posteriordb {commit}, {pdb}/reference_posteriors/draws/draws/{ref_name}.json.zip",
-            "chains": len(chains),
-            "parameters": summarise(chains),
-        }
+        reference = read_reference(args.repo, commit, name, info.get("reference_posterior_name"))
         with open(os.path.join(out, "reference.json"), "w") as f:
             json.dump(reference, f, indent=2)
             f.write("\n")
         print(f"{name}: model {info['model_name']}, data {info['data_name']}, "
-              f"{len(reference['parameters'])} reference parameters")
+              f"{len(reference['parameters'])} reference parameters ({reference['kind']})")
 
 
 if __name__ == "__main__":
