@@ -73,34 +73,39 @@ final class ExprTyper {
         if (expr instanceof Expr.Binary top) {
             return chain(top, scope);
         }
-        if (expr instanceof Expr.Call c && UnsupportedFunctions.message(c.function()) != null) {
-            return verdict(expr, Outcome.fail(UnsupportedFunctions.message(c.function())));
-        }
-        if (expr instanceof Expr.Call c && OdeFunctions.isSolver(c.function())) {
-            return odeCall(c, OdeFunctions.lookup(c.function()).orElseThrow(), scope);
-        }
-        if (expr instanceof Expr.Call c && RandomDraws.isDraw(c.function())) {
-            List<Type> args = new ArrayList<>();
-            c.args().forEach(a -> args.add(type(a, scope)));
-            return verdict(expr, RandomDraws.type(c.function(), args, scope.drawsAtRandom()));
-        }
-        if (expr instanceof Expr.Call c && networks.containsKey(c.function())) {
-            return verdict(expr, networkCall(c, networks.get(c.function()), scope));
-        }
         if (expr instanceof Expr.Call c) {
-            List<Type> args = new ArrayList<>();
-            c.args().forEach(a -> args.add(type(a, scope)));
-            Type type = verdict(expr, CallTypes.call(c.function(), args));
-            Builtins.Kind kind = Builtins.lookup(c.function(), args.size()).map(Builtins.Builtin::kind).orElse(null);
-            if (type.isError() || (kind != Builtins.Kind.REPEAT && kind != Builtins.Kind.SLICE)) {
-                return type;
-            }
-            return kind == Builtins.Kind.REPEAT ? repeated(c) : sliced(c, args.get(0));
+            return call(c, scope);
         }
         if (expr instanceof Expr.Index i) {
             return index(i, scope);
         }
         return transpose((Expr.Transpose) expr, scope);
+    }
+
+    /** Calls, in one frame of their own: compute's frame is on the stack once per level of nesting. */
+    private Type call(Expr.Call c, Scope scope) {
+        if (UnsupportedFunctions.message(c.function()) != null) {
+            return verdict(c, Outcome.fail(UnsupportedFunctions.message(c.function())));
+        }
+        if (OdeFunctions.isSolver(c.function())) {
+            return odeCall(c, OdeFunctions.lookup(c.function()).orElseThrow(), scope);
+        }
+        if (RandomDraws.isDraw(c.function())) {
+            List<Type> args = new ArrayList<>();
+            c.args().forEach(a -> args.add(type(a, scope)));
+            return verdict(c, RandomDraws.type(c.function(), args, scope.drawsAtRandom()));
+        }
+        if (networks.containsKey(c.function())) {
+            return verdict(c, networkCall(c, networks.get(c.function()), scope));
+        }
+        List<Type> args = new ArrayList<>();
+        c.args().forEach(a -> args.add(type(a, scope)));
+        Type type = verdict(c, CallTypes.call(c.function(), args));
+        Builtins.Kind kind = Builtins.lookup(c.function(), args.size()).map(Builtins.Builtin::kind).orElse(null);
+        if (type.isError() || (kind != Builtins.Kind.REPEAT && kind != Builtins.Kind.SLICE)) {
+            return type;
+        }
+        return kind == Builtins.Kind.REPEAT ? repeated(c) : sliced(c, args.get(0));
     }
 
     void defineNetworks(java.util.Map<String, NetworkChecker.Signature> signatures) {
