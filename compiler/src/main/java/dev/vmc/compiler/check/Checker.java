@@ -132,21 +132,21 @@ public final class Checker {
 
     private void checkDerived() {
         statements().check(program.derivedBody(), Scope.forDerived(), new StatementChecker.Block("transformed parameters",
-                NameKind.DERIVED, "derived value", Set.of()));
+                NameKind.DERIVED, "derived value", identities(program.data())));
     }
 
     private void checkGenerated() {
         statements().check(program.generatedBody(), Scope.forGenerated(), new StatementChecker.Block("generated quantities",
-                NameKind.GENERATED, "generated quantity", Set.of()));
+                NameKind.GENERATED, "generated quantity", identities(program.data())));
     }
 
     private void checkModel() {
         statements().check(program.model(), Scope.forModel(), new StatementChecker.Block("model", NameKind.LOCAL, "local",
-                Set.of()));
+                identities(program.data())));
     }
 
     private StatementChecker statements() {
-        return new StatementChecker(typer, symbols, definitions, samples, diagnostics, declaredTypes);
+        return new StatementChecker(typer, symbols, definitions, samples, diagnostics, declaredTypes, dependencies);
     }
 
     private static Set<Decl> identities(List<Decl> decls) {

@@ -17,8 +17,11 @@ import java.util.Set;
  * renaming already makes its own name).
  */
 final class StatementChecker {
-    /** One block: its name for messages, the kind of name it owns, and what its declarations are called. */
-    record Block(String name, NameKind owns, String what, Set<Decl> notOwned) {}
+    /**
+     * One block: its name for messages, the kind of name it owns, and what its declarations are
+     * called; {@code dataBlock} is the data block's declarations, data that no block may assign.
+     */
+    record Block(String name, NameKind owns, String what, Set<Decl> dataBlock) {}
 
     private final ExprTyper typer;
     private final SymbolTable symbols;
@@ -26,12 +29,14 @@ final class StatementChecker {
     private final SampleChecker samples;
     private final Diagnostics diagnostics;
     private final IdentityHashMap<Decl, Type> declaredTypes;
+    private final Dependencies dependencies;
     private final Set<Decl> loopVariables = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private Block block;
     private int loopDepth;
 
     StatementChecker(ExprTyper typer, SymbolTable symbols, Definitions definitions, SampleChecker samples,
-            Diagnostics diagnostics, IdentityHashMap<Decl, Type> declaredTypes) {
+            Diagnostics diagnostics, IdentityHashMap<Decl, Type> declaredTypes, Dependencies dependencies) {
+        this.dependencies = dependencies;
         this.typer = typer;
         this.symbols = symbols;
         this.definitions = definitions;
@@ -75,6 +80,7 @@ final class StatementChecker {
             loop(loop, scope);
         } else if (s instanceof Stmt.While loop) {
             condition(loop.condition(), scope, "a while loop's");
+            knownFromData(loop.condition(), "a while loop's condition");
             inLoop(loop.body(), scope);
         } else if (s instanceof Stmt.Break || s instanceof Stmt.Continue) {
             if (loopDepth == 0) {
@@ -116,9 +122,21 @@ final class StatementChecker {
         } else {
             bound(loop.lower(), scope);
             bound(loop.upper(), scope);
+            knownFromData(loop.lower(), "a for loop's bounds");
+            knownFromData(loop.upper(), "a for loop's bounds");
         }
         scope.define(variable.name());
         inLoop(loop.body(), scope);
+    }
+
+    /** Loops are unrolled before the fit, so how often one runs must not depend on a parameter. */
+    private void knownFromData(Expr e, String what) {
+        List<String> latents = dependencies.latentsOf(e);
+        if (!latents.isEmpty()) {
+            diagnostics.error(ExprStart.of(e), what + " must be known from the data, but '" + ExprText.of(e)
+                    + "' depends on parameter '" + Names.shown(latents.get(0)) + "' (vmc unrolls loops before the fit);"
+                    + " use an if inside a loop over data-known bounds instead");
+        }
     }
 
     /** What a for loop over a container's elements gives each time: an array's element, or a number. */
@@ -153,9 +171,9 @@ final class StatementChecker {
             diagnostics.error(assign.namePos(), "loop variable '" + shown + "' is read-only; assign a variable of its own");
             return;
         }
-        if (symbol != null && (symbol.kind() != block.owns() || block.notOwned().contains(symbol.decl()))) {
+        if (symbol != null && (symbol.kind() != block.owns() || block.dataBlock().contains(symbol.decl()))) {
             diagnostics.error(assign.namePos(), "cannot assign to " + symbol.kind().description() + " '" + shown
-                    + "': it belongs to the " + owner(symbol) + " block; the '" + block.name()
+                    + "': it belongs to the " + owner(symbol, block.dataBlock()) + " block; the '" + block.name()
                     + "' block may assign only the variables it declares");
             return;
         }
@@ -175,9 +193,9 @@ final class StatementChecker {
         }
     }
 
-    private static String owner(Symbol symbol) {
+    private static String owner(Symbol symbol, Set<Decl> dataBlock) {
         return switch (symbol.kind()) {
-            case DATA -> "data or transformed data";
+            case DATA -> dataBlock.contains(symbol.decl()) ? "data" : "transformed data";
             case PARAM -> "params";
             case LATENT -> "parameters";
             case DERIVED -> "transformed parameters";
