@@ -6,7 +6,8 @@
  * "extraneous input"; the builder enforces the fixed order data, params, networks, latent,
  * derived, model, guide.
  *
- * Only block names (vmc's and Stan's), type names, 'array', 'plate' and 'target' are reserved. 'lower', 'upper',
+ * Only block names (vmc's and Stan's), type names, statement keywords (if, else, for, in, while,
+ * break, continue, print, reject, return), 'array', 'plate' and 'target' are reserved. 'lower', 'upper',
  * 'meanfield', 'fullrank' and every distribution and function name are plain identifiers,
  * checked where they are used, so a program may call a variable beta, lower or theta.
  */
