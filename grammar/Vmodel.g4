@@ -6,7 +6,8 @@
  * "extraneous input"; the builder enforces the fixed order data, params, networks, latent,
  * derived, model, guide.
  *
- * Only block names (vmc's and Stan's), type names, 'array', 'plate' and 'target' are reserved. 'lower', 'upper',
+ * Only block names (vmc's and Stan's), type names, statement keywords (if, else, for, in, while,
+ * break, continue, print, reject, return), 'array', 'plate' and 'target' are reserved. 'lower', 'upper',
  * 'meanfield', 'fullrank' and every distribution and function name are plain identifiers,
  * checked where they are used, so a program may call a variable beta, lower or theta.
  */
@@ -66,11 +67,26 @@ bound : ID '=' expr ;
 
 statement
     : declaration                                         # defineStatement
-    | expr op='~' dist=ID '(' arguments? ')' ';'          # sampleStatement
+    | expr op='~' dist=ID '(' arguments? ')' truncation? ';'   # sampleStatement
     | TARGET '+=' expr ';'                                # targetStatement
-    | ID '=' expr ';'                                     # assignStatement
+    | ID ('[' index (',' index)* ']')? op=('=' | '+=' | '-=' | '*=' | '/=' | '.*=' | './=') expr ';'   # assignStatement
     | IF '(' expr ')' branch (ELSE branch)?               # ifStatement
+    | FOR '(' ID IN expr ':' expr ')' branch              # forStatement
+    | FOR '(' ID IN expr ')' branch                       # forEachStatement
+    | WHILE '(' expr ')' branch                           # whileStatement
+    | BREAK ';'                                           # breakStatement
+    | CONTINUE ';'                                        # continueStatement
+    | '{' statement* '}'                                  # blockStatement
+    | PRINT '(' printable (',' printable)* ')' ';'        # printStatement
+    | REJECT '(' printable (',' printable)* ')' ';'       # rejectStatement
+    | RETURN expr? ';'                                    # returnStatement
     ;
+
+// '~ normal(mu, s) T[lo, hi]': the density truncated to [lo, hi]; either end may be left out.
+truncation : TRUNCATE '[' lower=expr? ',' upper=expr? ']' ;
+
+// What print and reject show: strings and values.
+printable : STRING_LITERAL | expr ;
 
 branch : '{' statement* '}' | statement ;
 
@@ -118,6 +134,16 @@ GUIDE : 'guide' ;
 NETWORKS : 'networks' ;
 IF : 'if' ;
 ELSE : 'else' ;
+FOR : 'for' ;
+IN : 'in' ;
+WHILE : 'while' ;
+BREAK : 'break' ;
+CONTINUE : 'continue' ;
+PRINT : 'print' ;
+REJECT : 'reject' ;
+RETURN : 'return' ;
+// Stan's truncation 'T[lo, hi]' after a ~ statement: 'T' is an identifier anywhere else.
+TRUNCATE : 'T' {_input.LA(1) == '['}? ;
 // Stan's block names: a Stan program's blocks mean what they mean in Stan ('parameters' are
 // latent, not vmc's learnable 'params').
 PARAMETERS : 'parameters' ;
@@ -157,4 +183,6 @@ WS : [ \t\r\n\f]+ -> skip ;
 
 // Any other character becomes a token of its own, so the parser reports it in context
 // rather than the lexer printing "token recognition error".
+STRING_LITERAL : '"' ~["\r\n]* '"' ;
+
 UNEXPECTED_CHAR : . ;

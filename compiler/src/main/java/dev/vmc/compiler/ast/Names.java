@@ -12,6 +12,12 @@ import java.util.List;
 public final class Names {
     private Names() {}
 
+    /** A name as the program spells it: a nested declaration's fresh name {@code k.2} is {@code k}. */
+    public static String shown(String name) {
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
     /**
      * Every use of a name, in source order, left to right, a name as often as it is used.
      * A depth-first search with its own stack: a sum of 10,000 terms is 10,000 deep on its left

@@ -8,15 +8,17 @@ import java.util.List;
  * parameters), model, generated quantities (reported with the derived values), guide.
  *
  * @param data     declarations without initialisers, filled from the data file
- * @param transformedData Stan's transformed data: typed definitions over data, computed once when the data are read
+ * @param transformedData Stan's transformed data: the variables it declares (at its top level), computed
+ *                 once when the data are read by running {@code transformedDataBody}
  * @param plate    the data block's {@code plate N;}, or null
  * @param params   learnable point parameters of the model, each with an initial value
  * @param networks networks whose weights are learnable, called as functions in the model and guide
  * @param latents  latent variables, declarations without initialisers
- * @param derived  typed definitions computed from the others and reported with the latents
- * @param generated Stan's generated quantities: reported after the derived values, and the one
+ * @param derived  the variables vmc's derived block or Stan's transformed parameters declares, computed
+ *                 from the others by running {@code derivedBody}, and reported with the latents
+ * @param generated Stan's generated quantities' variables, computed by {@code generatedBody}: reported after the derived values, and the one
  *                 place a {@code _rng} function may draw (a posterior predictive draw per draw)
- * @param model    local definitions, ~ statements and target += statements
+ * @param model    the model's statements: definitions, ~, target +=, assignments, loops, ifs
  * @param guide    the variational family; an {@link Guide.Auto} guide of family "auto" when the file has none
  */
 public record Program(
@@ -31,7 +33,10 @@ public record Program(
         List<Decl> derived,
         List<Stmt> model,
         List<Decl> generated,
-        Guide guide) {
+        Guide guide,
+        List<Stmt> transformedDataBody,
+        List<Stmt> derivedBody,
+        List<Stmt> generatedBody) {
 
     /** The network of this name, or null. */
     public Network network(String name) {

@@ -32,7 +32,7 @@ final class ArgumentValues {
     }
 
     void check() {
-        for (Stmt statement : program.model()) {
+        for (Stmt statement : dev.vmc.compiler.ast.Stmts.all(program.model())) {
             if (!(statement instanceof Stmt.Sample sample)) {
                 continue;
             }

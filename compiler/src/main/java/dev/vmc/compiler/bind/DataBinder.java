@@ -10,7 +10,9 @@ import dev.vmc.compiler.check.NameKind;
 import dev.vmc.compiler.check.ExprText;
 import dev.vmc.runtime.data.DataSet;
 import dev.vmc.runtime.data.DataValue;
-import dev.vmc.compiler.lower.Evaluator;
+import dev.vmc.compiler.lower.TransformedData;
+import dev.vmc.runtime.graph.EvaluationException;
+import dev.vmc.runtime.graph.ShapeException;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +49,7 @@ public final class DataBinder {
             bindOne(decl);
         }
         if (problems.isEmpty()) {
-            program.transformedData().forEach(this::compute);
+            computeTransformedData();
         }
         // these are about the data as a whole: they name every file (the list is empty before each)
         if (problems.isEmpty()) {
@@ -128,15 +130,31 @@ public final class DataBinder {
         bound.put(decl.name(), new Tensor(declared, value.values().clone()));
     }
 
+    /** Stan's transformed data: the block's statements run over the data, each variable then checked like data. */
+    private void computeTransformedData() {
+        if (program.transformedDataBody().isEmpty()) {
+            return;
+        }
+        Map<String, Tensor> computed;
+        try {
+            computed = TransformedData.compute(program, new BoundData(new LinkedHashMap<>(bound), Map.of(), null));
+        } catch (EvaluationException | ShapeException | IllegalArgumentException e) {
+            problems.add("transformed data: " + e.getMessage());
+            return;
+        }
+        for (Decl decl : program.transformedData()) {
+            compute(decl, computed.get(decl.name()));
+        }
+    }
+
     /** A transformed data value, computed from the data as declared, and checked like data. */
-    private void compute(Decl decl) {
+    private void compute(Decl decl, Tensor value) {
         DeclarationValues values = new DeclarationValues(bound, problems);
         String subject = "transformed data '" + decl.name() + "' (" + program.fileName() + ":" + decl.pos() + ")";
         int[] declared = values.shape(decl, subject);
         if (declared == null || !values.bounds(decl, subject)) {
             return;
         }
-        Tensor value = Evaluator.evaluate(decl.init(), bound);
         double[] elements = new double[dev.vmc.runtime.tensor.Shapes.size(declared)];
         if (value.size() == 1) {
             java.util.Arrays.fill(elements, value.data[0]);

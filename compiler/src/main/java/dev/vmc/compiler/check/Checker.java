@@ -11,6 +11,7 @@ import dev.vmc.compiler.diag.Diagnostics;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The static checker. It reports every independent error of a program at once: after an
@@ -97,10 +98,8 @@ public final class Checker {
         }
         Scope earlier = Scope.forTransformedData();
         program.data().forEach(d -> earlier.define(d.name()));
-        for (Decl decl : program.transformedData()) {
-            definitions.define(decl, declaredTypes.get(decl), earlier, "transformed data", true);
-            earlier.define(decl.name());
-        }
+        statements().check(program.transformedDataBody(), earlier, new StatementChecker.Block("transformed data",
+                NameKind.DATA, "transformed data", identities(program.data())));
     }
 
     private void checkParams(List<Decl> params, NameKind kind) {
@@ -142,48 +141,28 @@ public final class Checker {
     }
 
     private void checkDerived() {
-        Scope scope = Scope.forDerived();
-        for (Decl decl : program.derived()) {
-            definitions.define(decl, declaredTypes.get(decl), scope, "derived value", false);
-            scope.define(decl.name());
-        }
+        statements().check(program.derivedBody(), Scope.forDerived(), new StatementChecker.Block("transformed parameters",
+                NameKind.DERIVED, "derived value", identities(program.data())));
     }
 
     private void checkGenerated() {
-        Scope scope = Scope.forGenerated();
-        for (Decl decl : program.generated()) {
-            definitions.define(decl, declaredTypes.get(decl), scope, "generated quantity", false);
-            scope.define(decl.name());
-        }
+        statements().check(program.generatedBody(), Scope.forGenerated(), new StatementChecker.Block("generated quantities",
+                NameKind.GENERATED, "generated quantity", identities(program.data())));
     }
 
     private void checkModel() {
-        Scope scope = Scope.forModel();
-        for (Stmt statement : program.model()) {
-            if (statement instanceof Stmt.Define define) {
-                definitions.define(define.decl(), declaredTypes.get(define.decl()), scope, "local", false);
-                scope.define(define.decl().name());
-            } else if (statement instanceof Stmt.Sample sample) {
-                checkGuard(sample.guard(), scope);
-                samples.checkModel(sample, scope);
-            } else {
-                checkGuard(((Stmt.TargetAdd) statement).guard(), scope);
-                // Any shape is fine: the value is summed. Ints are numbers like any other.
-                typer.type(((Stmt.TargetAdd) statement).value(), scope);
-            }
-        }
+        statements().check(program.model(), Scope.forModel(), new StatementChecker.Block("model", NameKind.LOCAL, "local",
+                identities(program.data())));
     }
 
-    /** An if's condition: one int, as in Stan (a comparison gives one). */
-    private void checkGuard(Expr guard, Scope scope) {
-        if (guard == null) {
-            return;
-        }
-        Type type = typer.type(guard, scope);
-        if (!type.isError() && (!type.isInt() || !type.isScalar())) {
-            diagnostics.error(ExprStart.of(guard), "an if's condition must be an int, one number (a comparison gives one), got "
-                    + type);
-        }
+    private StatementChecker statements() {
+        return new StatementChecker(typer, symbols, definitions, samples, diagnostics, declaredTypes, dependencies);
+    }
+
+    private static Set<Decl> identities(List<Decl> decls) {
+        Set<Decl> set = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        set.addAll(decls);
+        return set;
     }
 
     private void checkGuide() {
@@ -204,13 +183,14 @@ public final class Checker {
             if (statement instanceof Stmt.Define define) {
                 definitions.define(define.decl(), declaredTypes.get(define.decl()), scope, "guide local", false);
                 scope.define(define.decl().name());
-            } else if (statement instanceof Stmt.Sample sample && sample.guard() != null) {
-                diagnostics.error(sample.pos(), "an if in the guide is not supported: a guide draws every latent once");
             } else if (statement instanceof Stmt.Sample sample) {
                 checker.checkSample(sample, scope);
-            } else {
+            } else if (statement instanceof Stmt.TargetAdd) {
                 diagnostics.error(statement.pos(),
                         "target += belongs in the model; the guide's density comes from its ~ statements");
+            } else {
+                diagnostics.error(statement.pos(), "only definitions and ~ statements belong in the guide: a guide draws"
+                        + " every latent once, so it has no ifs, loops or assignments");
             }
         }
         checker.checkAllSampled(guide, program.latents());

@@ -78,9 +78,11 @@ public final class Dependencies {
     private final Map<String, Symbol> symbols;
     /** Keyed by identity: a duplicate declaration has a Decl of its own but no symbol. */
     private final Map<Decl, Definition> definitions = new IdentityHashMap<>();
-    private final List<Definition> definitionsInOrder = new ArrayList<>();
+    private final List<Decl> definitionOrder = new ArrayList<>();
     private final Map<Stmt, Factor> factors = new IdentityHashMap<>();
-    private final List<Factor> factorsInOrder = new ArrayList<>();
+    private final List<Stmt> factorOrder = new ArrayList<>();
+    /** Counts every dependency a definition gains, so that a loop's body is walked until it gains none. */
+    private int growth;
     private final List<GuideSite> guideSites = new ArrayList<>();
     private final Map<String, List<Factor>> downstream = new LinkedHashMap<>();
 
@@ -96,28 +98,22 @@ public final class Dependencies {
         return analysis;
     }
 
-    /** In source order, so that a definition is recorded before any correct use of it. */
+    /**
+     * In source order, so that a definition is recorded before any correct use of it. A variable
+     * assigned in pieces depends on every assignment to it, and whatever a loop or an if holds
+     * depends on its bounds or condition too (which iterations run, which branch counts).
+     */
     private void analyse(Program program) {
-        program.derived().forEach(d -> define(d, NameKind.DERIVED));
-        for (Stmt statement : program.model()) {
-            if (statement instanceof Stmt.Define define) {
-                define(define.decl(), NameKind.LOCAL);
-            } else if (statement instanceof Stmt.Sample sample) {
-                Term term = latents(of(sample.variate())).isEmpty() ? Term.DATA : Term.LATENT;
-                addFactor(new Factor(sample, term, of(parts(sample))));
-            } else {
-                Stmt.TargetAdd target = (Stmt.TargetAdd) statement;
-                addFactor(new Factor(statement, Term.TARGET, target.guard() == null ? of(target.value())
-                        : of(List.of(target.value(), target.guard()))));
-            }
-        }
+        walk(program.derivedBody(), NameKind.DERIVED, List.of());
+        walk(program.model(), NameKind.LOCAL, List.of());
         symbols.values().stream().filter(s -> s.kind() == NameKind.LATENT)
                 .forEach(latent -> downstream.put(latent.name(), new ArrayList<>()));
-        factorsInOrder.forEach(f -> f.latents().forEach(latent -> downstream.get(latent).add(f)));
+        factors().forEach(f -> f.latents().forEach(latent -> downstream.get(latent).add(f)));
         if (program.guide() instanceof Guide.Explicit guide) {
             for (Stmt statement : guide.body()) {
                 if (statement instanceof Stmt.Define define) {
-                    define(define.decl(), NameKind.GUIDE_LOCAL);
+                    define(define.decl(), NameKind.GUIDE_LOCAL, define.decl().init() == null ? List.of()
+                            : of(define.decl().init()));
                 } else if (statement instanceof Stmt.Sample sample && sampledLatent(sample) != null) {
                     List<Dependency> params = of(parts(sample)).stream()
                             .filter(d -> d.kind() == NameKind.GUIDE_PARAM).toList();
@@ -127,24 +123,92 @@ public final class Dependencies {
         }
     }
 
-    private void define(Decl decl, NameKind kind) {
-        Definition definition = new Definition(decl, kind, decl.init() == null ? List.of() : of(decl.init()));
-        definitions.put(decl, definition);
-        definitionsInOrder.add(definition);
+    /** @param context the bounds and conditions of the loops and ifs the statements sit in */
+    private void walk(List<Stmt> statements, NameKind kind, List<Expr> context) {
+        for (Stmt statement : statements) {
+            if (statement instanceof Stmt.Define define) {
+                Decl decl = define.decl();
+                define(decl, kind, of(decl.init() == null ? context : with(context, decl.init())));
+            } else if (statement instanceof Stmt.Sample sample) {
+                Term term = latents(of(sample.variate())).isEmpty() ? Term.DATA : Term.LATENT;
+                addFactor(new Factor(sample, term, of(with(parts(sample), context))));
+            } else if (statement instanceof Stmt.TargetAdd target) {
+                addFactor(new Factor(statement, Term.TARGET, of(with(List.of(target.value()), context))));
+            } else if (statement instanceof Stmt.Assign assign) {
+                List<Expr> reads = new ArrayList<>(assign.indices());
+                reads.add(assign.value());
+                assign(assign.name(), of(with(reads, context)));
+            } else if (statement instanceof Stmt.If branching) {
+                List<Expr> inner = with(context, branching.condition());
+                walk(branching.then(), kind, inner);
+                walk(branching.otherwise(), kind, inner);
+            } else if (statement instanceof Stmt.For loop) {
+                List<Expr> inner = loop.overElements() ? with(context, loop.lower())
+                        : with(with(context, loop.lower()), loop.upper());
+                define(loop.variable(), kind, of(inner));
+                untilSettled(loop.body(), kind, inner);
+            } else if (statement instanceof Stmt.While loop) {
+                untilSettled(loop.body(), kind, with(context, loop.condition()));
+            } else if (statement instanceof Stmt.Block block) {
+                walk(block.body(), kind, context);
+            }
+        }
+    }
+
+    /** A loop's body, again until no definition gains a dependency: an iteration reads what the one before assigned. */
+    private void untilSettled(List<Stmt> body, NameKind kind, List<Expr> context) {
+        int before;
+        do {
+            before = growth;
+            walk(body, kind, context);
+        } while (growth != before);
+    }
+
+    private static List<Expr> with(List<Expr> exprs, Expr more) {
+        List<Expr> all = new ArrayList<>(exprs);
+        all.add(more);
+        return all;
+    }
+
+    private static List<Expr> with(List<Expr> exprs, List<Expr> more) {
+        List<Expr> all = new ArrayList<>(exprs);
+        all.addAll(more);
+        return all;
+    }
+
+    private void define(Decl decl, NameKind kind, List<Dependency> dependencies) {
+        Definition earlier = definitions.get(decl);
+        if (earlier == null) {
+            definitionOrder.add(decl);
+            growth += dependencies.size();
+            definitions.put(decl, new Definition(decl, kind, dependencies));
+            return;
+        }
+        Set<Dependency> all = new LinkedHashSet<>(earlier.dependencies());
+        all.addAll(dependencies);
+        growth += all.size() - earlier.dependencies().size();
+        definitions.put(decl, new Definition(decl, kind, List.copyOf(all)));
+    }
+
+    /** An assignment adds what its value, its indices and its context depend on to the variable's dependencies. */
+    private void assign(String name, List<Dependency> dependencies) {
+        Symbol symbol = symbols.get(name);
+        Definition earlier = symbol == null ? null : definitions.get(symbol.decl());
+        if (earlier != null) {
+            define(earlier.decl(), earlier.kind(), dependencies);
+        }
     }
 
     private void addFactor(Factor factor) {
-        factors.put(factor.statement(), factor);
-        factorsInOrder.add(factor);
+        if (factors.put(factor.statement(), factor) == null) {
+            factorOrder.add(factor.statement());
+        }
     }
 
     private static List<Expr> parts(Stmt.Sample sample) {
         List<Expr> parts = new ArrayList<>();
         parts.add(sample.variate());
         parts.addAll(sample.args());
-        if (sample.guard() != null) {
-            parts.add(sample.guard()); // which terms count depends on it
-        }
         return parts;
     }
 
@@ -197,7 +261,7 @@ public final class Dependencies {
 
     /** Every model {@code ~} and {@code target +=}, in source order. */
     public List<Factor> factors() {
-        return List.copyOf(factorsInOrder);
+        return factorOrder.stream().map(factors::get).toList();
     }
 
     /** The factor of a model {@code ~} or {@code target +=} statement of this program. */
@@ -207,6 +271,15 @@ public final class Dependencies {
             throw new IllegalArgumentException("not a model ~ or target += of this program: " + statement.pos());
         }
         return factor;
+    }
+
+    /**
+     * The latents a statement's terms depend on: a model ~ or target +=, or a reject, which
+     * depends on the conditions it sits under (none where it is not in the model's analysis).
+     */
+    public List<String> latentsOfTerm(Stmt statement) {
+        Factor factor = factors.get(statement);
+        return factor == null ? latents() : factor.latents();
     }
 
     /** The factors that depend on the latent, in source order: none for a latent the model never uses. */
@@ -225,7 +298,7 @@ public final class Dependencies {
 
     /** The derived values, model locals and guide locals, in source order. */
     public List<Definition> definitions() {
-        return List.copyOf(definitionsInOrder);
+        return definitionOrder.stream().map(definitions::get).toList();
     }
 
     /** A written guide's {@code ~} statements in source order; none for an automatic guide. */

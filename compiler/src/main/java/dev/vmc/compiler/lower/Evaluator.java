@@ -4,6 +4,7 @@ import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Names;
 import dev.vmc.runtime.graph.Executor;
 import dev.vmc.runtime.graph.Graph;
+import dev.vmc.runtime.graph.Layout;
 import dev.vmc.runtime.graph.Leaf;
 import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.ParameterStore;
@@ -73,6 +74,66 @@ public final class Evaluator {
         } catch (ShapeException e) {
             return null;
         }
+    }
+
+    /**
+     * A node's value where it is computable from constants alone (no parameter, noise, input or
+     * minibatch above it), else null: what a statement's loop bound, condition or index is when
+     * the data fix it. Each node is computed once, by the runtime's own kernel, and remembered in
+     * {@code known}, so asking about node after node of a growing graph costs each node once.
+     */
+    public static Tensor valueOf(Node node, Map<Node, Tensor> known) {
+        // depth first with a stack of its own: a sum of 10,000 terms is a chain 10,000 deep
+        java.util.ArrayDeque<Node> pending = new java.util.ArrayDeque<>();
+        pending.push(node);
+        while (!pending.isEmpty()) {
+            Node next = pending.peek();
+            if (known.containsKey(next)) {
+                pending.pop();
+                continue;
+            }
+            boolean ready = true;
+            if (!(next.op instanceof Leaf)) {
+                for (Node input : next.inputs) {
+                    if (!known.containsKey(input)) {
+                        pending.push(input);
+                        ready = false;
+                    }
+                }
+            }
+            if (ready) {
+                pending.pop();
+                known.put(next, fold(next, known));
+            }
+        }
+        return known.get(node);
+    }
+
+    /** One node's value from its inputs' (already known, null where not constant). */
+    private static Tensor fold(Node node, Map<Node, Tensor> known) {
+        if (node.op instanceof Leaf.Constant c) {
+            return c.value();
+        }
+        if (node.op instanceof Leaf || node.batched) {
+            return null;
+        }
+        Tensor[] inputs = new Tensor[node.inputs.size()];
+        Layout[] layouts = new Layout[inputs.length];
+        for (int k = 0; k < inputs.length; k++) {
+            Node input = node.inputs.get(k);
+            inputs[k] = known.get(input);
+            if (inputs[k] == null) {
+                return null;
+            }
+            layouts[k] = new Layout(input.shape, false, 1, true);
+        }
+        Tensor value = new Tensor(node.shape);
+        try {
+            node.op.kernel(layouts, new Layout(node.shape, false, 1, true)).forward(inputs, value);
+        } catch (RuntimeException e) {
+            return null; // an index out of range: left to the fit's executor, which says where
+        }
+        return value;
     }
 
     private static boolean namesKnown(Expr expr, Map<String, Tensor> values) {

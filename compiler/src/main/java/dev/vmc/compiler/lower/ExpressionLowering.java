@@ -36,6 +36,11 @@ final class ExpressionLowering {
     private final Map<String, Network> networks;
     /** Whether network weights are held constant: a written guide's log q (sticking the landing). */
     private final boolean holdNetworks;
+    /**
+     * Reads an element of a container a statement builds element by element, or null where it
+     * cannot (see {@link StatementInterpreter}); null for expressions outside statements.
+     */
+    private java.util.function.Function<Expr.Index, Node> elementReads = i -> null;
 
     ExpressionLowering(Graph graph, Map<String, Node> names, Map<String, Network> networks) {
         this(graph, names, networks, false);
@@ -46,6 +51,10 @@ final class ExpressionLowering {
         this.names = names;
         this.networks = networks;
         this.holdNetworks = holdNetworks;
+    }
+
+    void readElementsWith(java.util.function.Function<Expr.Index, Node> reads) {
+        this.elementReads = reads;
     }
 
     Node lower(Expr e) {
@@ -261,6 +270,10 @@ final class ExpressionLowering {
 
     /** {@code x[i, j]} is {@code (x[i])[j]}; indices are 1-based in the language, 0-based in the runtime. */
     private Node index(Expr.Index i) {
+        Node element = elementReads.apply(i);
+        if (element != null) {
+            return element;
+        }
         Node result = lower(i.target());
         for (int k = 0; k < i.indices().size(); k++) {
             Node zeroBased = graph.sub(lower(i.indices().get(k)), graph.constant(1));

@@ -71,43 +71,28 @@ public final class LoweredModel implements Model {
             }
         });
         Map<String, Node> derived = new LinkedHashMap<>();
-        for (Decl d : program.derived()) {
-            derived.put(d.name(), scope.define(d));
-        }
-        // reported with the derived values; a _rng in them draws afresh with each posterior draw
-        for (Decl d : program.generated()) {
-            derived.put(d.name(), scope.define(d));
-        }
         List<Factor> factors = new ArrayList<>();
-        for (Stmt s : program.model()) {
-            Node elements = null;
+        StatementInterpreter.Terms modelTerms = (s, elements) -> {
+            boolean plated = s instanceof Stmt.Sample sample && sample.variate() instanceof Expr.Var v
+                    && scope.isPlated(v.name());
+            if (!plated && data.batchSize() > 0) {
+                requireGlobal(graph, elements, plateRows);
+            }
             Sampled sampled = null;
-            if (s instanceof Stmt.Define d) {
-                scope.define(d.decl());
-            } else if (s instanceof Stmt.Sample sample) {
-                scope.at(sample.pos());
-                List<Node> arguments = scope.arguments(sample);
-                elements = scope.distribution(sample).logDensities(graph, scope.lower(sample.variate()), arguments);
-                sampled = new Sampled(sample.variate() instanceof Expr.Var v ? v.name() : null, sample.distribution(), arguments);
-            } else if (s instanceof Stmt.TargetAdd t) {
-                scope.at(t.pos());
-                elements = scope.lower(t.value());
+            if (s instanceof Stmt.Sample sample) {
+                // the arguments' nodes, as lowered for this term (the first inputs of its density)
+                sampled = new Sampled(sample.variate() instanceof Expr.Var v ? v.name() : null, sample.distribution(),
+                        scope.lastArguments());
             }
-            Expr guard = s instanceof Stmt.Sample g ? g.guard() : s instanceof Stmt.TargetAdd g ? g.guard() : null;
-            if (elements != null && guard != null) {
-                // an if's term: its elements where the condition holds, 0 elsewhere (never 0 times a NaN)
-                elements = graph.apply(Select.INSTANCE, scope.lower(guard), elements, graph.constant(0));
-            }
-            if (elements != null) {
-                boolean plated = s instanceof Stmt.Sample sample && sample.variate() instanceof Expr.Var v
-                        && scope.isPlated(v.name());
-                if (!plated && data.batchSize() > 0) {
-                    requireGlobal(graph, elements, plateRows);
-                }
-                factors.add(new Factor(graph.origin(), elements, Set.copyOf(dependencies.factorOf(s).latents()),
-                        plated ? data.plate() : null, plated ? scope.plateScale() : 1, sampled));
-            }
-        }
+            factors.add(new Factor(graph.origin(), elements, Set.copyOf(dependencies.latentsOfTerm(s)),
+                    plated ? data.plate() : null, plated ? scope.plateScale() : 1, sampled));
+        };
+        new StatementInterpreter(scope, modelTerms).run(program.derivedBody());
+        program.derived().forEach(d -> derived.put(d.name(), scope.names.get(d.name())));
+        // reported with the derived values; a _rng in them draws afresh with each posterior draw
+        new StatementInterpreter(scope, (s, elements) -> { }).run(program.generatedBody());
+        program.generated().forEach(d -> derived.put(d.name(), scope.names.get(d.name())));
+        new StatementInterpreter(scope, modelTerms).run(program.model());
         return new Nodes(factors, derived, scope.parameters);
     }
 

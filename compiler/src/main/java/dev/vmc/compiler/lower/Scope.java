@@ -26,21 +26,26 @@ import java.util.Map;
  */
 final class Scope {
     final Graph graph;
-    final Map<String, Node> names = new LinkedHashMap<>();
+    final Values names;
     /** The learnable parameters declared so far, constrained scale. */
     final Map<String, Node> parameters = new LinkedHashMap<>();
     private final Program program;
     private final BoundData data;
     private final ExpressionLowering expressions;
     private final Origins origins;
+    private List<Node> lastArguments = List.of();
 
     Scope(Graph graph, Program program, BoundData data) {
         this.graph = graph;
         this.program = program;
         this.data = data;
+        this.names = new Values(graph);
         this.expressions = new ExpressionLowering(graph, names, data.networks());
         this.origins = new Origins(program);
         for (Decl d : dataDeclarations(program)) {
+            if (!data.values().containsKey(d.name())) {
+                continue; // transformed data, while they are computed
+            }
             boolean minibatched = data.batchSize() > 0 && data.isPlated(d.type());
             names.put(d.name(), minibatched ? graph.batch(d.name(), data.shapeOf(d.type())) : graph.constant(data.values().get(d.name())));
         }
@@ -66,6 +71,15 @@ final class Scope {
 
     Node lower(Expr e) {
         return expressions.lower(e);
+    }
+
+    void readElementsWith(java.util.function.Function<Expr.Index, Node> reads) {
+        expressions.readElementsWith(reads);
+    }
+
+    /** "file:line:column", for an error at a place in the source. */
+    String describe(Pos pos) {
+        return program.fileName() + ":" + pos;
     }
 
     /** Labels the nodes of the next statement with its place in the source. */
@@ -118,7 +132,13 @@ final class Scope {
     }
 
     List<Node> arguments(Stmt.Sample s) {
-        return s.args().stream().map(this::lower).toList();
+        lastArguments = s.args().stream().map(this::lower).toList();
+        return lastArguments;
+    }
+
+    /** The nodes of the latest ~ statement's arguments, for the factor it makes. */
+    List<Node> lastArguments() {
+        return lastArguments;
     }
 
     private static Tensor broadcast(Tensor value, int[] shape, String name) {

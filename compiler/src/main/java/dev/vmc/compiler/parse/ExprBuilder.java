@@ -29,6 +29,8 @@ final class ExprBuilder extends VmodelBaseVisitor<Expr> {
     private final Diagnostics diagnostics;
     private final Set<Integer> tooDeepLines = new HashSet<>();
     private int depth;
+    /** Nested scopes' renamings: a use of a name reads the innermost declaration of it. */
+    final LocalNames locals = new LocalNames();
 
     ExprBuilder(Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
@@ -93,7 +95,7 @@ final class ExprBuilder extends VmodelBaseVisitor<Expr> {
         return new Expr.Index(Positions.of(ctx.op), visit(ctx.expr()), indices);
     }
 
-    private Expr index(VmodelParser.IndexContext ctx) {
+    Expr index(VmodelParser.IndexContext ctx) {
         if (ctx instanceof VmodelParser.SliceIndexContext s) {
             return new Expr.Slice(Positions.of(s.colon), s.lower == null ? null : visit(s.lower),
                     s.upper == null ? null : visit(s.upper));
@@ -196,7 +198,7 @@ final class ExprBuilder extends VmodelBaseVisitor<Expr> {
 
     @Override
     public Expr visitNameExpr(VmodelParser.NameExprContext ctx) {
-        return new Expr.Var(Positions.of(ctx.ID().getSymbol()), ctx.ID().getText());
+        return new Expr.Var(Positions.of(ctx.ID().getSymbol()), locals.resolve(ctx.ID().getText()));
     }
 
     /** Ints are 32-bit, as in Stan: a larger literal used to be clamped silently where it was a size. */

@@ -8,6 +8,7 @@ import dev.vmc.compiler.ast.Guide;
 import dev.vmc.compiler.ast.Pos;
 import dev.vmc.compiler.ast.Program;
 import dev.vmc.compiler.ast.Stmt;
+import dev.vmc.compiler.ast.Stmts;
 import dev.vmc.compiler.diag.Diagnostics;
 import dev.vmc.grammar.VmodelParser;
 import java.util.HashMap;
@@ -28,7 +29,6 @@ final class ProgramBuilder {
     private final String fileName;
     private final String source;
     private final Diagnostics diagnostics;
-    private final Map<String, String> blockNames = new HashMap<>();
     private final ExprBuilder exprs;
     private final DeclarationBuilder declarations;
     private final StatementBuilder statements;
@@ -39,13 +39,13 @@ final class ProgramBuilder {
     private String latestBlock;
 
     private List<Decl> data = List.of();
-    private List<Decl> transformedData = List.of();
-    private List<Decl> generated = List.of();
+    private List<Stmt> transformedData = List.of();
+    private List<Stmt> generated = List.of();
     private Plate plate;
     private List<Decl> params = List.of();
     private List<Network> networks = List.of();
     private List<Decl> latents = List.of();
-    private List<Decl> derived = List.of();
+    private List<Stmt> derived = List.of();
     private List<Stmt> model = List.of();
     private Guide guide = DEFAULT_GUIDE;
 
@@ -55,7 +55,7 @@ final class ProgramBuilder {
         this.diagnostics = diagnostics;
         this.exprs = new ExprBuilder(diagnostics);
         this.declarations = new DeclarationBuilder(exprs, diagnostics);
-        this.statements = new StatementBuilder(exprs, declarations, diagnostics, blockNames);
+        this.statements = new StatementBuilder(exprs, declarations, diagnostics);
     }
 
     Program build(VmodelParser.ProgramContext ctx) {
@@ -65,8 +65,9 @@ final class ProgramBuilder {
         if (!blockLines.containsKey("model")) {
             diagnostics.error(Positions.of(ctx.EOF().getSymbol()), "a program needs a model block");
         }
-        return new Program(fileName, source, data, transformedData, plate, params, networks, latents, derived, model, generated,
-                guide);
+        return new Program(fileName, source, data, Stmts.topDeclarations(transformedData), plate, params, networks, latents,
+                Stmts.topDeclarations(derived), model, Stmts.topDeclarations(generated), guide, transformedData, derived,
+                generated);
     }
 
     private void add(VmodelParser.BlockContext block) {
@@ -85,17 +86,18 @@ final class ProgramBuilder {
         } else if (block instanceof VmodelParser.ParamsBlockContext b) {
             params = remember(declarations.all(b.declaration()), "param");
         } else if (block instanceof VmodelParser.TransformedDataBlockContext b) {
-            transformedData = remember(definitions("transformed data", b.statement()), "transformed data");
+            transformedData = statements("transformed data", b.statement());
         } else if (block instanceof VmodelParser.LatentBlockContext b) {
             latents = remember(declarations.all(b.declaration()), "latent");
         } else if (block instanceof VmodelParser.ParametersBlockContext b) {
             latents = remember(declarations.all(b.declaration()), "latent");
         } else if (block instanceof VmodelParser.DerivedBlockContext b) {
-            derived = remember(declarations.all(b.declaration()), "derived");
+            derived = remember(declarations.all(b.declaration()), "derived").stream().map(d -> (Stmt) new Stmt.Define(d))
+                    .toList();
         } else if (block instanceof VmodelParser.TransformedParametersBlockContext b) {
-            derived = remember(definitions("transformed parameters", b.statement()), "derived");
+            derived = statements("derived", b.statement());
         } else if (block instanceof VmodelParser.GeneratedQuantitiesBlockContext b) {
-            generated = remember(definitions("generated quantities", b.statement()), "generated quantity");
+            generated = statements("generated quantity", b.statement());
         } else if (block instanceof VmodelParser.ModelBlockContext b) {
             model = statements.all(b.statement());
         } else {
@@ -152,12 +154,14 @@ final class ProgramBuilder {
                 && !(block instanceof VmodelParser.GuideBlockContext) ? " " + block.getChild(1).getText() : "");
     }
 
-    private List<Decl> definitions(String block, List<VmodelParser.StatementContext> statements) {
-        return DefinitionBlock.of(block, statements, declarations, exprs, diagnostics);
+    private List<Stmt> statements(String kind, List<VmodelParser.StatementContext> contexts) {
+        List<Stmt> body = statements.all(contexts);
+        remember(Stmts.topDeclarations(body), kind);
+        return body;
     }
 
     private List<Decl> remember(List<Decl> decls, String kind) {
-        decls.forEach(d -> blockNames.putIfAbsent(d.name(), kind));
+        decls.forEach(d -> exprs.locals.declareGlobal(d.name()));
         return decls;
     }
 

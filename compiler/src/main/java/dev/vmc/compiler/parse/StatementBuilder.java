@@ -1,100 +1,176 @@
 package dev.vmc.compiler.parse;
 
+import dev.vmc.compiler.ast.Decl;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Pos;
 import dev.vmc.compiler.ast.Stmt;
+import dev.vmc.compiler.ast.TypeExpr;
 import dev.vmc.compiler.diag.Diagnostics;
 import dev.vmc.grammar.VmodelParser;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Statements of the model and guide blocks. The grammar accepts {@code x = e;} only so that
- * it can be refused here with a message that explains the language has no assignment.
+ * The statements of every block that has them: the model, the guide, and Stan's transformed
+ * data, transformed parameters and generated quantities. Loops, ifs and local blocks keep
+ * their statements nested; a declaration inside one is local to it (see {@link LocalNames}).
  */
 final class StatementBuilder {
+    private static final Pattern DENSITY = Pattern.compile("(.+)_(lpdf|lpmf|lupdf|lupmf)");
+
     private final ExprBuilder exprs;
     private final DeclarationBuilder declarations;
     private final Diagnostics diagnostics;
-    /** Block-level names seen so far and what they are ("data", "latent", ...), for messages. */
-    private final Map<String, String> blockNames;
 
-    StatementBuilder(ExprBuilder exprs, DeclarationBuilder declarations, Diagnostics diagnostics,
-            Map<String, String> blockNames) {
+    StatementBuilder(ExprBuilder exprs, DeclarationBuilder declarations, Diagnostics diagnostics) {
         this.exprs = exprs;
         this.declarations = declarations;
         this.diagnostics = diagnostics;
-        this.blockNames = blockNames;
     }
 
+    /** A block's statements; its top-level declarations are the block's own names. */
     List<Stmt> all(List<VmodelParser.StatementContext> contexts) {
         List<Stmt> statements = new ArrayList<>();
-        addAll(contexts, null, statements);
+        for (VmodelParser.StatementContext ctx : contexts) {
+            statement(ctx, statements);
+        }
         return statements;
     }
 
-    /**
-     * An {@code if}'s branches are flattened into the statements around them, each ~ and target +=
-     * carrying the conditions it sits under (the else branch's negated) as its guard: the model
-     * adds its term where the guard holds, so a condition may depend on data or on latents.
-     */
-    private void addAll(List<VmodelParser.StatementContext> contexts, Expr guard, List<Stmt> statements) {
-        for (VmodelParser.StatementContext ctx : contexts) {
-            if (ctx instanceof VmodelParser.IfStatementContext branching) {
-                Expr condition = exprs.visit(branching.expr());
-                Pos at = Positions.of(branching.getStart());
-                addBranch(branching.branch(0), and(guard, condition, at), statements);
-                if (branching.branch().size() > 1) {
-                    addBranch(branching.branch(1), and(guard, new Expr.Unary(at, "!", condition), at), statements);
-                }
-                continue;
-            }
-            Stmt statement = statement(ctx);
-            if (statement == null) {
-                continue;
-            }
-            if (guard != null && statement instanceof Stmt.Define define) {
-                diagnostics.error(define.pos(), "a definition inside an if is not supported yet; define '"
-                        + define.decl().name() + "' before the if (a ?: may choose its value)");
-                continue;
-            }
-            statements.add(guard == null ? statement : guarded(statement, guard));
+    /** Statements in a scope of their own: a loop's body, an if's branch, a local block. */
+    private List<Stmt> nested(List<VmodelParser.StatementContext> contexts) {
+        exprs.locals.open();
+        try {
+            return all(contexts);
+        } finally {
+            exprs.locals.close();
         }
     }
 
-    private void addBranch(VmodelParser.BranchContext branch, Expr guard, List<Stmt> statements) {
-        addAll(branch.statement(), guard, statements);
+    private List<Stmt> branch(VmodelParser.BranchContext branch) {
+        return branch == null ? List.of() : nested(branch.statement());
     }
 
-    private static Expr and(Expr outer, Expr condition, Pos at) {
-        return outer == null ? condition : new Expr.Binary(at, "&&", outer, condition);
-    }
-
-    private static Stmt guarded(Stmt statement, Expr guard) {
-        if (statement instanceof Stmt.Sample s) {
-            return new Stmt.Sample(s.pos(), s.variate(), s.distribution(), s.distributionPos(), s.args(), guard);
-        }
-        Stmt.TargetAdd t = (Stmt.TargetAdd) statement;
-        return new Stmt.TargetAdd(t.pos(), t.value(), guard);
-    }
-
-    private Stmt statement(VmodelParser.StatementContext ctx) {
+    private void statement(VmodelParser.StatementContext ctx, List<Stmt> out) {
+        Pos at = Positions.of(ctx.getStart());
         if (ctx instanceof VmodelParser.DefineStatementContext define) {
-            return new Stmt.Define(declarations.declaration(define.declaration()));
-        }
-        if (ctx instanceof VmodelParser.SampleStatementContext sample) {
-            return new Stmt.Sample(Positions.of(sample.op), exprs.visit(sample.expr()), sample.dist.getText(),
-                    Positions.of(sample.dist), exprs.arguments(sample.arguments()));
-        }
-        if (ctx instanceof VmodelParser.TargetStatementContext target) {
+            out.add(new Stmt.Define(declare(declarations.declaration(define.declaration()))));
+        } else if (ctx instanceof VmodelParser.SampleStatementContext sample) {
+            sample(sample, out);
+        } else if (ctx instanceof VmodelParser.TargetStatementContext target) {
             if (target.expr() instanceof VmodelParser.ConditionalCallExprContext call) {
-                return densityTerm(call);
+                Stmt term = densityTerm(call);
+                if (term != null) {
+                    out.add(term);
+                }
+                return;
             }
-            return new Stmt.TargetAdd(Positions.of(target.TARGET().getSymbol()), exprs.visit(target.expr()));
+            out.add(new Stmt.TargetAdd(Positions.of(target.TARGET().getSymbol()), exprs.visit(target.expr())));
+        } else if (ctx instanceof VmodelParser.AssignStatementContext assign) {
+            String op = assign.op.getText();
+            List<Expr> indices = assign.index().stream().map(exprs::index).toList();
+            out.add(new Stmt.Assign(Positions.of(assign.op), exprs.locals.resolve(assign.ID().getText()),
+                    Positions.of(assign.ID().getSymbol()), indices, op.equals("=") ? "=" : op.substring(0, op.length() - 1),
+                    exprs.visit(assign.expr())));
+        } else if (ctx instanceof VmodelParser.IfStatementContext branching) {
+            Expr condition = exprs.visit(branching.expr());
+            out.add(new Stmt.If(at, condition, branch(branching.branch(0)),
+                    branching.branch().size() > 1 ? branch(branching.branch(1)) : List.of()));
+        } else if (ctx instanceof VmodelParser.ForStatementContext loop) {
+            Expr lower = exprs.visit(loop.expr(0));
+            Expr upper = exprs.visit(loop.expr(1));
+            out.add(loop(at, loop.ID().getSymbol(), lower, upper, loop.branch()));
+        } else if (ctx instanceof VmodelParser.ForEachStatementContext loop) {
+            out.add(loop(at, loop.ID().getSymbol(), exprs.visit(loop.expr()), null, loop.branch()));
+        } else if (ctx instanceof VmodelParser.WhileStatementContext loop) {
+            out.add(new Stmt.While(at, exprs.visit(loop.expr()), branch(loop.branch())));
+        } else if (ctx instanceof VmodelParser.BreakStatementContext) {
+            out.add(new Stmt.Break(at));
+        } else if (ctx instanceof VmodelParser.ContinueStatementContext) {
+            out.add(new Stmt.Continue(at));
+        } else if (ctx instanceof VmodelParser.BlockStatementContext block) {
+            out.add(new Stmt.Block(at, nested(block.statement())));
+        } else if (ctx instanceof VmodelParser.PrintStatementContext print) {
+            out.add(new Stmt.Print(at, printables(print.printable()), false));
+        } else if (ctx instanceof VmodelParser.RejectStatementContext reject) {
+            out.add(new Stmt.Print(at, printables(reject.printable()), true));
+        } else {
+            VmodelParser.ReturnStatementContext ret = (VmodelParser.ReturnStatementContext) ctx;
+            out.add(new Stmt.Return(at, ret.expr() == null ? null : exprs.visit(ret.expr())));
         }
-        refuseAssignment((VmodelParser.AssignStatementContext) ctx);
-        return null;
+    }
+
+    /** A declaration: a block's own name at its top level, a local one inside a loop, an if or a local block. */
+    private Decl declare(Decl decl) {
+        if (!exprs.locals.nested()) {
+            exprs.locals.declareGlobal(decl.name());
+            return decl;
+        }
+        String unique = exprs.locals.declareNested(decl.name());
+        return unique.equals(decl.name()) ? decl : new Decl(decl.pos(), unique, decl.type(), decl.init());
+    }
+
+    /** The loop's variable is declared in the loop's own scope, which its body's nests in. */
+    private Stmt loop(Pos at, org.antlr.v4.runtime.Token name, Expr lower, Expr upper, VmodelParser.BranchContext body) {
+        exprs.locals.open();
+        try {
+            Pos pos = Positions.of(name);
+            Decl variable = new Decl(pos, exprs.locals.declareNested(name.getText()),
+                    new TypeExpr(pos, TypeExpr.Base.INT, List.of(), List.of(), null, null), null);
+            return new Stmt.For(at, variable, lower, upper, branch(body));
+        } finally {
+            exprs.locals.close();
+        }
+    }
+
+    private List<Object> printables(List<VmodelParser.PrintableContext> items) {
+        List<Object> out = new ArrayList<>();
+        for (VmodelParser.PrintableContext item : items) {
+            if (item.STRING_LITERAL() != null) {
+                String text = item.STRING_LITERAL().getText();
+                out.add(text.substring(1, text.length() - 1));
+            } else {
+                out.add(exprs.visit(item.expr()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code y ~ d(args) T[lo, hi]} is {@code y ~ d(args)} and the truncation's normaliser, as
+     * Stan writes it: minus the log of the probability d gives [lo, hi].
+     */
+    private void sample(VmodelParser.SampleStatementContext sample, List<Stmt> out) {
+        Pos pos = Positions.of(sample.op);
+        String dist = sample.dist.getText();
+        List<Expr> args = exprs.arguments(sample.arguments());
+        out.add(new Stmt.Sample(pos, exprs.visit(sample.expr()), dist, Positions.of(sample.dist), args));
+        VmodelParser.TruncationContext t = sample.truncation();
+        if (t == null || (t.lower == null && t.upper == null)) {
+            return;
+        }
+        Pos at = Positions.of(t.getStart());
+        Expr lower = t.lower == null ? null : exprs.visit(t.lower);
+        Expr upper = t.upper == null ? null : exprs.visit(t.upper);
+        Expr mass;
+        if (lower == null) {
+            mass = cdf(at, dist + "_lcdf", upper, args);
+        } else if (upper == null) {
+            mass = cdf(at, dist + "_lccdf", lower, args);
+        } else {
+            mass = new Expr.Call(at, "log_diff_exp", List.of(cdf(at, dist + "_lcdf", upper, args),
+                    cdf(at, dist + "_lcdf", lower, args)));
+        }
+        out.add(new Stmt.TargetAdd(at, new Expr.Unary(at, "-", mass)));
+    }
+
+    private static Expr cdf(Pos at, String function, Expr bound, List<Expr> args) {
+        List<Expr> all = new ArrayList<>();
+        all.add(bound);
+        all.addAll(args);
+        return new Expr.Call(at, function, all);
     }
 
     /**
@@ -104,7 +180,7 @@ final class StatementBuilder {
      */
     private Stmt densityTerm(VmodelParser.ConditionalCallExprContext call) {
         String name = call.ID().getText();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+)_(lpdf|lpmf|lupdf|lupmf)").matcher(name);
+        Matcher m = DENSITY.matcher(name);
         if (!m.matches()) {
             diagnostics.error(Positions.of(call.ID().getSymbol()), "'" + name + "(y | ...)': the bar belongs to a density's"
                     + " _lpdf or _lpmf, e.g. normal_lpdf(y | mu, sigma)");
@@ -112,13 +188,5 @@ final class StatementBuilder {
         }
         return new Stmt.Sample(Positions.of(call.ID().getSymbol()), exprs.visit(call.expr()), m.group(1),
                 Positions.of(call.ID().getSymbol()), exprs.arguments(call.arguments()));
-    }
-
-    private void refuseAssignment(VmodelParser.AssignStatementContext ctx) {
-        String name = ctx.ID().getText();
-        String kind = blockNames.get(name);
-        String what = kind == null ? "'" + name + "'" : kind + " '" + name + "'";
-        diagnostics.error(Positions.of(ctx.ID().getSymbol()), "cannot assign to " + what
-                + ": vmc has no assignment; define a new name with its type, e.g. 'real " + name + "2 = ...;'");
     }
 }
