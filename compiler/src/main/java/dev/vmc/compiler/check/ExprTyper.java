@@ -237,6 +237,7 @@ final class ExprTyper {
             Expr index = i.indices().get(k);
             Type type = index instanceof Expr.Slice slice ? slice(slice, k < shape.size() ? shape.get(k) : Size.UNKNOWN, scope)
                     : type(index, scope);
+            types.put(index, type); // a slice's type is that of the positions it selects
             indices.add(type);
             if (type.isError()) {
                 usable = false;

@@ -145,6 +145,9 @@ final class ExpressionLowering {
             }
             case CUMULATIVE -> graph.apply(CumulativeSum.INSTANCE, first);
             case SLICE -> slice(c, first);
+            case LINEAR_ALGEBRA -> LinearAlgebraLowering.call(graph, f.name(),
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of(first),
+                            c.args().stream().skip(1).map(this::lower)).toList());
         };
     }
 
