@@ -31,7 +31,9 @@ public final class Builtins {
         /** dot_product(a, b): two vectors of one size to a real. */
         DOT_PRODUCT,
         /** rep_vector(x, K): a vector of K copies of the scalar x, K an int over data. */
-        REPEAT
+        REPEAT,
+        /** The matrix functions, each typed by check/LinearAlgebraTypes and lowered by lower/LinearAlgebraLowering. */
+        LINEAR_ALGEBRA
     }
 
     /**
@@ -96,12 +98,23 @@ public final class Builtins {
         add(new Builtin("segment", 3, Kind.SLICE, null, null));
         add(new Builtin("dot_product", 2, Kind.DOT_PRODUCT, null, null));
         add(new Builtin("rep_vector", 2, Kind.REPEAT, null, null));
+        linearAlgebra("diag_matrix", 1);
+        linearAlgebra("cholesky_decompose", 1);
+        linearAlgebra("add_diag", 2);
+        for (String covariance : List.of("gp_exp_quad_cov", "cov_exp_quad", "gp_matern32_cov", "gp_matern52_cov")) {
+            linearAlgebra(covariance, 3);
+            linearAlgebra(covariance, 4);
+        }
     }
 
     private Builtins() {}
 
     private static void elementwise(String name, Unary op) {
         add(new Builtin(name, 1, Kind.ELEMENTWISE, op, null));
+    }
+
+    private static void linearAlgebra(String name, int arity) {
+        add(new Builtin(name, arity, Kind.LINEAR_ALGEBRA, null, null));
     }
 
     private static void binary(String name, Binary op) {

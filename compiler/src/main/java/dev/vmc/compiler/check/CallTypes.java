@@ -35,6 +35,7 @@ final class CallTypes {
             case CUMULATIVE -> notOneDimensional(name, args.get(0)) != null
                     ? Outcome.fail(notOneDimensional(name, args.get(0))) : Outcome.ok(args.get(0).withElement(Element.REAL));
             case SLICE -> slice(name, args);
+            case LINEAR_ALGEBRA -> LinearAlgebraTypes.call(name, args);
         };
     }
 

@@ -292,13 +292,12 @@ final class ExprTyper {
         Type target = type(i.target(), scope);
         List<Type> indices = new ArrayList<>();
         boolean usable = !target.isError();
-        for (Expr index : i.indices()) {
-            if (index instanceof Expr.Slice slice) {
-                diagnostics.error(slice.pos(), "slicing (a:b) is not supported yet");
-                usable = false;
-                continue;
-            }
-            Type type = type(index, scope);
+        List<Size> shape = target.isError() ? List.of() : target.shape();
+        for (int k = 0; k < i.indices().size(); k++) {
+            Expr index = i.indices().get(k);
+            Type type = index instanceof Expr.Slice slice ? slice(slice, k < shape.size() ? shape.get(k) : Size.UNKNOWN, scope)
+                    : type(index, scope);
+            types.put(index, type); // a slice's type is that of the positions it selects
             indices.add(type);
             if (type.isError()) {
                 usable = false;
@@ -311,11 +310,91 @@ final class ExprTyper {
             String what = i.target() instanceof Expr.Var v ? target + " '" + v.name() + "'" : target.toString();
             return verdict(i, Outcome.fail("cannot index " + what + ": it is a single number"));
         }
-        if (usable && !constantIndicesFit(i, target)) {
+        if (usable && (!constantIndicesFit(i, target) || !selectionsKnownBeforeFit(i, indices))) {
             return Type.ERROR;
         }
         return usable ? verdict(i, IndexTypes.index(target, indices)) : Type.ERROR;
     }
+
+    /**
+     * A slice {@code a:b}, typed as the int array of its positions would be: {@code array[n] int}
+     * with n known where both ends are literals, or for {@code :}, the dimension's own size.
+     */
+    private Type slice(Expr.Slice slice, Size dimension, Scope scope) {
+        Double lower = 1.0;
+        Double upper = null;
+        boolean ok = true;
+        for (Expr end : java.util.Arrays.asList(slice.lower(), slice.upper())) {
+            if (end == null) {
+                continue;
+            }
+            Type t = type(end, scope);
+            if (t.isError()) {
+                ok = false;
+            } else if (!t.isInt() || !t.isScalar()) {
+                diagnostics.error(ExprStart.of(end), "the ends of a slice a:b must be ints, got " + t);
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return Type.ERROR;
+        }
+        if (slice.lower() != null) {
+            lower = constants.valueOf(slice.lower());
+        }
+        if (slice.upper() != null) {
+            upper = constants.valueOf(slice.upper());
+        } else if (dimension instanceof Size.Literal l) {
+            upper = (double) l.value();
+        }
+        Size size;
+        if (slice.lower() == null && slice.upper() == null) {
+            size = dimension;
+        } else if (lower != null && upper != null) {
+            size = new Size.Literal((int) Math.max(0, upper - lower + 1));
+        } else {
+            size = Size.UNKNOWN;
+        }
+        if (lower != null && upper != null && upper >= lower) {
+            String range = dimension instanceof Size.Literal l ? "1.." + l.value() : null;
+            if (lower < 1 || (range != null && upper > ((Size.Literal) dimension).value())) {
+                diagnostics.error(slice.pos(), "the slice " + DeclaredValues.number(lower) + ":" + DeclaredValues.number(upper)
+                        + " is out of range: " + (lower < 1 ? "indices start at 1" : "the dimension has indices " + range));
+                return Type.ERROR;
+            }
+        }
+        return new Type(Type.Element.INT, Type.Container.SCALAR, List.of(size), List.of());
+    }
+
+    /**
+     * A slice, or an int array before the last index, selects along a dimension that a gather
+     * from the front cannot reach, so its positions are worked out when the model is built: every
+     * index must then be known before the fit (data and literals), not depend on a latent.
+     */
+    private boolean selectionsKnownBeforeFit(Expr.Index i, List<Type> indices) {
+        boolean planned = false;
+        for (int k = 0; k < indices.size(); k++) {
+            planned |= i.indices().get(k) instanceof Expr.Slice || (!indices.get(k).isScalar() && k < indices.size() - 1);
+        }
+        if (!planned) {
+            return true;
+        }
+        for (Expr index : i.indices()) {
+            for (Expr.Var v : Names.in(index)) {
+                Symbol symbol = symbols.get(v.name());
+                if (symbol != null && VARYING.contains(symbol.kind())) {
+                    diagnostics.error(v.pos(), "an index beside a slice or an int array must be known before the fit, but '"
+                            + v.name() + "' is " + symbol.kind().withArticle() + "; index by it alone, or by data");
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The kinds of name whose values the fit changes. */
+    private static final java.util.Set<NameKind> VARYING = java.util.EnumSet.of(NameKind.PARAM, NameKind.LATENT,
+            NameKind.DERIVED, NameKind.GUIDE_PARAM, NameKind.GUIDE_LOCAL, NameKind.GENERATED);
 
     /**
      * An index of literals alone against a size the checker knows: {@code v[0]}, or {@code v[5]}

@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The typing rule of indexing. Each index takes one dimension, array dimensions first: an
- * int drops it, an int array replaces it with the array's size (a gather), so
- * {@code alpha[group]} with alpha vector[J] and group array[N] int is vector[N]. A matrix
- * indexed once gives its row as a vector: vmc has no row vectors.
+ * The typing rule of indexing, Stan's. Each index takes one dimension, array dimensions first:
+ * an int drops it, an int array (or a slice, typed as the array of its positions) replaces it
+ * with the array's size, so {@code alpha[group]} with alpha vector[J] and group array[N] int is
+ * vector[N], and {@code X[2:5, {1, 3}]} is a 4 x 2 matrix. Dimensions after the last index are
+ * kept whole.
  */
 final class IndexTypes {
     private IndexTypes() {}
@@ -20,14 +21,6 @@ final class IndexTypes {
         if (indices.size() > target.rank()) {
             return Outcome.fail("too many indices for " + target + ": it takes at most " + target.rank() + ", got "
                     + indices.size());
-        }
-        for (int i = 0; i < indices.size() - 1; i++) {
-            if (!indices.get(i).isScalar()) {
-                // The lowering gathers one dimension at a time from the front, so an array
-                // index leaves the dimensions after it where the next index cannot reach them.
-                return Outcome.fail("only the last index may be an int array (index " + (i + 1) + " of " + indices.size()
-                        + " is one); for a matrix, M[group, j] can be written M'[j][group]");
-            }
         }
         List<Size> array = new ArrayList<>();
         List<Size> dims = new ArrayList<>();

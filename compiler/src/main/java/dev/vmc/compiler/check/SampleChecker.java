@@ -68,7 +68,8 @@ final class SampleChecker {
             if (arg.isError() || variate.isError()) {
                 continue;
             }
-            String problem = distribution.support().isVectorValued() ? sameVectorProblem(arg, variate)
+            String problem = distribution.eventRank() == 1 ? perDrawProblem(arg, variate, distribution.parameterRank(i))
+                    : distribution.support().isVectorValued() ? sameVectorProblem(arg, variate)
                     : distribution.parameterRank(i) == 1 ? wholeVectorProblem(arg, variate)
                     : elementwiseProblem(arg, variate);
             if (problem == null && distribution.support().isVectorValued()) {
@@ -91,6 +92,28 @@ final class SampleChecker {
             return "must be a scalar, like the left side, got " + arg;
         }
         return "must be a scalar or have the left side's shape " + variate + ", got " + arg;
+    }
+
+    /**
+     * A family whose draws are vectors (multi_normal): the left side is a vector of K or an array
+     * of them; a vector parameter has K elements (one for all draws, or an array of them, one per
+     * draw), and a matrix parameter is K x K.
+     */
+    private static String perDrawProblem(Type arg, Type variate, int rank) {
+        if (variate.container() != Type.Container.VECTOR) {
+            return "needs a left side of vectors, one per draw (a vector, or an array of vectors), got " + variate;
+        }
+        Size k = variate.dims().get(0);
+        if (rank == 1 && arg.container() == Type.Container.VECTOR && arg.dims().get(0).matches(k)
+                && (!arg.isArray() || arg.sameShapeAs(variate))) {
+            return null;
+        }
+        if (rank == 2 && arg.container() == Type.Container.MATRIX && !arg.isArray() && arg.dims().get(0).matches(k)
+                && arg.dims().get(1).matches(k)) {
+            return null;
+        }
+        return rank == 1 ? "must be a vector[" + k + "] (or one per draw, " + variate + "), got " + arg
+                : "must be a matrix[" + k + ", " + k + "], got " + arg;
     }
 
     /** A distribution over whole vectors (dirichlet) takes one parameter value per element of the one vector. */

@@ -154,6 +154,9 @@ final class ExpressionLowering {
             }
             case CUMULATIVE -> graph.apply(CumulativeSum.INSTANCE, first);
             case SLICE -> slice(c, first);
+            case LINEAR_ALGEBRA -> LinearAlgebraLowering.call(graph, f.name(),
+                    java.util.stream.Stream.concat(java.util.stream.Stream.of(first),
+                            c.args().stream().skip(1).map(this::lower)).toList());
         };
     }
 
@@ -255,33 +258,100 @@ final class ExpressionLowering {
 
     /** An int argument over data and literals (the checker allows nothing else in one), evaluated. */
     private double dataValue(Expr e) {
-        Map<String, Tensor> known = new LinkedHashMap<>();
-        names.forEach((name, node) -> {
-            if (node.op instanceof Leaf.Constant constant) {
-                known.put(name, constant.value());
-            }
-        });
-        Double value = Evaluator.scalar(e, known);
+        Double value = Evaluator.scalar(e, knownValues());
         if (value == null) {
             throw new IllegalStateException("checker let a size that needs more than data through: " + ExprText.of(e));
         }
         return value;
     }
 
-    /** {@code x[i, j]} is {@code (x[i])[j]}; indices are 1-based in the language, 0-based in the runtime. */
+    /**
+     * {@code x[i, j]} is {@code (x[i])[j]}: a gather from the front per index, which takes
+     * indices that vary by particle (an int latent's). A slice, or an int array before the last
+     * index, selects along a dimension such gathers cannot reach: its positions are worked out
+     * now from the indices' values ({@link IndexPlan}, which the checker made sure are known) and
+     * gathered from the flattened value in one go.
+     */
     private Node index(Expr.Index i) {
         Node element = elementReads.apply(i);
         if (element != null) {
             return element;
         }
         Node result = lower(i.target());
-        for (int k = 0; k < i.indices().size(); k++) {
-            Node zeroBased = graph.sub(lower(i.indices().get(k)), graph.constant(1));
-            if (zeroBased.rank() > 0 && k < i.indices().size() - 1) {
-                throw new IllegalStateException("only the last of several indices may be an array");
-            }
-            result = graph.apply(Gather.INSTANCE, result, zeroBased);
+        boolean planned = i.indices().stream().anyMatch(x -> x instanceof Expr.Slice);
+        Node[] indices = new Node[i.indices().size()];
+        for (int k = 0; k < indices.length && !planned; k++) {
+            indices[k] = lower(i.indices().get(k));
+            planned = indices[k].rank() > 0 && k < indices.length - 1;
+        }
+        if (planned) {
+            IndexPlan plan = plan(i, result.shape);
+            Node flat = result.rank() == 1 ? result : graph.reshape(result, result.modelSize());
+            double[] positions = java.util.Arrays.stream(plan.positions()).asDoubleStream().toArray();
+            return graph.apply(Gather.INSTANCE, flat, graph.constant(new Tensor(plan.shape(), positions)));
+        }
+        for (Node index : indices) {
+            result = graph.apply(Gather.INSTANCE, result, graph.sub(index, graph.constant(1)));
         }
         return result;
+    }
+
+    /**
+     * The elements {@code i} selects from a value of shape {@code target}, its indices evaluated
+     * from the data: what reading a slice gathers, and what assigning to one writes.
+     *
+     * @throws ShapeException where an index is outside its dimension
+     */
+    IndexPlan plan(Expr.Index i, int[] target) {
+        String what = ExprText.of(i);
+        java.util.List<IndexPlan.Selection> selections = new java.util.ArrayList<>();
+        for (Expr index : i.indices()) {
+            if (index instanceof Expr.Slice s) {
+                selections.add(new IndexPlan.Range(s.lower() == null ? null : position(s.lower(), what),
+                        s.upper() == null ? null : position(s.upper(), what)));
+                continue;
+            }
+            Tensor value = dataTensor(index, what);
+            if (value.rank() == 0) {
+                selections.add(new IndexPlan.Single(position(value.item(), what)));
+            } else {
+                int[] positions = new int[value.size()];
+                for (int j = 0; j < positions.length; j++) {
+                    positions[j] = position(value.data[j], what);
+                }
+                selections.add(new IndexPlan.Multiple(positions));
+            }
+        }
+        return IndexPlan.of(target, selections, what);
+    }
+
+    private int position(Expr e, String what) {
+        return position(dataTensor(e, what).item(), what);
+    }
+
+    /** An index's value as a position; one far outside an int stays outside every dimension. */
+    private static int position(double value, String what) {
+        return (int) Math.max(Integer.MIN_VALUE + 1, Math.min(Integer.MAX_VALUE, value));
+    }
+
+    /** An index over data and literals, evaluated; the checker lets nothing else beside a slice. */
+    private Tensor dataTensor(Expr e, String what) {
+        Tensor value = Evaluator.evaluate(e, knownValues());
+        if (value == null) {
+            throw new ShapeException(what + ": an index beside a slice or an int array must be known before the fit, but "
+                    + ExprText.of(e) + " is not");
+        }
+        return value;
+    }
+
+    /** The values of the names that are constants (data, and what is computed from data alone). */
+    private Map<String, Tensor> knownValues() {
+        Map<String, Tensor> known = new LinkedHashMap<>();
+        names.forEach((name, node) -> {
+            if (node.op instanceof Leaf.Constant constant) {
+                known.put(name, constant.value());
+            }
+        });
+        return known;
     }
 }

@@ -26,6 +26,15 @@ public interface Distribution {
         return 0;
     }
 
+    /**
+     * 0 where each draw is a number; 1 where each draw is a whole vector of the variate's last
+     * dimension (multi_normal), so an array of vectors is many draws. Such a family's
+     * {@link #parameterRank} is each parameter's rank per draw (a mean vector 1, a covariance 2).
+     */
+    default int eventRank() {
+        return 0;
+    }
+
     /** The variate's support; {@link Support#PARAMETER_BOUNDED} for uniform. */
     Support support();
 

@@ -30,6 +30,8 @@ public final class Distributions {
         register(Categorical.withProbabilities());
         register(Categorical.withLogits());
         register(new Dirichlet());
+        register(new MultiNormal(false));
+        register(new MultiNormal(true));
     }
 
     private Distributions() {}

@@ -80,6 +80,15 @@ class PerElementDensityTest {
         cases.add(new Case("dirichlet", "dirichlet", (g, p) -> new Operands("dirichlet",
                 maybeJitter(g, g.parameter("x", Tensor.vector(0.2, 0.3, 0.5)), p),
                 List.of(g.parameter("alpha", Tensor.vector(1.5, 2, 4))))));
+        // draws are vectors: two rows, so two elements, each a whole draw's log density
+        cases.add(new Case("multi_normal_cholesky rows", "multi_normal_cholesky", (g, p) -> new Operands("multi_normal_cholesky",
+                maybeJitter(g, g.parameter("x", new Tensor(new int[] {2, 2}, new double[] {0.3, -1, 1.2, 0.4})), p),
+                List.of(g.parameter("mu", Tensor.vector(0.1, -0.2)),
+                        g.parameter("L", new Tensor(new int[] {2, 2}, new double[] {1.3, 0, -0.4, 0.7}))))));
+        cases.add(new Case("multi_normal one draw", "multi_normal", (g, p) -> new Operands("multi_normal",
+                maybeJitter(g, g.parameter("x", Tensor.vector(0.3, -1)), p),
+                List.of(g.parameter("mu", Tensor.vector(0.1, -0.2)),
+                        g.parameter("Sigma", new Tensor(new int[] {2, 2}, new double[] {1.5, 0.3, 0.3, 0.8}))))));
         return cases;
     }
 

@@ -29,7 +29,9 @@ class RegistryTest {
             Map.entry("poisson_log", Support.NONNEGATIVE_INTEGER),
             Map.entry("categorical", Support.integer(1, Double.POSITIVE_INFINITY)),
             Map.entry("categorical_logit", Support.integer(1, Double.POSITIVE_INFINITY)),
-            Map.entry("dirichlet", Support.SIMPLEX));
+            Map.entry("dirichlet", Support.SIMPLEX),
+            Map.entry("multi_normal", Support.REAL),
+            Map.entry("multi_normal_cholesky", Support.REAL));
 
     private static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
             Map.entry("student_t", List.of("nu", "mu", "sigma")),
