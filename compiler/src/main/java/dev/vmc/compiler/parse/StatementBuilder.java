@@ -1,5 +1,6 @@
 package dev.vmc.compiler.parse;
 
+import dev.vmc.compiler.ast.DensityCalls;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Pos;
 import dev.vmc.compiler.ast.Stmt;
@@ -88,8 +89,9 @@ final class StatementBuilder {
                     Positions.of(sample.dist), exprs.arguments(sample.arguments()));
         }
         if (ctx instanceof VmodelParser.TargetStatementContext target) {
-            if (target.expr() instanceof VmodelParser.ConditionalCallExprContext call) {
-                return densityTerm(call);
+            if (target.expr() instanceof VmodelParser.ConditionalCallExprContext call
+                    && DensityCalls.parse(call.ID().getText()).map(n -> n.kind() == DensityCalls.Kind.LOG_DENSITY).orElse(false)) {
+                return densityTerm(call, DensityCalls.parse(call.ID().getText()).get());
             }
             return new Stmt.TargetAdd(Positions.of(target.TARGET().getSymbol()), exprs.visit(target.expr()));
         }
@@ -100,17 +102,11 @@ final class StatementBuilder {
     /**
      * {@code target += normal_lpdf(y | mu, sigma);} is {@code y ~ normal(mu, sigma);}: vmc's
      * densities keep their constants either way, so Stan's _lpdf, _lpmf, _lupdf and _lupmf all
-     * read as the ~ statement.
+     * read as the ~ statement, which the dependency analysis and the estimators know how to
+     * use. Anywhere else (and a cumulative function even here) the call is an expression.
      */
-    private Stmt densityTerm(VmodelParser.ConditionalCallExprContext call) {
-        String name = call.ID().getText();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+)_(lpdf|lpmf|lupdf|lupmf)").matcher(name);
-        if (!m.matches()) {
-            diagnostics.error(Positions.of(call.ID().getSymbol()), "'" + name + "(y | ...)': the bar belongs to a density's"
-                    + " _lpdf or _lpmf, e.g. normal_lpdf(y | mu, sigma)");
-            return null;
-        }
-        return new Stmt.Sample(Positions.of(call.ID().getSymbol()), exprs.visit(call.expr()), m.group(1),
+    private Stmt densityTerm(VmodelParser.ConditionalCallExprContext call, DensityCalls.Name name) {
+        return new Stmt.Sample(Positions.of(call.ID().getSymbol()), exprs.visit(call.expr()), name.distribution(),
                 Positions.of(call.ID().getSymbol()), exprs.arguments(call.arguments()));
     }
 

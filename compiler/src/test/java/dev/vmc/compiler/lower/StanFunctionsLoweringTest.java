@@ -77,6 +77,24 @@ class StanFunctionsLoweringTest {
         assertArrayEquals(new double[] {0.4, -0.9, 1.3, 2.2}, sums.data, 1e-15);
     }
 
+    /** d_lpdf(y | ...) as an expression: the summed log density, its parameters broadcast. */
+    @Test
+    void densityCallsAreTheSummedLogDensity() {
+        double normal = 0;
+        for (double x : V) {
+            normal += -0.5 * Math.pow((x - T) / 2, 2) - Math.log(2) - 0.5 * Math.log(2 * Math.PI);
+        }
+        assertEquals(normal, value("normal_lpdf(v | t, 2)", V, T), 1e-12);
+        assertEquals(normal, value("normal_lupdf(v | t, 2)", V, T), 1e-12);
+        assertEquals(2 * normal + 1, value("1 + normal_lpdf(v | t, 2) * 2", V, T), 1e-12);
+        double exponential = 0;
+        for (double x : V) {
+            exponential += Math.log(1.5) - 1.5 * Math.exp(x);
+        }
+        assertEquals(exponential, value("exponential_lpdf(exp(v) | 1.5)", V, T), 1e-12);
+        assertEquals(Math.log(0.3) + Math.log(0.7), value("bernoulli_lpmf({1, 0} | t)", V, T), 1e-15);
+    }
+
     /** The good program that calls them all binds to data and lowers to a model graph. */
     @Test
     void theProgramOfThemAllBindsAndLowers() throws java.io.IOException {
@@ -101,7 +119,8 @@ class StanFunctionsLoweringTest {
     @ValueSource(strings = {"sd(v)", "variance(v) * t", "log_mix(t, v[1], v[2])", "sum(fma(v, v, t))",
             "sum(square(cumulative_sum(v)))", "prod(segment(v, 2, 3)) + sum(head(v, 2) .* tail(v, 2))",
             "max(v) - min(v) + max(t, v[1])", "sum(log_diff_exp(v + 3, t)) + hypot(t, v[2])",
-            "sum(Phi(v) + erf(v) + log1m_exp(-exp(v)) + inv_cloglog(v))"})
+            "sum(Phi(v) + erf(v) + log1m_exp(-exp(v)) + inv_cloglog(v))",
+            "normal_lpdf(v | t, 2) + student_t_lpdf(t | 3, v[1], 1.5)", "log_sum_exp(v + normal_lpdf(t | v[2], 1))"})
     void gradientsOfLoweredExpressionsMatchFiniteDifferences(String expression) {
         Expr expr = parse(expression);
         Graph graph = new Graph();
