@@ -188,7 +188,7 @@ final class ExprBuilder extends VmodelBaseVisitor<Expr> {
     public Expr visitCallExpr(VmodelParser.CallExprContext ctx) {
         String name = ctx.ID().getText();
         List<Expr> args = arguments(ctx.arguments());
-        if (DensityCalls.needsBar(name) && !args.isEmpty()) {
+        if (DensityCalls.needsBar(name) && args.size() > 1) { // std_normal_lpdf(y) has nothing to set off
             diagnostics.error(Positions.of(ctx.ID().getSymbol()), name + " needs a vertical bar (|) between the variate"
                     + " and the parameters, as Stan requires of every _lpdf, _lpmf, _lupdf and _lupmf: write "
                     + ExprText.of(new Expr.Call(Positions.of(ctx.ID().getSymbol()), name, args)));

@@ -30,6 +30,13 @@ public final class Distributions {
         register(Categorical.withProbabilities());
         register(Categorical.withLogits());
         register(new Dirichlet());
+        register(new StdNormal());
+        register(new Logistic());
+        register(new Gumbel());
+        register(new DoubleExponential());
+        register(new Weibull());
+        register(new Rayleigh());
+        register(new InvGamma());
     }
 
     private Distributions() {}
