@@ -62,6 +62,30 @@ class StanProgramsTest {
         assertEquals(Math.sqrt(3), count.sd(), 0.15 * Math.sqrt(3));
     }
 
+    /**
+     * The same conjugate model with its prior split into two halves of a log density inside an
+     * expression, and a log density reported in generated quantities, as Stan programs write
+     * log_lik: the posterior is the same, and the reported value is the density at each draw.
+     */
+    @Test
+    void logDensitiesAreExpressionsAnywhere() {
+        String program = PROGRAM.replace("target += normal_lpdf(mu | ybar, 10);",
+                        "target += 0.5 * normal_lpdf(mu | ybar, 10) + normal_lupdf(mu | ybar, 10) / 2;")
+                .replace("int count = poisson_rng(3);", "int count = poisson_rng(3);\n  real lp = normal_lpdf(mu | ybar, 10);");
+        double[] y = {1.2, 0.4, 2.2, 1.7, 0.9, 1.4, 2.5, 0.3};
+        double ybar = java.util.Arrays.stream(y).average().orElseThrow();
+        FitResult fit = Vmc.compile(program, "m.stan").fit(DataSet.of(Map.of("N", y.length, "y", y)),
+                FitOptions.defaults().withSeed(3));
+        double precision = 1 / 100.0 + y.length;
+        double mean = (ybar / 100.0 + y.length * ybar) / precision;
+        double sd = Math.sqrt(1 / precision);
+        Summary.Row mu = row(fit, "mu");
+        assertEquals(mean, mu.mean(), 0.05 * sd + 4 * sd / Math.sqrt(1000));
+        // E[-(mu - ybar)^2 / 200] - log 10 - log(2 pi) / 2 over the fitted mu
+        double expected = -(mu.sd() * mu.sd() + Math.pow(mu.mean() - ybar, 2)) / 200 - Math.log(10) - 0.5 * Math.log(2 * Math.PI);
+        assertEquals(expected, row(fit, "lp").mean(), 1e-3);
+    }
+
     @Test
     void drawsOnlyInGeneratedQuantities() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(dev.vmc.compiler.diag.CompileException.class,

@@ -1,6 +1,7 @@
 package dev.vmc.compiler.check;
 
 import dev.vmc.compiler.ast.BinaryChain;
+import dev.vmc.compiler.ast.DensityCalls;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.TypeExpr;
 import java.util.List;
@@ -69,6 +70,15 @@ public final class ExprText {
         return text.toString();
     }
 
+    /** A call's arguments in parentheses, a distribution's variate set off by Stan's bar: normal_lpdf(y | mu, sigma). */
+    private static String arguments(Expr.Call c) {
+        List<String> args = c.args().stream().map(a -> write(a, 0)).toList();
+        if (DensityCalls.isDensityCall(c.function()) && args.size() > 1) {
+            return "(" + args.get(0) + " | " + String.join(", ", args.subList(1, args.size())) + ")";
+        }
+        return "(" + String.join(", ", args) + ")";
+    }
+
     private static String write(Expr expr, int context) {
         String text;
         if (expr instanceof Expr.Num n) {
@@ -80,7 +90,7 @@ public final class ExprText {
         } else if (expr instanceof Expr.Binary top) {
             text = chain(top);
         } else if (expr instanceof Expr.Call c) {
-            text = c.function() + c.args().stream().map(a -> write(a, 0)).collect(Collectors.joining(", ", "(", ")"));
+            text = c.function() + arguments(c);
         } else if (expr instanceof Expr.Index i) {
             text = write(i.target(), 5) + i.indices().stream().map(a -> write(a, 0)).collect(Collectors.joining(", ", "[", "]"));
         } else if (expr instanceof Expr.Literal l) {

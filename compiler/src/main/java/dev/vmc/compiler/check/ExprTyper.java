@@ -2,6 +2,7 @@ package dev.vmc.compiler.check;
 
 import dev.vmc.compiler.ast.BinaryChain;
 import dev.vmc.compiler.ast.Builtins;
+import dev.vmc.compiler.ast.DensityCalls;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Names;
 import dev.vmc.compiler.ast.OdeFunctions;
@@ -19,6 +20,7 @@ final class ExprTyper {
     private final Diagnostics diagnostics;
     private final IdentityHashMap<Expr, Type> types;
     private final Constants constants;
+    private final DensityCallTypes densityCalls;
     /** The networks block's signatures, filled by the checker before any block that may call them. */
     private final java.util.Map<String, NetworkChecker.Signature> networks = new java.util.HashMap<>();
     /** The functions block's signatures, for the calls that take a function (the ODE solvers). */
@@ -29,6 +31,7 @@ final class ExprTyper {
         this.diagnostics = diagnostics;
         this.types = types;
         this.constants = new Constants(types);
+        this.densityCalls = new DensityCallTypes(new DistributionArguments(constants, diagnostics), diagnostics);
     }
 
     Type type(Expr expr, Scope scope) {
@@ -97,6 +100,11 @@ final class ExprTyper {
         }
         if (networks.containsKey(c.function())) {
             return verdict(c, networkCall(c, networks.get(c.function()), scope));
+        }
+        if (DensityCalls.isDensityCall(c.function())) {
+            List<Type> args = new ArrayList<>();
+            c.args().forEach(a -> args.add(type(a, scope)));
+            return densityCalls.type(c, DensityCalls.parse(c.function()).orElseThrow(), args);
         }
         List<Type> args = new ArrayList<>();
         c.args().forEach(a -> args.add(type(a, scope)));

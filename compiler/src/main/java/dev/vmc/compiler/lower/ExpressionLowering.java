@@ -2,9 +2,12 @@ package dev.vmc.compiler.lower;
 
 import dev.vmc.compiler.ast.BinaryChain;
 import dev.vmc.compiler.ast.Builtins;
+import dev.vmc.compiler.ast.DensityCalls;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.check.DeclaredValues;
 import dev.vmc.compiler.check.ExprText;
+import dev.vmc.runtime.dist.Distribution;
+import dev.vmc.runtime.dist.Distributions;
 import dev.vmc.runtime.graph.Binary;
 import dev.vmc.runtime.graph.CumulativeSum;
 import dev.vmc.runtime.graph.Gather;
@@ -23,6 +26,7 @@ import dev.vmc.runtime.nn.Mlp;
 import dev.vmc.runtime.nn.Network;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -121,6 +125,9 @@ final class ExpressionLowering {
     }
 
     private Node call(Expr.Call c) {
+        if (DensityCalls.isDensityCall(c.function())) {
+            return densityCall(c, DensityCalls.parse(c.function()).orElseThrow());
+        }
         if (c.function().endsWith("_rng")) {
             return draw(c);
         }
@@ -201,6 +208,23 @@ final class ExpressionLowering {
                     + DeclaredValues.number(offset + size) + " of a vector of " + length);
         }
         return graph.apply(new Take((int) offset, new int[] {size}), vector);
+    }
+
+    /**
+     * {@code d_lpdf(y | args)} and its kin, summed over y's elements with the distribution's own
+     * fused kernels; {@code d_cdf} is the exponential of the summed log CDF, the product of the
+     * elements' CDFs, as in Stan.
+     */
+    private Node densityCall(Expr.Call c, DensityCalls.Name name) {
+        Distribution d = Distributions.get(name.distribution());
+        Node variate = lower(c.args().get(0));
+        List<Node> parameters = c.args().subList(1, c.args().size()).stream().map(this::lower).toList();
+        return switch (name.kind()) {
+            case LOG_DENSITY -> d.logDensity(graph, variate, parameters);
+            case LOG_CDF -> d.logCumulative(graph, variate, parameters, false);
+            case LOG_CCDF -> d.logCumulative(graph, variate, parameters, true);
+            case CDF -> graph.apply(Unary.EXP, d.logCumulative(graph, variate, parameters, false));
+        };
     }
 
     /** {@code d_rng(args)}: a fresh draw from d of the arguments' broadcast shape (the checker allows it in generated quantities only). */

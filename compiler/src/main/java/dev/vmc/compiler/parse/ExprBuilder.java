@@ -1,7 +1,9 @@
 package dev.vmc.compiler.parse;
 
+import dev.vmc.compiler.ast.DensityCalls;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Pos;
+import dev.vmc.compiler.check.ExprText;
 import dev.vmc.compiler.diag.Diagnostics;
 import dev.vmc.grammar.VmodelBaseVisitor;
 import dev.vmc.grammar.VmodelParser;
@@ -179,21 +181,40 @@ final class ExprBuilder extends VmodelBaseVisitor<Expr> {
         return result;
     }
 
+    /**
+     * A plain call; a log density written with commas, {@code normal_lpdf(y, mu, sigma)}, is
+     * refused as Stan refuses it, with the bar put in. (The cumulative functions' commas, which
+     * Stan took before 2.33, are still read.)
+     */
     @Override
     public Expr visitCallExpr(VmodelParser.CallExprContext ctx) {
-        return new Expr.Call(Positions.of(ctx.ID().getSymbol()), ctx.ID().getText(), arguments(ctx.arguments()));
+        String name = ctx.ID().getText();
+        List<Expr> args = arguments(ctx.arguments());
+        if (DensityCalls.needsBar(name) && args.size() > 1) { // std_normal_lpdf(y) has nothing to set off
+            diagnostics.error(Positions.of(ctx.ID().getSymbol()), name + " needs a vertical bar (|) between the variate"
+                    + " and the parameters, as Stan requires of every _lpdf, _lpmf, _lupdf and _lupmf: write "
+                    + ExprText.of(new Expr.Call(Positions.of(ctx.ID().getSymbol()), name, args)));
+        }
+        return new Expr.Call(Positions.of(ctx.ID().getSymbol()), name, args);
     }
 
     /**
-     * {@code normal_lpdf(y | mu, sigma)} stands alone only as a whole {@code target += ...;},
-     * which the statement builder reads as {@code y ~ normal(mu, sigma)}; elsewhere it is named
-     * as not supported yet (the node returned keeps the checker going).
+     * {@code normal_lpdf(y | mu, sigma)}, {@code normal_lcdf(y | mu, sigma)} and the like: a call
+     * whose first argument is the variate (see {@link DensityCalls}). As a whole
+     * {@code target += ...;} statement a log density is read as a ~ statement instead, by the
+     * statement builder.
      */
     @Override
     public Expr visitConditionalCallExpr(VmodelParser.ConditionalCallExprContext ctx) {
-        diagnostics.error(Positions.of(ctx.ID().getSymbol()), "'" + ctx.ID().getText() + "(... | ...)' is supported as a"
-                + " whole 'target += " + ctx.ID().getText() + "(y | ...);' statement, not inside an expression, yet");
-        return new Expr.Call(Positions.of(ctx.ID().getSymbol()), ctx.ID().getText(), arguments(ctx.arguments()));
+        String name = ctx.ID().getText();
+        if (DensityCalls.parse(name).isEmpty()) {
+            diagnostics.error(Positions.of(ctx.ID().getSymbol()), "'" + name + "(y | ...)': the bar belongs to a"
+                    + " distribution's _lpdf, _lpmf, _lcdf, _lccdf or _cdf, e.g. normal_lpdf(y | mu, sigma)");
+        }
+        List<Expr> args = new java.util.ArrayList<>();
+        args.add(visit(ctx.expr()));
+        args.addAll(arguments(ctx.arguments()));
+        return new Expr.Call(Positions.of(ctx.ID().getSymbol()), ctx.ID().getText(), args);
     }
 
     @Override

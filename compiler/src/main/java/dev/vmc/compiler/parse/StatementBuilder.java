@@ -1,6 +1,7 @@
 package dev.vmc.compiler.parse;
 
 import dev.vmc.compiler.ast.Decl;
+import dev.vmc.compiler.ast.DensityCalls;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Pos;
 import dev.vmc.compiler.ast.Stmt;
@@ -9,8 +10,6 @@ import dev.vmc.compiler.diag.Diagnostics;
 import dev.vmc.grammar.VmodelParser;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The statements of every block that has them: the model, the guide, and Stan's transformed
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
  * their statements nested; a declaration inside one is local to it (see {@link LocalNames}).
  */
 final class StatementBuilder {
-    private static final Pattern DENSITY = Pattern.compile("(.+)_(lpdf|lpmf|lupdf|lupmf)");
 
     private final ExprBuilder exprs;
     private final DeclarationBuilder declarations;
@@ -60,11 +58,9 @@ final class StatementBuilder {
         } else if (ctx instanceof VmodelParser.SampleStatementContext sample) {
             sample(sample, out);
         } else if (ctx instanceof VmodelParser.TargetStatementContext target) {
-            if (target.expr() instanceof VmodelParser.ConditionalCallExprContext call) {
-                Stmt term = densityTerm(call);
-                if (term != null) {
-                    out.add(term);
-                }
+            if (target.expr() instanceof VmodelParser.ConditionalCallExprContext call
+                    && DensityCalls.parse(call.ID().getText()).map(n -> n.kind() == DensityCalls.Kind.LOG_DENSITY).orElse(false)) {
+                out.add(densityTerm(call, DensityCalls.parse(call.ID().getText()).get()));
                 return;
             }
             out.add(new Stmt.TargetAdd(Positions.of(target.TARGET().getSymbol()), exprs.visit(target.expr())));
@@ -176,17 +172,11 @@ final class StatementBuilder {
     /**
      * {@code target += normal_lpdf(y | mu, sigma);} is {@code y ~ normal(mu, sigma);}: vmc's
      * densities keep their constants either way, so Stan's _lpdf, _lpmf, _lupdf and _lupmf all
-     * read as the ~ statement.
+     * read as the ~ statement, which the dependency analysis and the estimators know how to
+     * use. Anywhere else (and a cumulative function even here) the call is an expression.
      */
-    private Stmt densityTerm(VmodelParser.ConditionalCallExprContext call) {
-        String name = call.ID().getText();
-        Matcher m = DENSITY.matcher(name);
-        if (!m.matches()) {
-            diagnostics.error(Positions.of(call.ID().getSymbol()), "'" + name + "(y | ...)': the bar belongs to a density's"
-                    + " _lpdf or _lpmf, e.g. normal_lpdf(y | mu, sigma)");
-            return null;
-        }
-        return new Stmt.Sample(Positions.of(call.ID().getSymbol()), exprs.visit(call.expr()), m.group(1),
+    private Stmt densityTerm(VmodelParser.ConditionalCallExprContext call, DensityCalls.Name name) {
+        return new Stmt.Sample(Positions.of(call.ID().getSymbol()), exprs.visit(call.expr()), name.distribution(),
                 Positions.of(call.ID().getSymbol()), exprs.arguments(call.arguments()));
     }
 }

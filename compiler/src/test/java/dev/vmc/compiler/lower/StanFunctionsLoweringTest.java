@@ -77,6 +77,41 @@ class StanFunctionsLoweringTest {
         assertArrayEquals(new double[] {0.4, -0.9, 1.3, 2.2}, sums.data, 1e-15);
     }
 
+    /** d_lpdf(y | ...) as an expression: the summed log density, its parameters broadcast. */
+    @Test
+    void densityCallsAreTheSummedLogDensity() {
+        double normal = 0;
+        for (double x : V) {
+            normal += -0.5 * Math.pow((x - T) / 2, 2) - Math.log(2) - 0.5 * Math.log(2 * Math.PI);
+        }
+        assertEquals(normal, value("normal_lpdf(v | t, 2)", V, T), 1e-12);
+        assertEquals(normal, value("normal_lupdf(v | t, 2)", V, T), 1e-12);
+        assertEquals(2 * normal + 1, value("1 + normal_lpdf(v | t, 2) * 2", V, T), 1e-12);
+        double exponential = 0;
+        for (double x : V) {
+            exponential += Math.log(1.5) - 1.5 * Math.exp(x);
+        }
+        assertEquals(exponential, value("exponential_lpdf(exp(v) | 1.5)", V, T), 1e-12);
+        assertEquals(Math.log(0.3) + Math.log(0.7), value("bernoulli_lpmf({1, 0} | t)", V, T), 1e-15);
+    }
+
+    /** The cumulative functions summed over the elements; _cdf is their product, and the comma spelling reads the same. */
+    @Test
+    void cumulativeCallsSumOrMultiplyOverTheElements() {
+        var normal = new org.apache.commons.math3.distribution.NormalDistribution(T, 2);
+        double lcdf = 0;
+        double lccdf = 0;
+        for (double x : V) {
+            lcdf += Math.log(normal.cumulativeProbability(x));
+            lccdf += Math.log1p(-normal.cumulativeProbability(x));
+        }
+        assertEquals(lcdf, value("normal_lcdf(v | t, 2)", V, T), 1e-12);
+        assertEquals(lccdf, value("normal_lccdf(v | t, 2)", V, T), 1e-12);
+        assertEquals(Math.exp(lcdf), value("normal_cdf(v | t, 2)", V, T), 1e-14);
+        assertEquals(lcdf, value("normal_lcdf(v, t, 2)", V, T), 1e-12);
+        assertEquals(lccdf, value("normal_ccdf_log(v, t, 2)", V, T), 1e-12);
+    }
+
     /** The good program that calls them all binds to data and lowers to a model graph. */
     @Test
     void theProgramOfThemAllBindsAndLowers() throws java.io.IOException {
@@ -101,7 +136,11 @@ class StanFunctionsLoweringTest {
     @ValueSource(strings = {"sd(v)", "variance(v) * t", "log_mix(t, v[1], v[2])", "sum(fma(v, v, t))",
             "sum(square(cumulative_sum(v)))", "prod(segment(v, 2, 3)) + sum(head(v, 2) .* tail(v, 2))",
             "max(v) - min(v) + max(t, v[1])", "sum(log_diff_exp(v + 3, t)) + hypot(t, v[2])",
-            "sum(Phi(v) + erf(v) + log1m_exp(-exp(v)) + inv_cloglog(v))"})
+            "sum(Phi(v) + erf(v) + log1m_exp(-exp(v)) + inv_cloglog(v))",
+            "normal_lpdf(v | t, 2) + student_t_lpdf(t | 3, v[1], 1.5)", "log_sum_exp(v + normal_lpdf(t | v[2], 1))",
+            "normal_lcdf(v | t, 2) + student_t_lccdf(t | 3, v[1], 1.5) + gamma_lcdf(exp(v) | 2, exp(t))",
+            "logistic_lccdf(v | t, 1) + normal_cdf(t | v[2], 1) + weibull_lcdf(exp(v) | 1.5, exp(t))",
+            "std_normal_lpdf(v) + std_normal_lcdf(t) + gumbel_lpdf(v | t, 2) + double_exponential_lccdf(v | t, 1)"})
     void gradientsOfLoweredExpressionsMatchFiniteDifferences(String expression) {
         Expr expr = parse(expression);
         Graph graph = new Graph();

@@ -144,6 +144,27 @@ class ProgramParserTest {
         assertEquals(new Pos(3, 11), add.pos());
     }
 
+    /**
+     * A whole {@code target += d_lpdf(y | ...);} is the ~ statement the dependency analysis
+     * knows; a cumulative function there, or a log density inside a larger expression, is a call
+     * with the variate as its first argument.
+     */
+    @Test
+    void aWholeLogDensityTermIsASampleAndAnyOtherUseACall() {
+        Program p = ProgramParser.parse("t.stan", "model {\n  target += normal_lupdf(y | mu, 1);\n"
+                + "  target += normal_lccdf(0 | mu, 1);\n  target += 2 * poisson_lpmf(k | 3);\n}\n");
+        Stmt.Sample sample = assertInstanceOf(Stmt.Sample.class, p.model().get(0));
+        assertEquals("normal", sample.distribution());
+        assertEquals("y", ((Expr.Var) sample.variate()).name());
+        Expr.Call lccdf = assertInstanceOf(Expr.Call.class, assertInstanceOf(Stmt.TargetAdd.class, p.model().get(1)).value());
+        assertEquals("normal_lccdf", lccdf.function());
+        assertEquals(3, lccdf.args().size());
+        Expr.Binary scaled = assertInstanceOf(Expr.Binary.class, ((Stmt.TargetAdd) p.model().get(2)).value());
+        Expr.Call lpmf = assertInstanceOf(Expr.Call.class, scaled.right());
+        assertEquals("k", ((Expr.Var) lpmf.args().get(0)).name());
+        assertEquals("poisson_lpmf(k | 3)", dev.vmc.compiler.check.ExprText.of(lpmf));
+    }
+
     @Test
     void syntaxErrorsDoNotPrintToTheConsole() {
         PrintStream original = System.err;

@@ -33,7 +33,7 @@ final class BernoulliLogit extends DiscreteDensity {
      * interface and a cleared gradient array per element.
      */
     @Override
-    void logDensities(DensityOp.Operands in, double[] out, int offset) {
+    void values(DensityOp.Operands in, double[] out, int offset) {
         double[] x = in.data[0], alpha = in.data[1];
         int ox = in.offset[0], oa = in.offset[1];
         int sx = in.stride[0], sa = in.stride[1];

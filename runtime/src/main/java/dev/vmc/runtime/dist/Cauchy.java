@@ -6,7 +6,7 @@ import dev.vmc.runtime.transform.Support;
 import java.util.List;
 
 /** cauchy(mu, sigma): location and scale; drawn by inverting the cdf at uniform noise. */
-final class Cauchy extends ReparameterisedDensity {
+final class Cauchy extends ReparameterisedDensity implements Cumulative {
     Cauchy() {
         super("cauchy", Support.REAL, List.of("mu", "sigma"), List.of(Support.REAL, Support.POSITIVE));
     }
@@ -42,5 +42,23 @@ final class Cauchy extends ReparameterisedDensity {
         g[0] = sigma * Math.PI * (1 + t * t);
         g[1] = 1;
         g[2] = t;
+    }
+
+    /** 1/2 + atan(z) / pi, written as atan2(1, -z) / pi, which keeps its relative accuracy far in the lower tail. */
+    @Override
+    public double logCdf(double x, double mu, double sigma, double unused) {
+        return Math.log(Math.atan2(1, (mu - x) / sigma) / Math.PI);
+    }
+
+    @Override
+    public double logCcdf(double x, double mu, double sigma, double unused) {
+        return Math.log(Math.atan2(1, (x - mu) / sigma) / Math.PI);
+    }
+
+    @Override
+    public void logCumulativeGradient(double x, double mu, double sigma, double unused, boolean upper, double[] g) {
+        double z = (x - mu) / sigma;
+        double logTail = upper ? logCcdf(x, mu, sigma, 0) : logCdf(x, mu, sigma, 0);
+        LocationScale.tailPartials(z, sigma, -Special.LOG_PI - Math.log1p(z * z), logTail, upper, g, 1);
     }
 }

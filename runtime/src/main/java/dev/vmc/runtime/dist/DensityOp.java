@@ -8,7 +8,7 @@ import dev.vmc.runtime.tensor.Shapes;
 import dev.vmc.runtime.tensor.Tensor;
 
 /**
- * The log density of a {@link ScalarDensity}, fused into one node: one pass over the
+ * The log density of a {@link ScalarDensity} (or any {@link ScalarTerm}, a log CDF too), fused into one node: one pass over the
  * broadcast elements forward, one pass back, however many parameters. This is what keeps a
  * {@code y ~ normal(mu, sigma)} statement to two loops per step rather than a dozen ops.
  *
@@ -22,38 +22,38 @@ import dev.vmc.runtime.tensor.Tensor;
  *
  * <p>The work is split in two. The density computes, one particle at a time, the log density
  * and the partial derivatives of each element into unit-stride scratch arrays
- * ({@link ScalarDensity#logDensities}, {@link ScalarDensity#partials}), reading its operands
+ * ({@link ScalarTerm#values}, {@link ScalarTerm#partials}), reading its operands
  * through {@link Operands}. This op does the broadcasting around that: it points each operand
  * at its values for the particle, places or sums the log densities, and folds each partial back onto
  * the operand it belongs to (added elementwise, summed for a broadcast scalar).
  */
 public final class DensityOp implements Op {
-    private final ScalarDensity density;
+    private final ScalarTerm density;
     private final boolean perElement;
 
-    private DensityOp(ScalarDensity density, boolean perElement) {
+    private DensityOp(ScalarTerm density, boolean perElement) {
         this.density = density;
         this.perElement = perElement;
     }
 
     /** The log density summed over the elements: one value per particle. */
-    public static DensityOp summed(ScalarDensity density) {
+    public static DensityOp summed(ScalarTerm density) {
         return new DensityOp(density, false);
     }
 
     /** Each element's log density, in the broadcast shape of the operands. */
-    public static DensityOp perElement(ScalarDensity density) {
+    public static DensityOp perElement(ScalarTerm density) {
         return new DensityOp(density, true);
     }
 
-    public ScalarDensity density() {
+    public ScalarTerm term() {
         return density;
     }
 
     /** The two modes are told apart by name, so a dump of the graph shows which a statement got. */
     @Override
     public String name() {
-        return density.name() + (perElement ? " log density per element" : " log density");
+        return density.termName() + (perElement ? " per element" : "");
     }
 
     @Override
@@ -155,10 +155,10 @@ public final class DensityOp implements Op {
                 for (int s = 0; s < groups; s++) {
                     select(in, s);
                     if (perElement) {
-                        density.logDensities(operands, out.data, s * width);
+                        density.values(operands, out.data, s * width);
                         continue;
                     }
-                    density.logDensities(operands, values, 0);
+                    density.values(operands, values, 0);
                     double acc = 0;
                     for (int e = 0; e < width; e++) {
                         acc += values[e];

@@ -54,6 +54,19 @@ public interface Distribution {
         return logDensity(graph, x, parameters);
     }
 
+    /** Whether {@link #logCumulative} works: Stan's _lcdf, _lccdf and _cdf of this family. */
+    default boolean hasCumulative() {
+        return false;
+    }
+
+    /**
+     * log P(X <= x), or with {@code upperTail} log P(X > x), summed over the elements of x (the
+     * parameters broadcast to them): one value per particle, differentiable in x and the parameters.
+     */
+    default Node logCumulative(Graph graph, Node x, List<Node> parameters, boolean upperTail) {
+        throw new UnsupportedOperationException(name() + " has no cumulative distribution function");
+    }
+
     /** Whether {@link #sample} is a differentiable function of the parameters and of fixed noise. */
     default boolean isReparameterisable() {
         return false;

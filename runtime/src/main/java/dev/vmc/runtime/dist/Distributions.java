@@ -32,6 +32,13 @@ public final class Distributions {
         register(new Dirichlet());
         register(new MultiNormal(false));
         register(new MultiNormal(true));
+        register(new StdNormal());
+        register(new Logistic());
+        register(new Gumbel());
+        register(new DoubleExponential());
+        register(new Weibull());
+        register(new Rayleigh());
+        register(new InvGamma());
     }
 
     private Distributions() {}

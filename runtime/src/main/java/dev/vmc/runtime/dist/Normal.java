@@ -6,7 +6,7 @@ import dev.vmc.runtime.transform.Support;
 import java.util.List;
 
 /** normal(mu, sigma): location and scale. */
-final class Normal extends ReparameterisedDensity {
+final class Normal extends ReparameterisedDensity implements Cumulative {
     Normal() {
         super("normal", Support.REAL, List.of("mu", "sigma"), List.of(Support.REAL, Support.POSITIVE));
     }
@@ -31,7 +31,7 @@ final class Normal extends ReparameterisedDensity {
      * particle, not one per element, and the same loop serves a sigma per element.
      */
     @Override
-    void logDensities(DensityOp.Operands in, double[] out, int offset) {
+    void values(DensityOp.Operands in, double[] out, int offset) {
         double[] x = in.data[0], mu = in.data[1], sd = in.data[2];
         int ox = in.offset[0], om = in.offset[1], os = in.offset[2];
         int sx = in.stride[0], sm = in.stride[1], ss = in.stride[2];
@@ -90,5 +90,21 @@ final class Normal extends ReparameterisedDensity {
         g[0] = sigma;
         g[1] = 1;
         g[2] = eps;
+    }
+
+    @Override
+    public double logCdf(double x, double mu, double sigma, double unused) {
+        return Special.logPhi((x - mu) / sigma);
+    }
+
+    @Override
+    public double logCcdf(double x, double mu, double sigma, double unused) {
+        return Special.logPhi((mu - x) / sigma);
+    }
+
+    @Override
+    public void logCumulativeGradient(double x, double mu, double sigma, double unused, boolean upper, double[] g) {
+        double z = (x - mu) / sigma;
+        LocationScale.tailPartials(z, sigma, -0.5 * z * z - 0.5 * Special.LOG_2PI, Special.logPhi(upper ? -z : z), upper, g, 1);
     }
 }

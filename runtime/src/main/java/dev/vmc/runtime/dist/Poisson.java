@@ -1,12 +1,14 @@
 package dev.vmc.runtime.dist;
 
+import static org.apache.commons.math3.special.Gamma.regularizedGammaQ;
+import static org.apache.commons.math3.special.Gamma.regularizedGammaP;
 import dev.vmc.runtime.graph.Special;
 import dev.vmc.runtime.transform.Support;
 import java.util.Arrays;
 import java.util.List;
 
 /** poisson(lambda): counts with mean lambda. */
-final class Poisson extends DiscreteDensity {
+final class Poisson extends DiscreteDensity implements Cumulative {
     Poisson() {
         super("poisson", Support.NONNEGATIVE_INTEGER, List.of("lambda"), List.of(Support.POSITIVE), PoissonDraw.RATE);
     }
@@ -33,7 +35,7 @@ final class Poisson extends DiscreteDensity {
      * year, so this is most of its fit.
      */
     @Override
-    void logDensities(DensityOp.Operands in, double[] out, int offset) {
+    void values(DensityOp.Operands in, double[] out, int offset) {
         double[] x = in.data[0], rate = in.data[1];
         int ox = in.offset[0], or = in.offset[1];
         int sx = in.stride[0], sr = in.stride[1];
@@ -66,5 +68,28 @@ final class Poisson extends DiscreteDensity {
                 dlambda[e] = count ? (k == 0 ? 0 : k / rate[or + e * sr]) - 1 : 0;
             }
         }
+    }
+
+    /** P(X <= k) = Q(k + 1, lambda), the regularized upper incomplete gamma function, k the floor of x. */
+    @Override
+    public double logCdf(double x, double lambda, double unused1, double unused2) {
+        return x < 0 ? Double.NEGATIVE_INFINITY : Math.log(regularizedGammaQ(Math.floor(x) + 1, lambda));
+    }
+
+    @Override
+    public double logCcdf(double x, double lambda, double unused1, double unused2) {
+        return x < 0 ? 0 : Math.log(regularizedGammaP(Math.floor(x) + 1, lambda));
+    }
+
+    /** d P(X <= k) / d lambda is minus the mass at k. */
+    @Override
+    public void logCumulativeGradient(double x, double lambda, double unused1, double unused2, boolean upper, double[] g) {
+        Arrays.fill(g, 0);
+        if (x < 0) {
+            return;
+        }
+        double k = Math.floor(x);
+        double logTail = upper ? logCcdf(x, lambda, 0, 0) : logCdf(x, lambda, 0, 0);
+        g[1] = (upper ? 1 : -1) * Math.exp(logDensity(k, lambda, 0, 0) - logTail);
     }
 }

@@ -8,16 +8,15 @@ import java.util.List;
 /**
  * A distribution whose log density is a function of one scalar variate and up to three
  * scalar parameters, applied elementwise with broadcasting, and summed or not ({@link #logDensity},
- * {@link #logDensities}). Subclasses give the
- * scalar function and its partial derivatives; {@link DensityOp} does the looping and the
- * broadcasting.
+ * {@link #logDensities}). Subclasses give the scalar function and its partial derivatives
+ * ({@link ScalarTerm#gradient}); {@link DensityOp} does the looping and the broadcasting.
  *
  * <p>A variate outside the support has log density -infinity and zero gradient, so one
  * impossible observation makes the sum impossible without turning gradients into NaN.
  * Parameters are not checked: outside their supports they generally give NaN, which the
  * executor's non-finite diagnostics then point to.
  */
-public abstract class ScalarDensity implements Distribution {
+public abstract class ScalarDensity extends ScalarTerm implements Distribution {
     private final String name;
     private final List<String> parameterNames;
     private final List<Support> parameterSupports;
@@ -53,38 +52,15 @@ public abstract class ScalarDensity implements Distribution {
     /** log p(x | a, b, c); parameters beyond the family's arity are passed as 0. */
     public abstract double logDensity(double x, double a, double b, double c);
 
-    /**
-     * Fills {@code g} with d/dx, d/da, d/db, d/dc of {@link #logDensity} at the point
-     * (entries beyond the arity are ignored).
-     */
-    public abstract void gradient(double x, double a, double b, double c, double[] g);
-
-    /**
-     * {@code out[offset + e]} = the log density of element e of the operands, for one particle of a
-     * {@link DensityOp} (the offset lets the per-element mode write into its output directly). This default calls {@link #logDensity} per element; a family whose
-     * density has work that depends on a parameter alone (normal's log sigma) overrides it
-     * to do that work once per distinct parameter value.
-     */
-    void logDensities(DensityOp.Operands in, double[] out, int offset) {
-        for (int e = 0; e < in.length; e++) {
-            out[offset + e] = logDensity(in.at(0, e), in.at(1, e), in.at(2, e), in.at(3, e));
-        }
+    /** The log density is the term {@link DensityOp} applies. */
+    @Override
+    final double value(double x, double a, double b, double c) {
+        return logDensity(x, a, b, c);
     }
 
-    /**
-     * {@code partials[k][e]} = d log p / d operand k at element e, for each k whose array is
-     * not null; the bulk form of {@link #gradient}, overridden where {@link #logDensities} is.
-     */
-    void partials(DensityOp.Operands in, double[][] partials) {
-        double[] g = in.gradient;
-        for (int e = 0; e < in.length; e++) {
-            gradient(in.at(0, e), in.at(1, e), in.at(2, e), in.at(3, e), g);
-            for (int k = 0; k < in.count; k++) {
-                if (partials[k] != null) {
-                    partials[k][e] = g[k];
-                }
-            }
-        }
+    @Override
+    String termName() {
+        return name + " log density";
     }
 
     @Override
@@ -96,6 +72,20 @@ public abstract class ScalarDensity implements Distribution {
     @Override
     public Node logDensities(Graph graph, Node x, List<Node> parameters) {
         return graph.apply(DensityOp.perElement(this), operands(x, parameters));
+    }
+
+    /** A family with a CDF says so by implementing {@link Cumulative}. */
+    @Override
+    public boolean hasCumulative() {
+        return this instanceof Cumulative;
+    }
+
+    @Override
+    public Node logCumulative(Graph graph, Node x, List<Node> parameters, boolean upperTail) {
+        if (!(this instanceof Cumulative cumulative)) {
+            return Distribution.super.logCumulative(graph, x, parameters, upperTail);
+        }
+        return graph.apply(DensityOp.summed(new CumulativeTerm(name, cumulative, upperTail)), operands(x, parameters));
     }
 
     /** The variate, then the parameters: a {@link DensityOp}'s inputs. */

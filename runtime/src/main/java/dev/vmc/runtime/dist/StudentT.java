@@ -1,5 +1,6 @@
 package dev.vmc.runtime.dist;
 
+import org.apache.commons.math3.special.Beta;
 import static org.apache.commons.math3.special.Gamma.digamma;
 import static org.apache.commons.math3.special.Gamma.logGamma;
 
@@ -8,7 +9,7 @@ import dev.vmc.runtime.transform.Support;
 import java.util.List;
 
 /** student_t(nu, mu, sigma): degrees of freedom, location and scale. */
-final class StudentT extends ScalarDensity {
+final class StudentT extends ScalarDensity implements Cumulative {
     StudentT() {
         super("student_t", Support.REAL, List.of("nu", "mu", "sigma"),
                 List.of(Support.POSITIVE, Support.REAL, Support.POSITIVE));
@@ -32,5 +33,35 @@ final class StudentT extends ScalarDensity {
                 - 0.5 * Math.log1p(z2 / nu) + 0.5 * (nu + 1) * z2 / (nu * (nu + z2));
         g[2] = pull / sigma;
         g[3] = (pull * z - 1) / sigma;
+    }
+
+    /**
+     * The tail beyond |t| of the standard t with nu degrees of freedom,
+     * I_{nu / (nu + t^2)}(nu / 2, 1 / 2) / 2, from Commons Math's regularized incomplete beta.
+     */
+    private static double outerTail(double t, double nu) {
+        return 0.5 * Beta.regularizedBeta(nu / (nu + t * t), 0.5 * nu, 0.5);
+    }
+
+    @Override
+    public double logCdf(double x, double nu, double mu, double sigma) {
+        double t = (x - mu) / sigma;
+        return t < 0 ? Math.log(outerTail(t, nu)) : Math.log1p(-outerTail(t, nu));
+    }
+
+    @Override
+    public double logCcdf(double x, double nu, double mu, double sigma) {
+        double t = (x - mu) / sigma;
+        return t > 0 ? Math.log(outerTail(t, nu)) : Math.log1p(-outerTail(t, nu));
+    }
+
+    /** The partial with respect to nu, which has no closed form, by {@link Cumulative#centralDifference}. */
+    @Override
+    public void logCumulativeGradient(double x, double nu, double mu, double sigma, boolean upper, double[] g) {
+        double t = (x - mu) / sigma;
+        double logStandard = logDensity(t, nu, 0, 1);
+        double logTail = upper ? logCcdf(x, nu, mu, sigma) : logCdf(x, nu, mu, sigma);
+        LocationScale.tailPartials(t, sigma, logStandard, logTail, upper, g, 2);
+        g[1] = centralDifference(x, nu, mu, sigma, upper, 1);
     }
 }

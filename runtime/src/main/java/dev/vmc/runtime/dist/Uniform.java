@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** uniform(a, b): flat on [a, b]; the variate's support is set by the parameters. */
-final class Uniform extends ReparameterisedDensity {
+final class Uniform extends ReparameterisedDensity implements Cumulative {
     Uniform() {
         super("uniform", Support.PARAMETER_BOUNDED, List.of("a", "b"), List.of(Support.REAL, Support.REAL));
     }
@@ -45,5 +45,33 @@ final class Uniform extends ReparameterisedDensity {
         g[0] = b - a;
         g[1] = 1 - u;
         g[2] = u;
+    }
+
+    @Override
+    public double logCdf(double x, double a, double b, double unused) {
+        return x <= a ? Double.NEGATIVE_INFINITY : x >= b ? 0 : Math.log((x - a) / (b - a));
+    }
+
+    @Override
+    public double logCcdf(double x, double a, double b, double unused) {
+        return x <= a ? 0 : x >= b ? Double.NEGATIVE_INFINITY : Math.log((b - x) / (b - a));
+    }
+
+    @Override
+    public void logCumulativeGradient(double x, double a, double b, double unused, boolean upper, double[] g) {
+        Arrays.fill(g, 0);
+        if (x <= a || x >= b) {
+            return;
+        }
+        double width = 1 / (b - a);
+        if (upper) {
+            g[0] = -1 / (b - x);
+            g[1] = width;
+            g[2] = 1 / (b - x) - width;
+        } else {
+            g[0] = 1 / (x - a);
+            g[1] = -1 / (x - a) + width;
+            g[2] = -width;
+        }
     }
 }

@@ -62,6 +62,23 @@ public final class Special {
         return 0.5 * (1 + Erf.erf(x / Math.sqrt(2)));
     }
 
+    /**
+     * log Phi(x), accurate in both tails: log1p of the small upper tail above 5, the log of erfc
+     * down to -35, and below that, where erfc nears underflow, the asymptotic series
+     * Phi(x) ~ phi(x) / -x (1 - 1/x^2 + 3/x^4 - 15/x^6 + 105/x^8), whose next term is below 1e-12 there.
+     */
+    public static double logPhi(double x) {
+        if (x > 5) {
+            return Math.log1p(-0.5 * Erf.erfc(x / Math.sqrt(2)));
+        }
+        if (x > -35) {
+            return Math.log(0.5 * Erf.erfc(-x / Math.sqrt(2)));
+        }
+        double r = 1 / (x * x);
+        double series = r * (-1 + r * (3 + r * (-15 + r * 105)));
+        return -0.5 * x * x - Math.log(-x) - 0.5 * LOG_2PI + Math.log1p(series);
+    }
+
     /** The logistic argument of Stan's Phi_approx: Phi(x) ~ inv_logit(0.07056 x^3 + 1.5976 x). */
     public static double phiApproxArgument(double x) {
         return 0.07056 * x * x * x + 1.5976 * x;

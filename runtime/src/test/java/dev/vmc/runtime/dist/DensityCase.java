@@ -58,6 +58,13 @@ record DensityCase(String name, double[][] points, double[] graphVariates, doubl
                 new DensityCase("binomial_logit", new double[][] {{3, 10, -0.8}, {0, 5, 2}, {7, 7, 0.6}, {12, 40, -1}},
                         v(2, 0, 6), new double[] {6, 0.3}, true),
                 of("poisson", new double[][] {{0, 2.5}, {3, 0.5}, {20, 17.3}}, v(0, 3, 8), 2.2),
-                of("poisson_log", new double[][] {{0, 0.9}, {3, -1}, {20, 2.8}}, v(0, 3, 8), 0.7));
+                of("poisson_log", new double[][] {{0, 0.9}, {3, -1}, {20, 2.8}}, v(0, 3, 8), 0.7),
+                of("std_normal", new double[][] {{0.3}, {-2.5}, {4}}, v(-0.5, 0.2, 1.7)),
+                of("logistic", new double[][] {{0.3, 0, 1}, {-4, 1, 2}, {10, -1, 0.5}}, v(-3, 0.1, 2), 0.5, 1.2),
+                of("gumbel", new double[][] {{0.3, 0, 1}, {-1, 1, 2}, {6, -1, 0.5}}, v(-1, 0.1, 2), 0.5, 1.2),
+                of("double_exponential", new double[][] {{0.3, 0, 1}, {-4, 1, 2}, {10, -1, 0.5}}, v(-3, 0.1, 2), 0.5, 1.2),
+                of("weibull", new double[][] {{0.5, 2, 1}, {3, 0.7, 2}, {1.2, 5, 1.5}}, v(0.3, 1.1, 2.5), 1.5, 1.3),
+                of("rayleigh", new double[][] {{0.5, 1}, {3, 2.5}, {0.05, 0.3}}, v(0.2, 1, 2.5), 1.4),
+                of("inv_gamma", new double[][] {{0.5, 2, 3}, {3, 0.7, 0.4}, {0.2, 4, 1.2}}, v(0.3, 1.1, 4), 2.5, 1.5));
     }
 }

@@ -31,7 +31,14 @@ class RegistryTest {
             Map.entry("categorical_logit", Support.integer(1, Double.POSITIVE_INFINITY)),
             Map.entry("dirichlet", Support.SIMPLEX),
             Map.entry("multi_normal", Support.REAL),
-            Map.entry("multi_normal_cholesky", Support.REAL));
+            Map.entry("multi_normal_cholesky", Support.REAL),
+            Map.entry("std_normal", Support.REAL),
+            Map.entry("logistic", Support.REAL),
+            Map.entry("gumbel", Support.REAL),
+            Map.entry("double_exponential", Support.REAL),
+            Map.entry("weibull", Support.POSITIVE),
+            Map.entry("rayleigh", Support.POSITIVE),
+            Map.entry("inv_gamma", Support.POSITIVE));
 
     private static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
             Map.entry("student_t", List.of("nu", "mu", "sigma")),

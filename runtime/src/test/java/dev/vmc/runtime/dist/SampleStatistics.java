@@ -59,6 +59,15 @@ final class SampleStatistics {
         assertEquals(exactQuantile, q, STANDARD_ERRORS * se, what + " " + p + "-quantile");
     }
 
+    /** The share of values at or below x (the values are sorted). */
+    double shareAtMost(double x) {
+        int below = 0;
+        while (below < values.length && values[below] <= x) {
+            below++;
+        }
+        return below / (double) values.length;
+    }
+
     double min() {
         return values[0];
     }

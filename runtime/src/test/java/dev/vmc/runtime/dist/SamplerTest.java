@@ -1,5 +1,6 @@
 package dev.vmc.runtime.dist;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,8 +111,31 @@ class SamplerTest {
         }
     }
 
+    /** Those with parameters: std_normal's draw is its noise, with nothing to differentiate. */
     static Stream<String> reparameterisable() {
-        return Distributions.all().stream().filter(Distribution::isReparameterisable).map(Distribution::name);
+        return Distributions.all().stream().filter(Distribution::isReparameterisable)
+                .filter(d -> !d.parameterNames().isEmpty()).map(Distribution::name);
+    }
+
+    static Stream<DensityCase> reparameterisableWithCdf() {
+        return DensityCase.all().stream().filter(c -> c.density().isReparameterisable() && c.density() instanceof Cumulative);
+    }
+
+    /**
+     * Every sampler whose family has a CDF, against it: the share of draws at or below each test
+     * point is F there, within four standard errors, sqrt(F (1 - F) / DRAWS).
+     */
+    @ParameterizedTest
+    @MethodSource("reparameterisableWithCdf")
+    void drawsFollowTheFamilysCdf(DensityCase c) {
+        SampleStatistics s = draw(c.name(), c.graphParameters());
+        double[] p = new double[3];
+        System.arraycopy(c.graphParameters(), 0, p, 0, c.arity());
+        for (double x : c.graphVariates()) {
+            double f = Math.exp(((Cumulative) c.density()).logCdf(x, p[0], p[1], p[2]));
+            double share = s.shareAtMost(x);
+            assertEquals(f, share, 4 * Math.sqrt(f * (1 - f) / DRAWS) + 1e-9, c + " at " + x);
+        }
     }
 
     /** Parameter values inside every sampler's parameter supports: a location, then a scale or an upper end. */
@@ -142,7 +166,8 @@ class SamplerTest {
 
     @Test
     void everyFamilyWithAContinuousReparameterisationHasOne() {
-        for (String name : List.of("normal", "lognormal", "cauchy", "exponential", "uniform", "half_normal", "half_cauchy")) {
+        for (String name : List.of("normal", "lognormal", "cauchy", "exponential", "uniform", "half_normal", "half_cauchy",
+                "std_normal", "logistic", "gumbel", "double_exponential", "weibull", "rayleigh")) {
             assertTrue(Distributions.get(name).isReparameterisable(), name);
         }
         for (String name : List.of("bernoulli", "poisson", "categorical")) {

@@ -36,14 +36,14 @@ class ScalarGradientTest {
         }
     }
 
-    /** Step relative to the argument, floored so that arguments near 0 still get a usable step. */
-    static double centralDifference(ScalarDensity d, double[] args, int k) {
+    /** Of a log density or a log CDF: step relative to the argument, floored so that arguments near 0 still get a usable step. */
+    static double centralDifference(ScalarTerm d, double[] args, int k) {
         double saved = args[k];
         double h = 1e-6 * Math.max(Math.abs(saved), 1e-2);
         args[k] = saved + h;
-        double up = d.logDensity(args[0], args[1], args[2], args[3]);
+        double up = d.value(args[0], args[1], args[2], args[3]);
         args[k] = saved - h;
-        double down = d.logDensity(args[0], args[1], args[2], args[3]);
+        double down = d.value(args[0], args[1], args[2], args[3]);
         args[k] = saved;
         return (up - down) / (2 * h);
     }

@@ -1,0 +1,163 @@
+package dev.vmc.runtime.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.function.DoubleUnaryOperator;
+import java.util.stream.Stream;
+import org.apache.commons.math3.distribution.BetaDistribution;
+import org.apache.commons.math3.distribution.BinomialDistribution;
+import org.apache.commons.math3.distribution.CauchyDistribution;
+import org.apache.commons.math3.distribution.ExponentialDistribution;
+import org.apache.commons.math3.distribution.GammaDistribution;
+import org.apache.commons.math3.distribution.GumbelDistribution;
+import org.apache.commons.math3.distribution.LaplaceDistribution;
+import org.apache.commons.math3.distribution.LogisticDistribution;
+import org.apache.commons.math3.distribution.LogNormalDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.PoissonDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.distribution.UniformRealDistribution;
+import org.apache.commons.math3.distribution.WeibullDistribution;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The log CDFs and log CCDFs: values against Commons Math's distributions (or a closed form),
+ * and partials against central differences of the values, at points inside the support.
+ */
+class CumulativeTest {
+    /**
+     * One family at one point, {x, parameters...}, with the CDF there from an independent
+     * source; {@code integers} is how many leading arguments are integers (the variate of a
+     * discrete family, binomial's n), which take no finite differences.
+     */
+    record Case(String family, double[] point, DoubleUnaryOperator cdf, int integers) {
+        Cumulative cumulative() {
+            return (Cumulative) Distributions.get(family);
+        }
+
+        double[] args() {
+            double[] args = new double[4];
+            System.arraycopy(point, 0, args, 0, point.length);
+            return args;
+        }
+
+        @Override
+        public String toString() {
+            return family + java.util.Arrays.toString(point);
+        }
+    }
+
+    static Case of(String family, DoubleUnaryOperator cdf, double... point) {
+        return new Case(family, point, cdf, 0);
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(
+                of("normal", x -> new NormalDistribution(0.4, 1.3).cumulativeProbability(x), 0.1, 0.4, 1.3),
+                of("normal", x -> new NormalDistribution(-1, 0.5).cumulativeProbability(x), -3.2, -1, 0.5),
+                of("normal", x -> new NormalDistribution(0, 2).cumulativeProbability(x), 9, 0, 2),
+                of("lognormal", x -> new LogNormalDistribution(0.2, 0.8).cumulativeProbability(x), 1.7, 0.2, 0.8),
+                of("lognormal", x -> new LogNormalDistribution(-1, 0.5).cumulativeProbability(x), 0.1, -1, 0.5),
+                of("student_t", x -> new TDistribution(3).cumulativeProbability((x - 0.5) / 1.5), -2, 3, 0.5, 1.5),
+                of("student_t", x -> new TDistribution(0.8).cumulativeProbability((x + 1) / 2), 4, 0.8, -1, 2),
+                of("student_t", x -> new TDistribution(25).cumulativeProbability(x), 0.3, 25, 0, 1),
+                of("cauchy", x -> new CauchyDistribution(0.5, 1.2).cumulativeProbability(x), -3, 0.5, 1.2),
+                of("cauchy", x -> new CauchyDistribution(-1, 0.3).cumulativeProbability(x), 2, -1, 0.3),
+                of("exponential", x -> new ExponentialDistribution(1 / 1.3).cumulativeProbability(x), 0.7, 1.3),
+                of("exponential", x -> new ExponentialDistribution(1 / 0.01).cumulativeProbability(x), 0.02, 0.01),
+                of("gamma", x -> new GammaDistribution(2.5, 1 / 1.5).cumulativeProbability(x), 1.1, 2.5, 1.5),
+                of("gamma", x -> new GammaDistribution(0.6, 1 / 3.0).cumulativeProbability(x), 0.05, 0.6, 3),
+                of("gamma", x -> new GammaDistribution(12, 1 / 0.8).cumulativeProbability(x), 30, 12, 0.8),
+                of("beta", x -> new BetaDistribution(1.5, 2.5).cumulativeProbability(x), 0.3, 1.5, 2.5),
+                of("beta", x -> new BetaDistribution(0.5, 0.7).cumulativeProbability(x), 0.97, 0.5, 0.7),
+                of("uniform", x -> new UniformRealDistribution(-1, 2).cumulativeProbability(x), 0.4, -1, 2),
+                new Case("poisson", new double[] {3, 2.2}, k -> new PoissonDistribution(2.2).cumulativeProbability((int) k), 1),
+                new Case("poisson", new double[] {0, 0.7}, k -> new PoissonDistribution(0.7).cumulativeProbability((int) k), 1),
+                new Case("poisson", new double[] {25, 12.5}, k -> new PoissonDistribution(12.5).cumulativeProbability((int) k), 1),
+                new Case("binomial", new double[] {2, 6, 0.4}, k -> new BinomialDistribution(6, 0.4).cumulativeProbability((int) k), 2),
+                new Case("binomial", new double[] {0, 12, 0.1}, k -> new BinomialDistribution(12, 0.1).cumulativeProbability((int) k), 2),
+                new Case("bernoulli", new double[] {0, 0.35}, k -> 0.65, 1),
+                of("std_normal", x -> new NormalDistribution(0, 1).cumulativeProbability(x), -1.7),
+                of("logistic", x -> new LogisticDistribution(0.5, 1.2).cumulativeProbability(x), -2, 0.5, 1.2),
+                of("logistic", x -> new LogisticDistribution(-1, 0.3).cumulativeProbability(x), 1, -1, 0.3),
+                of("gumbel", x -> new GumbelDistribution(0.5, 1.2).cumulativeProbability(x), -1, 0.5, 1.2),
+                of("gumbel", x -> new GumbelDistribution(-1, 0.3).cumulativeProbability(x), 0.2, -1, 0.3),
+                of("double_exponential", x -> new LaplaceDistribution(0.5, 1.2).cumulativeProbability(x), -2, 0.5, 1.2),
+                of("double_exponential", x -> new LaplaceDistribution(-1, 0.3).cumulativeProbability(x), 0.1, -1, 0.3),
+                of("weibull", x -> new WeibullDistribution(1.5, 1.3).cumulativeProbability(x), 0.9, 1.5, 1.3),
+                of("weibull", x -> new WeibullDistribution(0.6, 2).cumulativeProbability(x), 5, 0.6, 2),
+                of("rayleigh", x -> 1 - Math.exp(-x * x / (2 * 1.4 * 1.4)), 1.1, 1.4),
+                of("inv_gamma", x -> 1 - new GammaDistribution(2.5, 1 / 1.5).cumulativeProbability(1 / x), 0.8, 2.5, 1.5),
+                of("inv_gamma", x -> 1 - new GammaDistribution(0.7, 1 / 0.4).cumulativeProbability(1 / x), 3, 0.7, 0.4));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void valuesAgreeWithCommonsMath(Case c) {
+        double[] a = c.args();
+        double expected = c.cdf().applyAsDouble(a[0]);
+        double lcdf = c.cumulative().logCdf(a[0], a[1], a[2], a[3]);
+        double lccdf = c.cumulative().logCcdf(a[0], a[1], a[2], a[3]);
+        assertEquals(Math.log(expected), lcdf, 1e-9 * Math.max(1, Math.abs(lcdf)), c + " lcdf");
+        assertEquals(Math.log1p(-expected), lccdf, 1e-8 * Math.max(1, Math.abs(lccdf)), c + " lccdf");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void partialsMatchFiniteDifferences(Case c) {
+        for (boolean upper : new boolean[] {false, true}) {
+            ScalarTerm term = new CumulativeTerm(c.family(), c.cumulative(), upper);
+            double[] args = c.args();
+            double[] g = new double[4];
+            term.gradient(args[0], args[1], args[2], args[3], g);
+            for (int k = 0; k < c.point().length; k++) {
+                if (k < c.integers()) {
+                    assertEquals(0, g[k], c + ": no gradient with respect to an integer, argument " + k);
+                    continue;
+                }
+                double numeric = ScalarGradientTest.centralDifference(term, args, k);
+                // the shapes' own partials are central differences themselves, so a looser bound
+                assertEquals(numeric, g[k], 2e-5 * Math.max(1, Math.abs(numeric)),
+                        c + (upper ? " lccdf" : " lcdf") + ": d/d argument " + k);
+            }
+        }
+    }
+
+    /** Far in the tails, where the CDF itself underflows or rounds to 1, the logs stay finite and right. */
+    @Test
+    void tailsKeepTheirDigits() {
+        Cumulative normal = (Cumulative) Distributions.get("normal");
+        // R: pnorm(-40, log.p = TRUE) and pnorm(-10, log.p = TRUE)
+        assertEquals(-804.6084420137538, normal.logCdf(-40, 0, 1, 0), 1e-9);
+        assertEquals(-53.23128515051247, normal.logCdf(-10, 0, 1, 0), 1e-11);
+        assertEquals(-53.23128515051247, normal.logCcdf(10, 0, 1, 0), 1e-11);
+        // 1 - Phi(-10) rounds to 1, but its log is -Phi(-10) to first order
+        assertEquals(-7.619853024160527e-24, normal.logCdf(10, 0, 1, 0), 1e-35);
+        Cumulative exponential = (Cumulative) Distributions.get("exponential");
+        assertEquals(Math.log(1e-12), exponential.logCdf(1e-12, 1, 0, 0), 1e-9);
+        Cumulative cauchy = (Cumulative) Distributions.get("cauchy");
+        assertEquals(Math.log(1 / (Math.PI * 1e8)), cauchy.logCdf(-1e8, 0, 1, 0), 1e-9);
+        double[] g = new double[4];
+        normal.logCumulativeGradient(-40, 0, 1, 0, false, g);
+        assertTrue(Math.abs(g[0] - 40.025) < 0.001, "the inverse Mills ratio at -40 is about 40.025, got " + g[0]);
+    }
+
+    /** Outside the support the lower tail is empty and the upper one whole, with no slope. */
+    @Test
+    void outsideTheSupportTheTailsAreEmptyOrWhole() {
+        for (String family : new String[] {"lognormal", "exponential", "gamma", "beta"}) {
+            Cumulative c = (Cumulative) Distributions.get(family);
+            assertEquals(Double.NEGATIVE_INFINITY, c.logCdf(-1, 1, 1, 0), family);
+            assertEquals(0, c.logCcdf(-1, 1, 1, 0), family);
+            double[] g = {9, 9, 9, 9};
+            c.logCumulativeGradient(-1, 1, 1, 0, false, g);
+            assertEquals(0, g[0], family);
+        }
+        Cumulative poisson = (Cumulative) Distributions.get("poisson");
+        assertEquals(Double.NEGATIVE_INFINITY, poisson.logCdf(-1, 2, 0, 0));
+        assertEquals(0, poisson.logCcdf(-1, 2, 0, 0));
+    }
+}
