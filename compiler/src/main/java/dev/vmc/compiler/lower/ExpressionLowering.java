@@ -3,6 +3,7 @@ package dev.vmc.compiler.lower;
 import dev.vmc.compiler.ast.BinaryChain;
 import dev.vmc.compiler.ast.Builtins;
 import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.OdeFunctions;
 import dev.vmc.compiler.check.DeclaredValues;
 import dev.vmc.compiler.check.ExprText;
 import dev.vmc.runtime.graph.Binary;
@@ -36,16 +37,24 @@ final class ExpressionLowering {
     private final Map<String, Network> networks;
     /** Whether network weights are held constant: a written guide's log q (sticking the landing). */
     private final boolean holdNetworks;
+    /** User-defined functions' bodies, for the ODE solvers' right-hand sides. */
+    private final FunctionBodies functions;
 
     ExpressionLowering(Graph graph, Map<String, Node> names, Map<String, Network> networks) {
         this(graph, names, networks, false);
     }
 
     ExpressionLowering(Graph graph, Map<String, Node> names, Map<String, Network> networks, boolean holdNetworks) {
+        this(graph, names, networks, holdNetworks, FunctionBodies.NONE);
+    }
+
+    ExpressionLowering(Graph graph, Map<String, Node> names, Map<String, Network> networks, boolean holdNetworks,
+            FunctionBodies functions) {
         this.graph = graph;
         this.names = names;
         this.networks = networks;
         this.holdNetworks = holdNetworks;
+        this.functions = functions;
     }
 
     Node lower(Expr e) {
@@ -114,6 +123,9 @@ final class ExpressionLowering {
     private Node call(Expr.Call c) {
         if (c.function().endsWith("_rng")) {
             return draw(c);
+        }
+        if (OdeFunctions.isSolver(c.function())) {
+            return new OdeLowering(graph, this::lower, this::dataValue, functions).call(c);
         }
         Network network = networks.get(c.function());
         if (network != null) {
@@ -245,7 +257,7 @@ final class ExpressionLowering {
     }
 
     /** An int argument over data and literals (the checker allows nothing else in one), evaluated. */
-    private double dataValue(Expr e) {
+    double dataValue(Expr e) {
         Map<String, Tensor> known = new LinkedHashMap<>();
         names.forEach((name, node) -> {
             if (node.op instanceof Leaf.Constant constant) {
