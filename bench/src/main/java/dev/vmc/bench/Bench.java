@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * {@link VaeBench}'s table of the VAE beside PyTorch; {@code bench/run estimators} for
  * {@link Estimators}' table of the gradient estimators on the mixture; {@code bench/run accuracy [SEEDS]}
  * for just the accuracy table; {@code bench/run network} for {@link Networks}' table (a VAE's networks
- * forward and backward, float32 and float64, against ND4J's gemm); {@code bench/run data [quick]} for {@link DataReading}'s table (reading a
+ * forward and backward, float32 and float64, against ND4J's gemm); {@code bench/run ode} for {@link OdeBench}'s
+ * row (one Lotka-Volterra solve with sensitivities); {@code bench/run data [quick]} for {@link DataReading}'s table (reading a
  * 10,000 x 784 matrix; quick: without the smallest-heap search), which the full run leaves out
  * because it takes minutes.
  */
@@ -59,6 +60,10 @@ public final class Bench {
         }
         if (args.length >= 1 && args[0].equals("network")) {
             Networks.print();
+            return;
+        }
+        if (args.length >= 1 && args[0].equals("ode")) {
+            OdeBench.print();
             return;
         }
         if (args.length >= 1 && args[0].equals("data")) {

@@ -4,6 +4,7 @@ import dev.vmc.compiler.ast.BinaryChain;
 import dev.vmc.compiler.ast.Builtins;
 import dev.vmc.compiler.ast.DensityCalls;
 import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.OdeFunctions;
 import dev.vmc.compiler.check.DeclaredValues;
 import dev.vmc.compiler.check.ExprText;
 import dev.vmc.runtime.dist.Distribution;
@@ -45,16 +46,24 @@ final class ExpressionLowering {
      * cannot (see {@link StatementInterpreter}); null for expressions outside statements.
      */
     private java.util.function.Function<Expr.Index, Node> elementReads = i -> null;
+    /** User-defined functions' bodies, for the ODE solvers' right-hand sides. */
+    private final FunctionBodies functions;
 
     ExpressionLowering(Graph graph, Map<String, Node> names, Map<String, Network> networks) {
         this(graph, names, networks, false);
     }
 
     ExpressionLowering(Graph graph, Map<String, Node> names, Map<String, Network> networks, boolean holdNetworks) {
+        this(graph, names, networks, holdNetworks, FunctionBodies.NONE);
+    }
+
+    ExpressionLowering(Graph graph, Map<String, Node> names, Map<String, Network> networks, boolean holdNetworks,
+            FunctionBodies functions) {
         this.graph = graph;
         this.names = names;
         this.networks = networks;
         this.holdNetworks = holdNetworks;
+        this.functions = functions;
     }
 
     void readElementsWith(java.util.function.Function<Expr.Index, Node> reads) {
@@ -130,6 +139,9 @@ final class ExpressionLowering {
         }
         if (c.function().endsWith("_rng")) {
             return draw(c);
+        }
+        if (OdeFunctions.isSolver(c.function())) {
+            return new OdeLowering(graph, this::lower, this::dataValue, functions).call(c);
         }
         Network network = networks.get(c.function());
         if (network != null) {
@@ -281,7 +293,7 @@ final class ExpressionLowering {
     }
 
     /** An int argument over data and literals (the checker allows nothing else in one), evaluated. */
-    private double dataValue(Expr e) {
+    double dataValue(Expr e) {
         Double value = Evaluator.scalar(e, knownValues());
         if (value == null) {
             throw new IllegalStateException("checker let a size that needs more than data through: " + ExprText.of(e));
