@@ -34,7 +34,7 @@ import java.util.Set;
  */
 final class StatementInterpreter {
     /** The most statements one block may execute while its graph is built. */
-    static final long MOST_STATEMENTS = 10_000_000;
+    static final long MOST_STATEMENTS = 1_000_000;
 
     /** Where the ~ and target += statements go: the model's factors. */
     interface Terms {
@@ -520,7 +520,7 @@ final class StatementInterpreter {
         return Evaluator.valueOf(node, known);
     }
 
-    private IllegalArgumentException error(Pos pos, String message) {
-        return new IllegalArgumentException(scope.describe(pos) + ": " + message);
+    private StatementException error(Pos pos, String message) {
+        return new StatementException(scope.describe(pos) + ": " + message);
     }
 }
