@@ -6,6 +6,7 @@ import dev.vmc.compiler.ast.Guide;
 import dev.vmc.compiler.ast.Names;
 import dev.vmc.compiler.ast.Program;
 import dev.vmc.compiler.ast.Stmt;
+import dev.vmc.compiler.ast.TypeExpr;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -98,6 +99,7 @@ public final class Dependencies {
 
     /** In source order, so that a definition is recorded before any correct use of it. */
     private void analyse(Program program) {
+        program.latents().forEach(this::boundsOf);
         program.derived().forEach(d -> define(d, NameKind.DERIVED));
         for (Stmt statement : program.model()) {
             if (statement instanceof Stmt.Define define) {
@@ -131,6 +133,25 @@ public final class Dependencies {
         Definition definition = new Definition(decl, kind, decl.init() == null ? List.of() : of(decl.init()));
         definitions.put(decl, definition);
         definitionsInOrder.add(definition);
+    }
+
+    /**
+     * A latent whose bounds, offset or multiplier use earlier latents (real<lower=a> b) is mapped
+     * from them, so a use of it depends on them as well: recorded as a definition that {@link #of}
+     * follows, though not listed among the program's definitions.
+     */
+    private void boundsOf(Decl latent) {
+        List<Expr> parts = new ArrayList<>();
+        TypeExpr type = latent.type();
+        for (Expr e : new Expr[] {type.lower(), type.upper(), type.offset(), type.multiplier()}) {
+            if (e != null) {
+                parts.add(e);
+            }
+        }
+        List<Dependency> found = of(parts).stream().filter(d -> d.kind() == NameKind.LATENT).toList();
+        if (!found.isEmpty()) {
+            definitions.put(latent, new Definition(latent, NameKind.LATENT, found));
+        }
     }
 
     private void addFactor(Factor factor) {
