@@ -57,7 +57,10 @@ elementType
     | REAL_TYPE constraint?                               # realType
     | VECTOR constraint? '[' expr ']'                     # vectorType
     | MATRIX constraint? '[' expr ',' expr ']'            # matrixType
-    | SIMPLEX '[' expr ']'                                # simplexType
+    // Stan's constrained vectors, each mapped whole to the unconstrained space
+    | kind=(SIMPLEX | ORDERED | POSITIVE_ORDERED | UNIT_VECTOR) '[' expr ']'   # constrainedVectorType
+    // Stan's constrained matrices: one size (K x K), or two for cholesky_factor_cov[M, N]
+    | kind=(CHOLESKY_FACTOR_CORR | CHOLESKY_FACTOR_COV | CORR_MATRIX | COV_MATRIX) '[' expr (',' expr)? ']'   # constrainedMatrixType
     ;
 
 // '>' cannot occur inside an expression, so a bound ends cleanly at it.
@@ -158,6 +161,13 @@ REAL_TYPE : 'real' ;
 VECTOR : 'vector' ;
 MATRIX : 'matrix' ;
 SIMPLEX : 'simplex' ;
+ORDERED : 'ordered' ;
+POSITIVE_ORDERED : 'positive_ordered' ;
+UNIT_VECTOR : 'unit_vector' ;
+CHOLESKY_FACTOR_CORR : 'cholesky_factor_corr' ;
+CHOLESKY_FACTOR_COV : 'cholesky_factor_cov' ;
+CORR_MATRIX : 'corr_matrix' ;
+COV_MATRIX : 'cov_matrix' ;
 TARGET : 'target' ;
 
 ID : [a-zA-Z] [a-zA-Z0-9_]* ;
