@@ -37,6 +37,9 @@ public final class Distributions {
         register(new Weibull());
         register(new Rayleigh());
         register(new InvGamma());
+        register(NegativeBinomial.mean());
+        register(NegativeBinomial.logMean());
+        register(NegativeBinomial.shapeRate());
     }
 
     private Distributions() {}

@@ -15,6 +15,7 @@ import org.apache.commons.math3.distribution.LaplaceDistribution;
 import org.apache.commons.math3.distribution.LogisticDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.PascalDistribution;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
@@ -80,6 +81,12 @@ class CumulativeTest {
                 new Case("binomial", new double[] {2, 6, 0.4}, k -> new BinomialDistribution(6, 0.4).cumulativeProbability((int) k), 2),
                 new Case("binomial", new double[] {0, 12, 0.1}, k -> new BinomialDistribution(12, 0.1).cumulativeProbability((int) k), 2),
                 new Case("bernoulli", new double[] {0, 0.35}, k -> 0.65, 1),
+                new Case("neg_binomial_2", new double[] {3, 2.5, 2},
+                        k -> new PascalDistribution(2, 2 / 4.5).cumulativeProbability((int) k), 1),
+                new Case("neg_binomial_2_log", new double[] {0, Math.log(0.4), 3},
+                        k -> new PascalDistribution(3, 3 / 3.4).cumulativeProbability((int) k), 1),
+                new Case("neg_binomial", new double[] {12, 4, 0.5},
+                        k -> new PascalDistribution(4, 0.5 / 1.5).cumulativeProbability((int) k), 1),
                 of("std_normal", x -> new NormalDistribution(0, 1).cumulativeProbability(x), -1.7),
                 of("logistic", x -> new LogisticDistribution(0.5, 1.2).cumulativeProbability(x), -2, 0.5, 1.2),
                 of("logistic", x -> new LogisticDistribution(-1, 0.3).cumulativeProbability(x), 1, -1, 0.3),

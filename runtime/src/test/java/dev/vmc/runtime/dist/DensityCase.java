@@ -65,6 +65,9 @@ record DensityCase(String name, double[][] points, double[] graphVariates, doubl
                 of("double_exponential", new double[][] {{0.3, 0, 1}, {-4, 1, 2}, {10, -1, 0.5}}, v(-3, 0.1, 2), 0.5, 1.2),
                 of("weibull", new double[][] {{0.5, 2, 1}, {3, 0.7, 2}, {1.2, 5, 1.5}}, v(0.3, 1.1, 2.5), 1.5, 1.3),
                 of("rayleigh", new double[][] {{0.5, 1}, {3, 2.5}, {0.05, 0.3}}, v(0.2, 1, 2.5), 1.4),
+                of("neg_binomial_2", new double[][] {{0, 2.5, 1.5}, {3, 0.5, 4}, {20, 17.3, 0.7}}, v(0, 3, 8), 2.2, 1.3),
+                of("neg_binomial_2_log", new double[][] {{0, 0.9, 1.5}, {3, -1, 4}, {20, 2.8, 0.7}}, v(0, 3, 8), 0.7, 1.3),
+                of("neg_binomial", new double[][] {{0, 2.5, 1.5}, {3, 0.5, 0.2}, {20, 17.3, 0.7}}, v(0, 3, 8), 2.2, 1.3),
                 of("inv_gamma", new double[][] {{0.5, 2, 3}, {3, 0.7, 0.4}, {0.2, 4, 1.2}}, v(0.3, 1.1, 4), 2.5, 1.5));
     }
 }
