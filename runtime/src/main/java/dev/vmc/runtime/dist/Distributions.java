@@ -40,6 +40,11 @@ public final class Distributions {
         register(NegativeBinomial.mean());
         register(NegativeBinomial.logMean());
         register(NegativeBinomial.shapeRate());
+        register(LinkedFamily.chiSquare());
+        register(LinkedFamily.invChiSquare());
+        register(LinkedFamily.scaledInvChiSquare());
+        register(LinkedFamily.betaProportion());
+        register(new BetaBinomial());
     }
 
     private Distributions() {}

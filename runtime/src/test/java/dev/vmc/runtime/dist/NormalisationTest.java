@@ -130,4 +130,21 @@ class NormalisationTest {
                     "poisson_log " + Math.log(lambda));
         }
     }
+
+    /** beta_binomial's masses over 0..n sum to 1, with mean n alpha / (alpha + beta). */
+    @Test
+    void betaBinomialMassesSumToOne() {
+        double[][] cases = {{7, 1.5, 2.5}, {20, 0.4, 0.3}, {1, 3, 1}};
+        for (double[] p : cases) {
+            double total = 0;
+            double mean = 0;
+            for (int k = 0; k <= p[0]; k++) {
+                double mass = density("beta_binomial", k, p);
+                total += mass;
+                mean += k * mass;
+            }
+            assertEquals(1, total, 1e-12, "beta_binomial " + java.util.Arrays.toString(p));
+            assertEquals(p[0] * p[1] / (p[1] + p[2]), mean, 1e-11, "beta_binomial mean");
+        }
+    }
 }

@@ -39,7 +39,12 @@ class RegistryTest {
             Map.entry("inv_gamma", Support.POSITIVE),
             Map.entry("neg_binomial_2", Support.NONNEGATIVE_INTEGER),
             Map.entry("neg_binomial_2_log", Support.NONNEGATIVE_INTEGER),
-            Map.entry("neg_binomial", Support.NONNEGATIVE_INTEGER));
+            Map.entry("neg_binomial", Support.NONNEGATIVE_INTEGER),
+            Map.entry("chi_square", Support.POSITIVE),
+            Map.entry("inv_chi_square", Support.POSITIVE),
+            Map.entry("scaled_inv_chi_square", Support.POSITIVE),
+            Map.entry("beta_proportion", Support.UNIT_INTERVAL),
+            Map.entry("beta_binomial", Support.NONNEGATIVE_INTEGER));
 
     private static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
             Map.entry("student_t", List.of("nu", "mu", "sigma")),
