@@ -45,6 +45,8 @@ public final class Distributions {
         register(LinkedFamily.scaledInvChiSquare());
         register(LinkedFamily.betaProportion());
         register(new BetaBinomial());
+        register(new Frechet());
+        register(new SkewNormal());
     }
 
     private Distributions() {}

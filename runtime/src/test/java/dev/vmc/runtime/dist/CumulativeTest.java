@@ -93,6 +93,8 @@ class CumulativeTest {
                 of("scaled_inv_chi_square", x -> 1 - new ChiSquaredDistribution(4).cumulativeProbability(4 * 0.7 * 0.7 / x),
                         0.5, 4, 0.7),
                 of("beta_proportion", x -> new BetaDistribution(0.3 * 8, 0.7 * 8).cumulativeProbability(x), 0.4, 0.3, 8),
+                of("frechet", x -> Math.exp(-Math.pow(x / 1.3, -1.5)), 0.9, 1.5, 1.3),
+                of("frechet", x -> Math.exp(-Math.pow(x / 2, -0.6)), 5, 0.6, 2),
                 of("std_normal", x -> new NormalDistribution(0, 1).cumulativeProbability(x), -1.7),
                 of("logistic", x -> new LogisticDistribution(0.5, 1.2).cumulativeProbability(x), -2, 0.5, 1.2),
                 of("logistic", x -> new LogisticDistribution(-1, 0.3).cumulativeProbability(x), 1, -1, 0.3),

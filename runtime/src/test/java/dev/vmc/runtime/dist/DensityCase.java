@@ -74,6 +74,9 @@ record DensityCase(String name, double[][] points, double[] graphVariates, doubl
                 of("beta_proportion", new double[][] {{0.3, 0.4, 5}, {0.01, 0.2, 2}, {0.95, 0.7, 12}}, v(0.1, 0.45, 0.8), 0.4, 6),
                 new DensityCase("beta_binomial", new double[][] {{3, 10, 2, 3}, {0, 5, 0.5, 0.7}, {7, 7, 1.5, 4}},
                         v(2, 0, 6), new double[] {6, 1.5, 2.5}, true),
+                of("frechet", new double[][] {{0.5, 2, 1}, {3, 0.7, 2}, {1.2, 5, 1.5}}, v(0.8, 1.1, 2.5), 1.5, 1.3),
+                of("skew_normal", new double[][] {{0.3, 0, 1, 2}, {-2, 1.5, 0.7, -1}, {4, -1, 3, 0.5}, {-3, 0, 1, 6}},
+                        v(-0.5, 0.2, 1.7), 0.4, 1.3, 1.5),
                 of("inv_gamma", new double[][] {{0.5, 2, 3}, {3, 0.7, 0.4}, {0.2, 4, 1.2}}, v(0.3, 1.1, 4), 2.5, 1.5));
     }
 }

@@ -44,7 +44,9 @@ class RegistryTest {
             Map.entry("inv_chi_square", Support.POSITIVE),
             Map.entry("scaled_inv_chi_square", Support.POSITIVE),
             Map.entry("beta_proportion", Support.UNIT_INTERVAL),
-            Map.entry("beta_binomial", Support.NONNEGATIVE_INTEGER));
+            Map.entry("beta_binomial", Support.NONNEGATIVE_INTEGER),
+            Map.entry("frechet", Support.POSITIVE),
+            Map.entry("skew_normal", Support.REAL));
 
     private static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
             Map.entry("student_t", List.of("nu", "mu", "sigma")),
