@@ -139,11 +139,11 @@ public final class LogDensity {
 
         /**
          * Where the log density first went NaN or infinite at the point of the last evaluation
-         * (see {@link dev.vmc.runtime.graph.Node#where}), or null if it was finite there.
+         * (see {@link dev.vmc.runtime.graph.Executor#explain}), or null if it was finite there.
          */
         public String whereNotFinite() {
             dev.vmc.runtime.graph.Node bad = executor.firstNonFinite(value);
-            return bad == null ? null : bad.where();
+            return bad == null ? null : executor.explain(bad);
         }
 
         public long evaluations() {
