@@ -55,6 +55,7 @@ elementType
     : INT_TYPE constraint?                                # intType
     | REAL_TYPE constraint?                               # realType
     | VECTOR constraint? '[' expr ']'                     # vectorType
+    | ROW_VECTOR constraint? '[' expr ']'                 # rowVectorType
     | MATRIX constraint? '[' expr ',' expr ']'            # matrixType
     | SIMPLEX '[' expr ']'                                # simplexType
     ;
@@ -130,6 +131,7 @@ ARRAY : 'array' ;
 INT_TYPE : 'int' ;
 REAL_TYPE : 'real' ;
 VECTOR : 'vector' ;
+ROW_VECTOR : 'row_vector' ;
 MATRIX : 'matrix' ;
 SIMPLEX : 'simplex' ;
 TARGET : 'target' ;

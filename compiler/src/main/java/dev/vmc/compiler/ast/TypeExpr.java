@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record TypeExpr(Pos pos, Base base, List<Expr> arrayDims, List<Expr> dims, Expr lower, Expr upper) {
     public enum Base {
-        INT, REAL, VECTOR, MATRIX,
+        INT, REAL, VECTOR, ROW_VECTOR, MATRIX,
         /** A vector of non-negative values summing to 1; typed as a vector, constrained as a simplex. */
         SIMPLEX;
 

@@ -39,6 +39,7 @@ final class TypeResolver {
         Container container = switch (type.base()) {
             case INT, REAL -> Container.SCALAR;
             case VECTOR, SIMPLEX -> Container.VECTOR; // a simplex is a vector wherever it is used
+            case ROW_VECTOR -> Container.ROW_VECTOR;
             case MATRIX -> Container.MATRIX;
         };
         return new Type(element, container, arrayDims, dims);

@@ -46,6 +46,9 @@ final class DeclarationBuilder {
         if (element instanceof VmodelParser.VectorTypeContext) {
             return TypeExpr.Base.VECTOR;
         }
+        if (element instanceof VmodelParser.RowVectorTypeContext) {
+            return TypeExpr.Base.ROW_VECTOR;
+        }
         if (element instanceof VmodelParser.SimplexTypeContext) {
             return TypeExpr.Base.SIMPLEX;
         }
@@ -55,6 +58,9 @@ final class DeclarationBuilder {
     private List<Expr> dimsOf(VmodelParser.ElementTypeContext element) {
         if (element instanceof VmodelParser.VectorTypeContext vector) {
             return List.of(exprs.visit(vector.expr()));
+        }
+        if (element instanceof VmodelParser.RowVectorTypeContext row) {
+            return List.of(exprs.visit(row.expr()));
         }
         if (element instanceof VmodelParser.MatrixTypeContext matrix) {
             return exprs.all(matrix.expr());
@@ -73,6 +79,9 @@ final class DeclarationBuilder {
             return t.constraint();
         }
         if (element instanceof VmodelParser.VectorTypeContext t) {
+            return t.constraint();
+        }
+        if (element instanceof VmodelParser.RowVectorTypeContext t) {
             return t.constraint();
         }
         if (element instanceof VmodelParser.MatrixTypeContext t) {
