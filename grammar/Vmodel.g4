@@ -56,6 +56,7 @@ elementType
     : INT_TYPE constraint?                                # intType
     | REAL_TYPE constraint?                               # realType
     | VECTOR constraint? '[' expr ']'                     # vectorType
+    | ROW_VECTOR constraint? '[' expr ']'                 # rowVectorType
     | MATRIX constraint? '[' expr ',' expr ']'            # matrixType
     // Stan's constrained vectors, each mapped whole to the unconstrained space
     | kind=(SIMPLEX | ORDERED | POSITIVE_ORDERED | UNIT_VECTOR) '[' expr ']'   # constrainedVectorType
@@ -159,6 +160,7 @@ ARRAY : 'array' ;
 INT_TYPE : 'int' ;
 REAL_TYPE : 'real' ;
 VECTOR : 'vector' ;
+ROW_VECTOR : 'row_vector' ;
 MATRIX : 'matrix' ;
 SIMPLEX : 'simplex' ;
 ORDERED : 'ordered' ;

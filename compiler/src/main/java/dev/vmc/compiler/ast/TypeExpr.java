@@ -33,7 +33,7 @@ public record TypeExpr(Pos pos, Base base, List<Expr> arrayDims, List<Expr> dims
     }
 
     public enum Base {
-        INT, REAL, VECTOR, MATRIX,
+        INT, REAL, VECTOR, ROW_VECTOR, MATRIX,
         /** A vector of non-negative values summing to 1; typed as a vector, constrained as a simplex. */
         SIMPLEX,
         /** A vector of strictly increasing values; typed as a vector. */

@@ -40,6 +40,7 @@ final class TypeResolver {
             // a simplex or an ordered vector is a vector wherever it is used
             case VECTOR, SIMPLEX, ORDERED, POSITIVE_ORDERED, UNIT_VECTOR -> Container.VECTOR;
             case MATRIX, CHOLESKY_FACTOR_CORR, CHOLESKY_FACTOR_COV, CORR_MATRIX, COV_MATRIX -> Container.MATRIX;
+            case ROW_VECTOR -> Container.ROW_VECTOR;
         };
         Type declared = new Type(element, container, arrayDims, dims);
         bound(decl, "lower", type.lower(), bounds, declared);

@@ -53,12 +53,18 @@ final class DeclarationBuilder {
         if (element instanceof VmodelParser.ConstrainedMatrixTypeContext t) {
             return TypeExpr.Base.valueOf(t.kind.getText().toUpperCase(java.util.Locale.ROOT));
         }
+        if (element instanceof VmodelParser.RowVectorTypeContext) {
+            return TypeExpr.Base.ROW_VECTOR;
+        }
         return TypeExpr.Base.MATRIX;
     }
 
     private List<Expr> dimsOf(VmodelParser.ElementTypeContext element) {
         if (element instanceof VmodelParser.VectorTypeContext vector) {
             return List.of(exprs.visit(vector.expr()));
+        }
+        if (element instanceof VmodelParser.RowVectorTypeContext row) {
+            return List.of(exprs.visit(row.expr()));
         }
         if (element instanceof VmodelParser.MatrixTypeContext matrix) {
             return exprs.all(matrix.expr());
@@ -80,6 +86,9 @@ final class DeclarationBuilder {
             return t.constraint();
         }
         if (element instanceof VmodelParser.VectorTypeContext t) {
+            return t.constraint();
+        }
+        if (element instanceof VmodelParser.RowVectorTypeContext t) {
             return t.constraint();
         }
         if (element instanceof VmodelParser.MatrixTypeContext t) {
