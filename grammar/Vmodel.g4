@@ -86,8 +86,9 @@ statement
     | RETURN expr? ';'                                    # returnStatement
     ;
 
-// '~ normal(mu, s) T[lo, hi]': the density truncated to [lo, hi]; either end may be left out.
-truncation : TRUNCATE '[' lower=expr? ',' upper=expr? ']' ;
+// '~ normal(mu, s) T[lo, hi]': the density truncated to [lo, hi]; either end may be left out. The
+// 'T' is an identifier there and nowhere else, so a variable may still be called T.
+truncation : {_input.LT(1).getText().equals("T")}? ID '[' lower=expr? ',' upper=expr? ']' ;
 
 // What print and reject show: strings and values.
 printable : STRING_LITERAL | expr ;
@@ -146,8 +147,6 @@ CONTINUE : 'continue' ;
 PRINT : 'print' ;
 REJECT : 'reject' ;
 RETURN : 'return' ;
-// Stan's truncation 'T[lo, hi]' after a ~ statement: 'T' is an identifier anywhere else.
-TRUNCATE : 'T' {_input.LA(1) == '['}? ;
 // Stan's block names: a Stan program's blocks mean what they mean in Stan ('parameters' are
 // latent, not vmc's learnable 'params').
 PARAMETERS : 'parameters' ;

@@ -78,4 +78,12 @@ class StatementParsingTest {
         assertEquals("-log_diff_exp(normal_lcdf(5, mu, 1), normal_lcdf(0, mu, 1))",
                 ExprText.of(((Stmt.TargetAdd) s.get(8)).value()));
     }
+
+    @Test
+    void aVariableMayStillBeCalledT() {
+        Program program = ProgramParser.parse("t.stan", "data { int N; array[N] real T; }\nparameters { real mu; }\n"
+                + "model {\n  T[1] ~ normal(mu, 1) T[T[2], ];\n}\n");
+        assertEquals(2, program.model().size());
+        assertEquals("-normal_lccdf(T[2], mu, 1)", ExprText.of(((Stmt.TargetAdd) program.model().get(1)).value()));
+    }
 }
