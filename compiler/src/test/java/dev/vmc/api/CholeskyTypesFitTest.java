@@ -76,6 +76,19 @@ class CholeskyTypesFitTest {
     }
 
     /**
+     * With no term at all a cholesky_factor_corr[2] is uniform on its one free element, which lies in
+     * (-1, 1): a bounded set, so the posterior is proper and the fit runs (mean 0).
+     */
+    @Test
+    void aCorrelationFactorWithNoPriorIsProper() {
+        FitResult fit = fit("""
+                parameters { cholesky_factor_corr[2] L; }
+                model { }
+                """);
+        assertMean(fit, "L.2.1", 0);
+    }
+
+    /**
      * A cov_matrix[2] under the Wishart(5, I) density written out, exp(-trace / 2) det^((5 - 3) / 2):
      * its mean is 5 I.
      */

@@ -43,8 +43,12 @@ final class TypeResolver {
             case ROW_VECTOR -> Container.ROW_VECTOR;
         };
         Type declared = new Type(element, container, arrayDims, dims);
-        bound(decl, "lower", type.lower(), bounds, declared);
-        bound(decl, "upper", type.upper(), bounds, declared);
+        // an int's bounds are its support, one set of numbers from the data, which inference enumerates or
+        // scores over: never another latent nor one per element
+        Scope boundScope = element == Element.INT ? sizes : bounds;
+        Type boundType = element == Element.INT ? Type.INT : declared;
+        bound(decl, "lower", type.lower(), boundScope, boundType);
+        bound(decl, "upper", type.upper(), boundScope, boundType);
         checkOffsetMultiplier(decl, bounds, declared);
         checkRoom(decl);
         return declared;
