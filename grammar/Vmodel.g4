@@ -65,8 +65,12 @@ elementType
     : INT_TYPE constraint?                                # intType
     | REAL_TYPE constraint?                               # realType
     | VECTOR constraint? '[' expr ']'                     # vectorType
+    | ROW_VECTOR constraint? '[' expr ']'                 # rowVectorType
     | MATRIX constraint? '[' expr ',' expr ']'            # matrixType
-    | SIMPLEX '[' expr ']'                                # simplexType
+    // Stan's constrained vectors, each mapped whole to the unconstrained space
+    | kind=(SIMPLEX | ORDERED | POSITIVE_ORDERED | UNIT_VECTOR) '[' expr ']'   # constrainedVectorType
+    // Stan's constrained matrices: one size (K x K), or two for cholesky_factor_cov[M, N]
+    | kind=(CHOLESKY_FACTOR_CORR | CHOLESKY_FACTOR_COV | CORR_MATRIX | COV_MATRIX) '[' expr (',' expr)? ']'   # constrainedMatrixType
     ;
 
 // '>' cannot occur inside an expression, so a bound ends cleanly at it.
@@ -92,8 +96,9 @@ statement
     | ID '(' arguments? ')' ';'                           # callStatement
     ;
 
-// '~ normal(mu, s) T[lo, hi]': the density truncated to [lo, hi]; either end may be left out.
-truncation : TRUNCATE '[' lower=expr? ',' upper=expr? ']' ;
+// '~ normal(mu, s) T[lo, hi]': the density truncated to [lo, hi]; either end may be left out. The
+// 'T' is an identifier there and nowhere else, so a variable may still be called T.
+truncation : {_input.LT(1).getText().equals("T")}? ID '[' lower=expr? ',' upper=expr? ']' ;
 
 // What print and reject show: strings and values.
 printable : STRING_LITERAL | expr ;
@@ -152,8 +157,6 @@ CONTINUE : 'continue' ;
 PRINT : 'print' ;
 REJECT : 'reject' ;
 RETURN : 'return' ;
-// Stan's truncation 'T[lo, hi]' after a ~ statement: 'T' is an identifier anywhere else.
-TRUNCATE : 'T' {_input.LA(1) == '['}? ;
 // Stan's block names: a Stan program's blocks mean what they mean in Stan ('parameters' are
 // latent, not vmc's learnable 'params').
 PARAMETERS : 'parameters' ;
@@ -167,8 +170,16 @@ ARRAY : 'array' ;
 INT_TYPE : 'int' ;
 REAL_TYPE : 'real' ;
 VECTOR : 'vector' ;
+ROW_VECTOR : 'row_vector' ;
 MATRIX : 'matrix' ;
 SIMPLEX : 'simplex' ;
+ORDERED : 'ordered' ;
+POSITIVE_ORDERED : 'positive_ordered' ;
+UNIT_VECTOR : 'unit_vector' ;
+CHOLESKY_FACTOR_CORR : 'cholesky_factor_corr' ;
+CHOLESKY_FACTOR_COV : 'cholesky_factor_cov' ;
+CORR_MATRIX : 'corr_matrix' ;
+COV_MATRIX : 'cov_matrix' ;
 TARGET : 'target' ;
 
 ID : [a-zA-Z] [a-zA-Z0-9_]* ;

@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * from the repository root after {@code mvn -q -DskipTests package}: {@code bench/run};
  * {@code bench/run MODEL...} for just those rows of the first table; {@code bench/run vae [EPOCHS]} for
  * {@link VaeBench}'s table of the VAE beside PyTorch; {@code bench/run estimators} for
- * {@link Estimators}' table of the gradient estimators on the mixture; {@code bench/run accuracy [SEEDS]}
+ * {@link Estimators}' table of the gradient estimators on the mixture; {@code bench/run loops} for
+ * {@link Loops}' cost of Stan's statements per gradient step; {@code bench/run accuracy [SEEDS]}
  * for just the accuracy table; {@code bench/run network} for {@link Networks}' table (a VAE's networks
  * forward and backward, float32 and float64, against ND4J's gemm); {@code bench/run ode} for {@link OdeBench}'s
  * row (one Lotka-Volterra solve with sensitivities); {@code bench/run data [quick]} for {@link DataReading}'s table (reading a
@@ -56,6 +57,10 @@ public final class Bench {
         }
         if (args.length >= 1 && args[0].equals("vae")) {
             VaeBench.print(args.length == 2 ? Integer.parseInt(args[1]) : 10);
+            return;
+        }
+        if (args.length >= 1 && args[0].equals("loops")) {
+            Loops.print();
             return;
         }
         if (args.length >= 1 && args[0].equals("network")) {

@@ -51,6 +51,8 @@ public final class BoundModel {
                     written != null ? new LoweredGuide(program, written, data) : GaussianGuide.meanField()));
         } catch (ShapeException e) {
             throw new DataMismatchException(List.of("the data's sizes do not fit the model: " + e.getMessage()));
+        } catch (dev.vmc.compiler.lower.StatementException e) {
+            throw new DataMismatchException(List.of(e.getMessage()));
         }
     }
 

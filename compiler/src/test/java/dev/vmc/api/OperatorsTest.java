@@ -55,7 +55,7 @@ class OperatorsTest {
         }
     }
 
-    /** {@code [a, b]'} (and {@code [a, b]}) is a vector of its numbers, {@code {1, 2, 3}} an array; gradients reach each number. */
+    /** {@code [a, b]'} is a vector of its numbers ({@code [a, b]} a row_vector), {@code {1, 2, 3}} an array; gradients reach each number. */
     @Test
     void literalsBuildContainersFromNumbers() {
         String program = """

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vmc.runtime.data.DataSet;
 import dev.vmc.runtime.infer.FitOptions;
 import dev.vmc.runtime.infer.FitResult;
-import dev.vmc.runtime.output.Summary;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,56 +16,32 @@ import org.junit.jupiter.api.Test;
  * Dirichlet posteriors known in closed form: the mean of dirichlet(a) is a / sum(a).
  */
 class SimplexFitTest {
-    private static Summary.Row row(FitResult fit, String name) {
-        return fit.summary().rows().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    /**
-     * The posterior means of dirichlet(alpha), twice. The draws' own means carry the Gaussian
-     * guide's small bias (a logistic normal is not a Dirichlet) and Monte Carlo error sd / sqrt(n),
-     * n the draws' effective number: the draws, or the importance weights' effective sample size
-     * where the draws were resampled by them. They must be within 4 se. The draws weighted by
-     * p / q (their own log p and log q) remove the bias if log p, Jacobian included, is right,
-     * with se = sd / sqrt(ESS of the weights); they must be within 4 of those. Four se makes a
-     * false failure about a 1-in-16,000 event per coordinate.
-     */
+    /** The posterior means of dirichlet(alpha), a / sum(a), by {@link PosteriorMeanCheck}. */
     private static void assertMeans(FitResult fit, double[] alpha) {
+        assertMeans(fit, "w.", alpha);
+    }
+
+    private static void assertMeans(FitResult fit, String prefix, double[] alpha) {
         double total = java.util.Arrays.stream(alpha).sum();
-        double[][] values = fit.draws().values();
-        double[] weights = normalisedWeights(fit.draws().logP(), fit.draws().logQ());
-        double squares = 0;
-        for (double w : weights) {
-            squares += w * w;
-        }
-        double weightsEss = 1 / squares;
-        double drawsEss = fit.psis().resampled() ? Math.min(values.length, fit.psis().effectiveSampleSize()) : values.length;
         for (int k = 0; k < alpha.length; k++) {
-            Summary.Row row = row(fit, "w." + (k + 1));
-            double truth = alpha[k] / total;
-            assertEquals(truth, row.mean(), 4 * row.sd() / Math.sqrt(drawsEss), row.name() + "; " + fit.psis().meaning());
-            double weighted = 0;
-            for (int i = 0; i < values.length; i++) {
-                weighted += weights[i] * values[i][k];
-            }
-            assertEquals(truth, weighted, 4 * row.sd() / Math.sqrt(weightsEss), row.name() + " weighted by p / q");
+            PosteriorMeanCheck.assertMean(fit, prefix + (k + 1), alpha[k] / total);
         }
     }
 
-    private static double[] normalisedWeights(double[] logP, double[] logQ) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < logP.length; i++) {
-            max = Math.max(max, logP[i] - logQ[i]);
-        }
-        double[] w = new double[logP.length];
-        double sum = 0;
-        for (int i = 0; i < w.length; i++) {
-            w[i] = Math.exp(logP[i] - logQ[i] - max);
-            sum += w[i];
-        }
-        for (int i = 0; i < w.length; i++) {
-            w[i] /= sum;
-        }
-        return w;
+    /** An array of simplexes: each mapped on its own, each with its own Dirichlet posterior. */
+    @Test
+    void anArrayOfSimplexesHasEachItsOwnPosterior() {
+        String source = """
+                data { vector[3] a; vector[3] b; }
+                latent { array[2] simplex[3] w; }
+                model { w[1] ~ dirichlet(a); w[2] ~ dirichlet(b); }
+                """;
+        double[] a = {2, 3, 5};
+        double[] b = {6, 2, 2};
+        FitResult fit = Vmc.compile(source, "simplexes.vmodel").fit(DataSet.of(Map.of("a", a, "b", b)), FitOptions.defaults());
+        assertTrue(fit.converged(), fit.stopReason());
+        assertMeans(fit, "w.1.", a);
+        assertMeans(fit, "w.2.", b);
     }
 
     @Test

@@ -32,7 +32,10 @@ public final class Builtins {
         DOT_PRODUCT,
         /** rep_vector(x, K) (and rep_array(x, K)): K copies of the scalar x, K an int over data. */
         REPEAT,
-        /** The matrix functions, each typed by check/LinearAlgebraTypes and lowered by lower/LinearAlgebraLowering. */
+        /**
+         * The matrix functions, Stan's sizes of a value (rows, size, ...) and its constants (pi(),
+         * e(), ...), each typed by check/LinearAlgebraTypes and lowered by lower/LinearAlgebraLowering.
+         */
         LINEAR_ALGEBRA
     }
 
@@ -103,6 +106,19 @@ public final class Builtins {
         linearAlgebra("diag_matrix", 1);
         linearAlgebra("cholesky_decompose", 1);
         linearAlgebra("add_diag", 2);
+        for (String one : List.of("dot_self", "to_vector", "to_row_vector", "softmax", "log_softmax", "rows", "cols", "size",
+                "num_elements", "trace", "tcrossprod", "crossprod", "multiply_lower_tri_self_transpose", "columns_dot_self",
+                "rows_dot_self")) {
+            linearAlgebra(one, 1);
+        }
+        for (String two : List.of("diag_pre_multiply", "diag_post_multiply", "quad_form_diag", "squared_distance",
+                "distance")) {
+            linearAlgebra(two, 2);
+        }
+        for (String constant : List.of("pi", "e", "sqrt2", "log2", "log10", "not_a_number", "positive_infinity",
+                "negative_infinity", "machine_precision")) {
+            linearAlgebra(constant, 0);
+        }
         for (String covariance : List.of("gp_exp_quad_cov", "cov_exp_quad", "gp_matern32_cov", "gp_matern52_cov")) {
             linearAlgebra(covariance, 3);
             linearAlgebra(covariance, 4);

@@ -32,8 +32,8 @@ public sealed interface Expr {
     record Transpose(Pos pos, Expr operand) implements Expr {}
 
     /**
-     * {@code {a, b, c}} (an array) or {@code [a, b, c]} (Stan's row vector, which vmc, having no
-     * row vectors, reads as a vector, as it does {@code [a, b, c]'}): numbers made one container.
+     * {@code {a, b, c}} (an array) or {@code [a, b, c]} (a row_vector, as in Stan; {@code [a, b, c]'}
+     * is its transpose, a vector): numbers made one container.
      */
     record Literal(Pos pos, List<Expr> elements, boolean array) implements Expr {}
 

@@ -63,7 +63,7 @@ public final class BoundData {
     /** Whether a declared type's first size is the plate's: one element per datum. */
     public boolean isPlated(TypeExpr type) {
         List<Expr> sizes = new ArrayList<>(type.arrayDims());
-        sizes.addAll(type.dims());
+        sizes.addAll(type.valueDims());
         return plate != null && !sizes.isEmpty() && sizes.get(0) instanceof Expr.Var v && v.name().equals(plate);
     }
 
@@ -93,7 +93,7 @@ public final class BoundData {
     /** The concrete shape of a declared type: array sizes, then the container's. Empty for a scalar. */
     public int[] shapeOf(TypeExpr type) {
         List<Expr> sizes = new ArrayList<>(type.arrayDims());
-        sizes.addAll(type.dims());
+        sizes.addAll(type.valueDims());
         int[] shape = new int[sizes.size()];
         for (int i = 0; i < shape.length; i++) {
             shape[i] = (int) evaluate(sizes.get(i));

@@ -138,7 +138,7 @@ public final class DataBinder {
         Map<String, Tensor> computed;
         try {
             computed = TransformedData.compute(program, new BoundData(new LinkedHashMap<>(bound), Map.of(), null));
-        } catch (EvaluationException | ShapeException | IllegalArgumentException e) {
+        } catch (EvaluationException | ShapeException | dev.vmc.compiler.lower.StatementException e) {
             problems.add("transformed data: " + e.getMessage());
             return;
         }

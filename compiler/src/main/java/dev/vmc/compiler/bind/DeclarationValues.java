@@ -32,7 +32,7 @@ final class DeclarationValues {
     /** The declared shape, or null where a size is invalid (reported) or needs data that is missing. */
     int[] shape(Decl decl, String subject) {
         List<Expr> sizes = new ArrayList<>(decl.type().arrayDims());
-        sizes.addAll(decl.type().dims());
+        sizes.addAll(decl.type().valueDims());
         double[] values = new double[sizes.size()];
         for (int i = 0; i < values.length; i++) {
             Double size = value(sizes.get(i), subject, "size");
@@ -48,6 +48,15 @@ final class DeclarationValues {
         }
         if (decl.type().base() == TypeExpr.Base.SIMPLEX && values.length == 1) {
             String problem = DeclaredValues.simplexSize(subject, sizes.get(0), values[0]);
+            if (problem != null) {
+                problems.add(problem);
+                return null;
+            }
+        }
+        int rows = decl.type().arrayDims().size();
+        if (decl.type().base() == TypeExpr.Base.CHOLESKY_FACTOR_COV && values.length == rows + 2) {
+            String problem = DeclaredValues.choleskyCovSize(subject, sizes.get(rows), values[rows], sizes.get(rows + 1),
+                    values[rows + 1]);
             if (problem != null) {
                 problems.add(problem);
                 return null;

@@ -4,7 +4,10 @@ import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.TypeExpr;
 import dev.vmc.compiler.check.ExprText;
 import dev.vmc.compiler.lower.Evaluator;
+import dev.vmc.runtime.transform.Bijections;
+import dev.vmc.runtime.transform.Support;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import dev.vmc.runtime.tensor.Tensor;
@@ -45,7 +48,43 @@ final class ElementChecks {
         }
         bound(type.lower(), "lower", known, (v, b) -> v < b);
         bound(type.upper(), "upper", known, (v, b) -> v > b);
+        if (problems.isEmpty() && (type.base().isConstrainedVector() || type.base().isConstrainedMatrix())) {
+            constrainedValues();
+        }
         return problems;
+    }
+
+    /**
+     * A simplex, ordered or unit vector datum, or a Cholesky factor, correlation or covariance
+     * matrix, is checked whole, value by value, as Stan checks it when it reads the data; the
+     * first that breaks its constraint is reported.
+     */
+    private void constrainedValues() {
+        Support support = switch (type.base()) {
+            case SIMPLEX -> Support.SIMPLEX;
+            case ORDERED -> Support.ORDERED;
+            case POSITIVE_ORDERED -> Support.POSITIVE_ORDERED;
+            case UNIT_VECTOR -> Support.UNIT_VECTOR;
+            case CHOLESKY_FACTOR_CORR -> Support.CHOLESKY_CORR;
+            case CHOLESKY_FACTOR_COV -> Support.CHOLESKY_COV;
+            case CORR_MATRIX -> Support.CORR_MATRIX;
+            default -> Support.COV_MATRIX;
+        };
+        int rank = Bijections.blockRank(support);
+        int[] arrayShape = Arrays.copyOf(shape, shape.length - rank);
+        int[] blockShape = Arrays.copyOfRange(shape, shape.length - rank, shape.length);
+        int size = 1;
+        for (int d : blockShape) {
+            size *= d;
+        }
+        for (int b = 0; size > 0 && b < values.length / size; b++) {
+            String problem = Bijections.outside(Arrays.copyOfRange(values, b * size, (b + 1) * size), blockShape, support);
+            if (problem != null) {
+                String value = arrayShape.length == 0 ? name : ShapeText.element(name, arrayShape, b);
+                problems.add("'" + value + "' is declared " + type.base().keyword() + ", but " + problem);
+                return;
+            }
+        }
     }
 
     private interface Violation {

@@ -90,12 +90,16 @@ public final class Checker {
     private void resolveTypes() {
         TypeResolver resolver = new TypeResolver(typer, constants, diagnostics);
         Scope sizes = Scope.forSizes();
+        Scope latentBounds = Scope.forLatentBounds();
         DeclarationOrder.forEach(program, (decl, kind) -> {
-            Type type = resolver.resolve(decl, kind, sizes);
+            Type type = resolver.resolve(decl, kind, sizes, kind == NameKind.LATENT ? latentBounds : sizes);
             declaredTypes.put(decl, type);
             symbols.resolve(decl, type);
             if (kind == NameKind.DATA) {
                 sizes.define(decl.name());
+            }
+            if (kind == NameKind.DATA || kind == NameKind.LATENT) {
+                latentBounds.define(decl.name());
             }
         });
     }

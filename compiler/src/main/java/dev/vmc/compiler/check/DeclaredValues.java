@@ -42,6 +42,12 @@ public final class DeclaredValues {
         return value < 2 ? subject + " is a simplex[" + shown(size, value) + "]; a simplex needs at least 2 elements" : null;
     }
 
+    /** cholesky_factor_cov[M, N] is M x N with N free columns below a positive diagonal: M >= N. */
+    public static String choleskyCovSize(String subject, Expr rows, double m, Expr columns, double n) {
+        return m < n ? subject + " is a cholesky_factor_cov[" + shown(rows, m) + ", " + shown(columns, n)
+                + "]; its rows must be at least its columns" : null;
+    }
+
     /**
      * A distribution's argument whose every value is known (from literals, or from data once
      * bound) against the parameter's support, as the rest of a sentence that names the

@@ -6,6 +6,7 @@ import dev.vmc.compiler.ast.Guide;
 import dev.vmc.compiler.ast.Names;
 import dev.vmc.compiler.ast.Program;
 import dev.vmc.compiler.ast.Stmt;
+import dev.vmc.compiler.ast.TypeExpr;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -104,6 +105,7 @@ public final class Dependencies {
      * depends on its bounds or condition too (which iterations run, which branch counts).
      */
     private void analyse(Program program) {
+        program.latents().forEach(this::boundsOf);
         walk(program.derivedBody(), NameKind.DERIVED, List.of());
         walk(program.model(), NameKind.LOCAL, List.of());
         symbols.values().stream().filter(s -> s.kind() == NameKind.LATENT)
@@ -196,6 +198,25 @@ public final class Dependencies {
         Definition earlier = symbol == null ? null : definitions.get(symbol.decl());
         if (earlier != null) {
             define(earlier.decl(), earlier.kind(), dependencies);
+        }
+    }
+
+    /**
+     * A latent whose bounds, offset or multiplier use earlier latents (real<lower=a> b) is mapped
+     * from them, so a use of it depends on them as well: recorded as a definition that {@link #of}
+     * follows, though not listed among the program's definitions.
+     */
+    private void boundsOf(Decl latent) {
+        List<Expr> parts = new ArrayList<>();
+        TypeExpr type = latent.type();
+        for (Expr e : new Expr[] {type.lower(), type.upper(), type.offset(), type.multiplier()}) {
+            if (e != null) {
+                parts.add(e);
+            }
+        }
+        List<Dependency> found = of(parts).stream().filter(d -> d.kind() == NameKind.LATENT).toList();
+        if (!found.isEmpty()) {
+            definitions.put(latent, new Definition(latent, NameKind.LATENT, found));
         }
     }
 

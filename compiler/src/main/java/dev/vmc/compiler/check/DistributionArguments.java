@@ -73,11 +73,11 @@ final class DistributionArguments {
      * draw), and a matrix parameter is K x K.
      */
     private static String perDrawProblem(Type arg, Type variate, int rank) {
-        if (variate.container() != Type.Container.VECTOR) {
+        if (!isVectorLike(variate)) {
             return "needs a left side of vectors, one per draw (a vector, or an array of vectors), got " + variate;
         }
         Size k = variate.dims().get(0);
-        if (rank == 1 && arg.container() == Type.Container.VECTOR && arg.dims().get(0).matches(k)
+        if (rank == 1 && isVectorLike(arg) && arg.dims().get(0).matches(k)
                 && (!arg.isArray() || arg.sameShapeAs(variate))) {
             return null;
         }
@@ -87,6 +87,10 @@ final class DistributionArguments {
         }
         return rank == 1 ? "must be a vector[" + k + "] (or one per draw, " + variate + "), got " + arg
                 : "must be a matrix[" + k + ", " + k + "], got " + arg;
+    }
+
+    private static boolean isVectorLike(Type t) {
+        return t.container() == Type.Container.VECTOR || t.container() == Type.Container.ROW_VECTOR;
     }
 
     /** A distribution over whole vectors (dirichlet) takes one parameter value per element of the one vector. */

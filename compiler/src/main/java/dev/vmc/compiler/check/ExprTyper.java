@@ -239,7 +239,7 @@ final class ExprTyper {
             }
         }
         return vector.isArray() ? new Type(vector.element(), Type.Container.SCALAR, List.of(size), List.of())
-                : Type.vector(size);
+                : new Type(Type.Element.REAL, vector.container(), List.of(), List.of(size));
     }
 
     /**
@@ -443,7 +443,7 @@ final class ExprTyper {
         return true;
     }
 
-    /** {@code {a, b}} or {@code [a, b]}: numbers only for now; ints stay ints in an array. */
+    /** {@code {a, b}} (an array) or {@code [a, b]} (a row_vector, as in Stan): numbers only for now; ints stay ints in an array. */
     private Type literal(Expr.Literal l, Scope scope) {
         boolean ints = true;
         for (Expr e : l.elements()) {
@@ -459,7 +459,7 @@ final class ExprTyper {
         }
         Size n = new Size.Literal(l.elements().size());
         return l.array() ? new Type(ints ? Type.Element.INT : Type.Element.REAL, Type.Container.SCALAR, List.of(n), List.of())
-                : Type.vector(n);
+                : Type.rowVector(n);
     }
 
     private Type transpose(Expr.Transpose t, Scope scope) {
@@ -471,10 +471,12 @@ final class ExprTyper {
             return Type.matrix(operand.dims().get(1), operand.dims().get(0)).withElement(operand.element());
         }
         if (operand.container() == Type.Container.VECTOR && !operand.isArray()) {
-            return verdict(t, Outcome.fail("cannot transpose " + operand + ": vmc has no row vectors; "
-                    + "use dot_product(a, b) for a' * b"));
+            return Type.rowVector(operand.dims().get(0));
         }
-        return verdict(t, Outcome.fail("only a matrix can be transposed, got " + operand));
+        if (operand.container() == Type.Container.ROW_VECTOR && !operand.isArray()) {
+            return Type.vector(operand.dims().get(0));
+        }
+        return verdict(t, Outcome.fail("only a matrix, a vector or a row_vector can be transposed, got " + operand));
     }
 
     private Type verdict(Expr expr, Outcome outcome) {

@@ -2,6 +2,8 @@ package dev.vmc.compiler.check;
 
 import dev.vmc.compiler.ast.Decl;
 import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.TypeExpr;
+import dev.vmc.compiler.ast.Names;
 import dev.vmc.compiler.ast.Guide;
 import dev.vmc.compiler.ast.Pos;
 import dev.vmc.compiler.ast.Stmt;
@@ -100,12 +102,18 @@ final class GuideChecker {
                     + ", which has no reparameterised sampler; use one of: " + SampleChecker.names(reparameterisable));
             return;
         }
+        String mappedInModel = mappedInModel(latent.decl().type());
+        if (mappedInModel != null) {
+            diagnostics.error(sample.distributionPos(), "guide for '" + latent.name() + "': " + latent.name() + " "
+                    + mappedInModel + ", which a written guide cannot follow; drop the guide block to use the automatic guide");
+            return;
+        }
         Support support = StaticBounds.supportOf(latent.decl().type(), constants);
         if (support == null || fits(distribution.support(), support)) {
             return;
         }
         String declared = support.kind() == Support.Kind.REAL ? latent.name() + " is unconstrained"
-                : support.kind() == Support.Kind.SIMPLEX ? latent.name() + " is declared " + ExprText.of(latent.decl().type())
+                : support.isBlockValued() ? latent.name() + " is declared " + ExprText.of(latent.decl().type())
                 : latent.name() + " is declared " + StaticBounds.written(latent.decl().type());
         String fix = reparameterisable.stream().filter(d -> fits(d.support(), support)).findFirst()
                 .map(d -> "use " + d.name() + ", or drop the guide block to use the automatic guide")
@@ -113,6 +121,35 @@ final class GuideChecker {
                         + "; drop the guide block to use the automatic guide");
         diagnostics.error(sample.distributionPos(), "guide for '" + latent.name() + "' is " + distribution.name()
                 + ", whose support is " + describe(distribution.support()) + ", but " + declared + "; " + fix);
+    }
+
+    /**
+     * Why the model maps this latent itself (an offset or multiplier, a bound that is a latent
+     * or one per element), so a guide's draw of it would be mapped twice; null if it does not.
+     */
+    private String mappedInModel(TypeExpr type) {
+        if (type.offset() != null || type.multiplier() != null) {
+            return "has an offset or multiplier";
+        }
+        for (Expr bound : new Expr[] {type.lower(), type.upper()}) {
+            if (bound == null) {
+                continue;
+            }
+            for (Expr.Var name : Names.in(bound)) {
+                Symbol symbol = symbols.get(name.name());
+                if (symbol != null && symbol.kind() == NameKind.LATENT) {
+                    return "has a bound that uses the latent '" + name.name() + "'";
+                }
+            }
+            if (!isScalarBound(bound)) {
+                return "has a bound for each element";
+            }
+        }
+        return null;
+    }
+
+    private boolean isScalarBound(Expr bound) {
+        return Names.in(bound).stream().map(v -> symbols.get(v.name())).allMatch(s -> s == null || s.type().isScalar());
     }
 
     /** uniform's support is set by its arguments, so it is accepted for any interval. */

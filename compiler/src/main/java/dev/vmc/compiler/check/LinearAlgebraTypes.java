@@ -18,6 +18,34 @@ final class LinearAlgebraTypes {
                     ? Outcome.ok(args.get(0).withElement(Type.Element.REAL))
                     : fail(name, "a square matrix and a real or a vector of its size", args);
             case "gp_exp_quad_cov", "cov_exp_quad", "gp_matern32_cov", "gp_matern52_cov" -> covariance(name, args);
+            case "pi", "e", "sqrt2", "log2", "log10", "not_a_number", "positive_infinity", "negative_infinity",
+                    "machine_precision" -> Outcome.ok(Type.REAL);
+            case "rows", "cols", "size", "num_elements" -> sizeOf(name, args.get(0));
+            case "dot_self", "trace" -> name.equals("trace") && !isSquare(args.get(0)) ? fail(name, "a square matrix", args)
+                    : !name.equals("trace") && !isVectorLike(args.get(0)) ? fail(name, "a vector or a row_vector", args)
+                    : Outcome.ok(Type.REAL);
+            case "to_vector", "to_row_vector" -> reshaped(name, args.get(0));
+            case "softmax", "log_softmax" -> isVector(args.get(0)) ? Outcome.ok(args.get(0).withElement(Type.Element.REAL))
+                    : fail(name, "a vector", args);
+            case "tcrossprod", "crossprod", "multiply_lower_tri_self_transpose" -> isMatrix(args.get(0))
+                    ? Outcome.ok(square(args.get(0).dims().get(name.equals("crossprod") ? 1 : 0)))
+                    : fail(name, "a matrix", args);
+            case "columns_dot_self" -> isMatrix(args.get(0)) ? Outcome.ok(Type.rowVector(args.get(0).dims().get(1)))
+                    : fail(name, "a matrix", args);
+            case "rows_dot_self" -> isMatrix(args.get(0)) ? Outcome.ok(Type.vector(args.get(0).dims().get(0)))
+                    : fail(name, "a matrix", args);
+            case "diag_pre_multiply" -> isVectorLike(args.get(0)) && isMatrix(args.get(1))
+                    && args.get(0).dims().get(0).matches(args.get(1).dims().get(0)) ? Outcome.ok(real(args.get(1)))
+                    : fail(name, "a vector and a matrix with a row for each of its elements", args);
+            case "diag_post_multiply" -> isMatrix(args.get(0)) && isVectorLike(args.get(1))
+                    && args.get(1).dims().get(0).matches(args.get(0).dims().get(1)) ? Outcome.ok(real(args.get(0)))
+                    : fail(name, "a matrix and a vector with an element for each of its columns", args);
+            case "quad_form_diag" -> isSquare(args.get(0)) && isVectorLike(args.get(1))
+                    && args.get(1).dims().get(0).matches(args.get(0).dims().get(0)) ? Outcome.ok(real(args.get(0)))
+                    : fail(name, "a square matrix and a vector of its size", args);
+            case "squared_distance", "distance" -> isVectorLike(args.get(0)) && isVectorLike(args.get(1))
+                    && args.get(0).sameShapeAs(args.get(1)) ? Outcome.ok(Type.REAL)
+                    : fail(name, "two vectors of one size", args);
             default -> throw new IllegalStateException("no typing rule for " + name);
         };
     }
@@ -38,6 +66,44 @@ final class LinearAlgebraTypes {
                     + "a magnitude alpha and a length-scale rho", args);
         }
         return Outcome.ok(Type.matrix(points.get(0).arrayDims().get(0), points.get(points.size() - 1).arrayDims().get(0)));
+    }
+
+    /** rows, cols, size (an array's first dimension, a vector's elements) and num_elements, as ints. */
+    private static Outcome sizeOf(String name, Type t) {
+        // vectors and row_vectors are alike at run time, so the forms whose answer is a fixed 1 are refused
+        if (name.equals("rows") && !(isMatrix(t) || isVector(t))) {
+            return fail(name, "a vector or a matrix", List.of(t));
+        }
+        if (name.equals("cols") && !(isMatrix(t) || (t.container() == Container.ROW_VECTOR && !t.isArray()))) {
+            return fail(name, "a row_vector or a matrix", List.of(t));
+        }
+        if (name.equals("size") && (t.isScalar() || isMatrix(t))) {
+            return fail(name, "an array, a vector or a row_vector (num_elements counts a matrix)", List.of(t));
+        }
+        return Outcome.ok(Type.INT);
+    }
+
+    /** to_vector and to_row_vector of a vector, a row_vector, a matrix (column by column, as Stan reads it) or an array of reals. */
+    private static Outcome reshaped(String name, Type t) {
+        boolean ok = (!t.isArray() && t.container() != Container.SCALAR)
+                || (t.container() == Container.SCALAR && t.arrayDims().size() == 1);
+        if (!ok) {
+            return fail(name, "a vector, a row_vector, a matrix or a one-dimensional array", List.of(t));
+        }
+        Size n = t.rank() == 1 ? t.shape().get(0) : Size.UNKNOWN;
+        return Outcome.ok(name.equals("to_vector") ? Type.vector(n) : Type.rowVector(n));
+    }
+
+    private static Type real(Type t) {
+        return t.withElement(Type.Element.REAL);
+    }
+
+    private static boolean isMatrix(Type t) {
+        return t.container() == Container.MATRIX && !t.isArray();
+    }
+
+    private static boolean isVectorLike(Type t) {
+        return (t.container() == Container.VECTOR || t.container() == Container.ROW_VECTOR) && !t.isArray();
     }
 
     private static boolean isVector(Type t) {

@@ -55,13 +55,19 @@ final class OperatorTypes {
         if (left.isScalar()) {
             return Outcome.ok(right.withElement(element));
         }
-        if (!left.sameShapeAs(right)) {
+        if (!left.sameShapeAs(right) || crosses(left, right)) {
             return Outcome.fail(complaint);
         }
         // Where an array meets a vector of the same shape, the result is the vector.
         Type shaped = left.arrayDims().size() <= right.arrayDims().size() ? left : right;
         Type other = shaped == left ? right : left;
         return Outcome.ok(withKnownSizes(shaped, other).withElement(element));
+    }
+
+    /** A vector and a row_vector do not mix elementwise, as in Stan: one is the other's transpose. */
+    private static boolean crosses(Type left, Type right) {
+        return !left.isArray() && !right.isArray() && left.container() != right.container()
+                && (left.container() == Container.ROW_VECTOR || right.container() == Container.ROW_VECTOR);
     }
 
     /** The chosen type's sizes, each unknown one filled in from the other side where that knows it. */
@@ -90,8 +96,23 @@ final class OperatorTypes {
         if (l == Container.VECTOR && r == Container.VECTOR) {
             return Outcome.fail(product + ": use .* for elementwise or dot_product(a, b) for the inner product");
         }
-        if (l == Container.VECTOR) {
-            return Outcome.fail(product + ": vmc has no row vectors; m' * v gives the same numbers as a vector");
+        if (l == Container.ROW_VECTOR && (r == Container.VECTOR || r == Container.MATRIX)) {
+            Size inner = right.dims().get(0);
+            if (!left.dims().get(0).matches(inner)) {
+                return Outcome.fail(product + ": the row_vector's size (" + left.dims().get(0) + ") must equal the "
+                        + (r == Container.VECTOR ? "vector's size" : "rows of the right side") + " (" + inner + ")");
+            }
+            return Outcome.ok(r == Container.VECTOR ? Type.REAL : Type.rowVector(right.dims().get(1)));
+        }
+        if (l == Container.VECTOR && r == Container.ROW_VECTOR) {
+            return Outcome.fail(product + ": the outer product of a vector and a row_vector is not supported yet");
+        }
+        if (l == Container.VECTOR || l == Container.ROW_VECTOR) {
+            return Outcome.fail(product + ": a " + (l == Container.VECTOR ? "vector" : "row_vector") + " on the left of *"
+                    + " takes " + (l == Container.VECTOR ? "a row_vector on the right; did you mean v' * m?" : "a vector or a matrix"));
+        }
+        if (r == Container.ROW_VECTOR) {
+            return Outcome.fail(product + ": a matrix times a row_vector has no meaning; did you mean m * v'?");
         }
         Size columns = left.dims().get(1);
         Size inner = right.dims().get(0);

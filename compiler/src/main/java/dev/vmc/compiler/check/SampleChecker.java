@@ -63,6 +63,9 @@ final class SampleChecker {
         if (symbol != null && symbol.decl().type().base() == TypeExpr.Base.SIMPLEX) {
             return;
         }
+        if (isOneOfAnArrayOfSimplexes(variate)) {
+            return;
+        }
         String size = symbol != null && !symbol.type().dims().isEmpty() ? "[" + symbol.type().dims().get(0) + "]" : "[K]";
         String subject = symbol != null
                 ? "'" + symbol.name() + "' is declared " + ExprText.of(symbol.decl().type())
@@ -72,6 +75,16 @@ final class SampleChecker {
                 : "; put a latent declared simplex" + size + " on the left side";
         diagnostics.error(ExprStart.of(variate), subject + ", but " + distribution.name()
                 + " is a distribution over the unit simplex" + fix);
+    }
+
+    /** w[i] (or w[i, j]) of an array of simplexes: one simplex, each array index a single one. */
+    private boolean isOneOfAnArrayOfSimplexes(Expr variate) {
+        if (!(variate instanceof Expr.Index index) || !(index.target() instanceof Expr.Var v) || symbols.get(v.name()) == null) {
+            return false;
+        }
+        TypeExpr type = symbols.get(v.name()).decl().type();
+        return type.base() == TypeExpr.Base.SIMPLEX && index.indices().size() == type.arrayDims().size()
+                && index.indices().stream().noneMatch(i -> i instanceof Expr.Slice);
     }
 
     static String names(List<Distribution> distributions) {

@@ -67,6 +67,16 @@ final class Scope {
                 "sizes and bounds may use only data and literals, but '" + s.name() + "' is " + s.kind().withArticle());
     }
 
+    /**
+     * A latent's bounds, offset and multiplier: data, literals and latents declared before it
+     * (real<lower=a> b), as in Stan's parameters block.
+     */
+    static Scope forLatentBounds() {
+        return new Scope(EnumSet.of(NameKind.DATA, NameKind.LATENT), EnumSet.of(NameKind.DATA, NameKind.LATENT), s ->
+                "a latent's bounds may use only data, literals and earlier latents, but '" + s.name() + "' is "
+                        + s.kind().withArticle());
+    }
+
     /** Stan's transformed data: computed once from the data and earlier transformed data. */
     static Scope forTransformedData() {
         return new Scope(EnumSet.of(NameKind.DATA), EnumSet.of(NameKind.DATA), s ->

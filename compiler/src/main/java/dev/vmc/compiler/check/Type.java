@@ -17,7 +17,7 @@ public record Type(Element element, Container container, List<Size> arrayDims, L
 
     public enum Element { INT, REAL, ERROR }
 
-    public enum Container { SCALAR, VECTOR, MATRIX }
+    public enum Container { SCALAR, VECTOR, ROW_VECTOR, MATRIX }
 
     public static final Type INT = scalar(Element.INT);
     public static final Type REAL = scalar(Element.REAL);
@@ -34,6 +34,10 @@ public record Type(Element element, Container container, List<Size> arrayDims, L
 
     public static Type vector(Size size) {
         return new Type(Element.REAL, Container.VECTOR, List.of(), List.of(size));
+    }
+
+    public static Type rowVector(Size size) {
+        return new Type(Element.REAL, Container.ROW_VECTOR, List.of(), List.of(size));
     }
 
     public static Type matrix(Size rows, Size cols) {
@@ -97,6 +101,7 @@ public record Type(Element element, Container container, List<Size> arrayDims, L
         String base = switch (container) {
             case SCALAR -> element == Element.INT ? "int" : "real";
             case VECTOR -> "vector" + bracketed(dims);
+            case ROW_VECTOR -> "row_vector" + bracketed(dims);
             case MATRIX -> "matrix" + bracketed(dims);
         };
         if (isError()) {

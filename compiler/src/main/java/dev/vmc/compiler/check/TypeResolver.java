@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * A declared type as a {@link Type}: checks that its sizes are int expressions over data and
- * its bounds scalar expressions over data, and names each size symbolically. Sizes and bounds
+ * its bounds, offset and multiplier expressions over data (a latent's also over earlier
+ * latents) that are scalars or of the declared type, and names each size symbolically. Sizes and bounds
  * of literals alone are checked here against {@link DeclaredValues}, so that {@code vmc check}
  * finds a {@code vector[-1]} or a {@code <lower=sqrt(-1)>} without data.
  */
@@ -26,22 +27,31 @@ final class TypeResolver {
         this.diagnostics = diagnostics;
     }
 
-    Type resolve(Decl decl, NameKind kind, Scope sizes) {
+    /** @param bounds where the bounds, offset and multiplier are read: {@code sizes}, or for a latent also earlier latents */
+    Type resolve(Decl decl, NameKind kind, Scope sizes, Scope bounds) {
         TypeExpr type = decl.type();
         List<Size> arrayDims = type.arrayDims().stream().map(e -> size(e, sizes)).toList();
-        List<Size> dims = type.dims().stream().map(e -> size(e, sizes)).toList();
+        List<Size> dims = type.valueDims().stream().map(e -> size(e, sizes)).toList();
         checkSizes(decl, kind);
-        checkSimplex(decl, kind);
-        bound(decl, "lower", type.lower(), sizes);
-        bound(decl, "upper", type.upper(), sizes);
-        checkRoom(decl);
+        checkConstrainedType(decl, kind);
         Element element = type.base() == TypeExpr.Base.INT ? Element.INT : Element.REAL;
         Container container = switch (type.base()) {
             case INT, REAL -> Container.SCALAR;
-            case VECTOR, SIMPLEX -> Container.VECTOR; // a simplex is a vector wherever it is used
-            case MATRIX -> Container.MATRIX;
+            // a simplex or an ordered vector is a vector wherever it is used
+            case VECTOR, SIMPLEX, ORDERED, POSITIVE_ORDERED, UNIT_VECTOR -> Container.VECTOR;
+            case MATRIX, CHOLESKY_FACTOR_CORR, CHOLESKY_FACTOR_COV, CORR_MATRIX, COV_MATRIX -> Container.MATRIX;
+            case ROW_VECTOR -> Container.ROW_VECTOR;
         };
-        return new Type(element, container, arrayDims, dims);
+        Type declared = new Type(element, container, arrayDims, dims);
+        // an int's bounds are its support, one set of numbers from the data, which inference enumerates or
+        // scores over: never another latent nor one per element
+        Scope boundScope = element == Element.INT ? sizes : bounds;
+        Type boundType = element == Element.INT ? Type.INT : declared;
+        bound(decl, "lower", type.lower(), boundScope, boundType);
+        bound(decl, "upper", type.upper(), boundScope, boundType);
+        checkOffsetMultiplier(decl, bounds, declared);
+        checkRoom(decl);
+        return declared;
     }
 
     Size size(Expr expr, Scope sizes) {
@@ -66,7 +76,7 @@ final class TypeResolver {
     /** Constant sizes: each valid, and all of them together few enough elements. */
     private void checkSizes(Decl decl, NameKind kind) {
         List<Expr> all = new ArrayList<>(decl.type().arrayDims());
-        all.addAll(decl.type().dims());
+        all.addAll(decl.type().valueDims());
         double[] values = new double[all.size()];
         boolean allKnown = true;
         for (int i = 0; i < all.size(); i++) {
@@ -92,28 +102,40 @@ final class TypeResolver {
     }
 
     /**
-     * A simplex is a latent on its own: data and params would need their values checked to sum
-     * to 1, and an array of them a map per row, which vmc does not have yet.
+     * The constrained vectors and matrices: sizes that make sense (a simplex of at least 2, a
+     * cholesky_factor_cov[M, N] with M >= N), two sizes for cholesky_factor_cov alone, and not
+     * for params, which vmc fits by gradient on their own scale with elementwise maps only.
      */
-    private void checkSimplex(Decl decl, NameKind kind) {
+    private void checkConstrainedType(Decl decl, NameKind kind) {
         TypeExpr type = decl.type();
-        if (type.base() != TypeExpr.Base.SIMPLEX) {
+        TypeExpr.Base base = type.base();
+        if (!base.isConstrainedVector() && !base.isConstrainedMatrix()) {
             return;
         }
-        if (kind != NameKind.LATENT) {
-            diagnostics.error(type.pos(), quoted(decl) + " is " + kind.withArticle() + " declared simplex; simplex[K] is"
-                    + " a latent type only: declare " + quoted(decl) + " as vector" + sizeText(type) + " here, or make it"
-                    + " a latent");
-        } else if (!type.arrayDims().isEmpty()) {
-            diagnostics.error(type.pos(), quoted(decl) + " is an array of simplexes, which vmc does not support yet;"
-                    + " declare each simplex as a latent of its own");
-        } else {
-            Expr size = type.dims().get(0);
-            Double value = constants.valueOf(size);
-            String problem = value == null ? null : DeclaredValues.simplexSize(quoted(decl), size, value);
-            if (problem != null) {
-                diagnostics.error(ExprStart.of(size), problem);
-            }
+        if (kind == NameKind.PARAM || kind == NameKind.GUIDE_PARAM) {
+            String plain = base.isConstrainedVector() ? "vector" + sizeText(type) : "matrix";
+            diagnostics.error(type.pos(), quoted(decl) + " is " + kind.withArticle() + " declared " + base.keyword() + "; "
+                    + base.keyword() + " is for latents, data and derived values: declare " + quoted(decl) + " as "
+                    + plain + " here, or make it a latent");
+            return;
+        }
+        if (base.isConstrainedMatrix() && type.dims().size() == 2 && base != TypeExpr.Base.CHOLESKY_FACTOR_COV) {
+            diagnostics.error(type.pos(), quoted(decl) + " is a " + base.keyword() + ", which is square and takes one size: "
+                    + base.keyword() + "[" + ExprText.of(type.dims().get(0)) + "]");
+            return;
+        }
+        List<Double> values = type.dims().stream().map(constants::valueOf).toList();
+        String problem = null;
+        Expr at = type.dims().get(0);
+        if (base == TypeExpr.Base.SIMPLEX && values.get(0) != null) {
+            problem = DeclaredValues.simplexSize(quoted(decl), at, values.get(0));
+        } else if (base == TypeExpr.Base.CHOLESKY_FACTOR_COV && values.size() == 2 && values.get(0) != null
+                && values.get(1) != null) {
+            problem = DeclaredValues.choleskyCovSize(quoted(decl), type.dims().get(0), values.get(0), type.dims().get(1),
+                    values.get(1));
+        }
+        if (problem != null) {
+            diagnostics.error(ExprStart.of(at), problem);
         }
     }
 
@@ -121,19 +143,75 @@ final class TypeResolver {
         return "[" + ExprText.of(type.dims().get(0)) + "]";
     }
 
-    private void bound(Decl decl, String which, Expr bound, Scope sizes) {
+    /**
+     * A bound is a real (or int) scalar, or a value of the declared type, one bound per
+     * element, as in Stan's vector<lower=L>[N] with L a vector[N]. Bounds are for int, real,
+     * vector and matrix types and arrays of them; a constant one is checked here.
+     */
+    private void bound(Decl decl, String which, Expr bound, Scope scope, Type declared) {
         if (bound == null) {
             return;
         }
-        Type type = typer.type(bound, sizes);
-        if (!type.isError() && !type.isScalar()) {
-            diagnostics.error(ExprStart.of(bound), "a bound must be a scalar, got " + type);
+        if (decl.type().base().isConstrainedVector() || decl.type().base().isConstrainedMatrix()) {
+            diagnostics.error(ExprStart.of(bound), quoted(decl) + " is a " + decl.type().base().keyword()
+                    + ", whose constraint is its type; it takes no " + which + " bound");
+            return;
+        }
+        if (!fitsDeclared(decl, bound, scope, declared, "bound")) {
             return;
         }
         Double value = constants.valueOf(bound);
         String problem = value == null ? null : DeclaredValues.bound(quoted(decl), which, bound, value);
         if (problem != null) {
             diagnostics.error(ExprStart.of(bound), problem);
+        }
+    }
+
+    /** Whether the expression is a scalar or of the declared type; reports it if not. */
+    private boolean fitsDeclared(Decl decl, Expr expr, Scope scope, Type declared, String what) {
+        Type type = typer.type(expr, scope);
+        if (type.isError() || type.isScalar()) {
+            return !type.isError();
+        }
+        boolean sameShape = type.container() == declared.container() && type.arrayDims().size() == declared.arrayDims().size()
+                && type.dims().size() == declared.dims().size() && !type.isInt();
+        if (!sameShape) {
+            diagnostics.error(ExprStart.of(expr), "a " + what + " of " + quoted(decl) + " must be a scalar or, one per"
+                    + " element, of its type " + declared + ", got " + type);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * offset and multiplier: for real and vector types (and arrays of them) only, not with
+     * bounds, the multiplier positive where it is constant.
+     */
+    private void checkOffsetMultiplier(Decl decl, Scope scope, Type declared) {
+        TypeExpr type = decl.type();
+        if (type.offset() == null && type.multiplier() == null) {
+            return;
+        }
+        Expr first = type.offset() != null ? type.offset() : type.multiplier();
+        if (type.base() != TypeExpr.Base.REAL && type.base() != TypeExpr.Base.VECTOR) {
+            diagnostics.error(ExprStart.of(first), quoted(decl) + " is declared " + type.base().keyword()
+                    + "; offset and multiplier are for real and vector types");
+            return;
+        }
+        if (type.lower() != null || type.upper() != null) {
+            diagnostics.error(ExprStart.of(first), quoted(decl) + " has both bounds and an offset or multiplier;"
+                    + " a type takes one or the other");
+            return;
+        }
+        if (type.offset() != null) {
+            fitsDeclared(decl, type.offset(), scope, declared, "offset");
+        }
+        if (type.multiplier() != null && fitsDeclared(decl, type.multiplier(), scope, declared, "multiplier")) {
+            Double value = constants.valueOf(type.multiplier());
+            if (value != null && !(value > 0 && value < Double.POSITIVE_INFINITY)) {
+                diagnostics.error(ExprStart.of(type.multiplier()), quoted(decl) + " has multiplier "
+                        + ExprText.of(type.multiplier()) + "; a multiplier must be positive and finite");
+            }
         }
     }
 

@@ -94,7 +94,9 @@ final class ExpressionLowering {
         } else if (e instanceof Expr.Index i) {
             return index(i);
         } else if (e instanceof Expr.Transpose t) {
-            return graph.apply(Transpose.INSTANCE, lower(t.operand()));
+            Node operand = lower(t.operand());
+            // a vector and a row_vector are the same values at run time
+            return operand.rank() == 1 ? operand : graph.apply(Transpose.INSTANCE, operand);
         } else if (e instanceof Expr.Literal l) {
             return graph.apply(Stack.INSTANCE, l.elements().stream().map(this::lower).toArray(Node[]::new));
         } else if (e instanceof Expr.Conditional c) {
@@ -118,7 +120,7 @@ final class ExpressionLowering {
             case ".*" -> graph.mul(left, right);
             case "/", "./" -> graph.div(left, right);
             case "^" -> graph.pow(left, right);
-            case "*" -> left.rank() == 0 || right.rank() == 0 ? graph.mul(left, right) : graph.matmul(left, right);
+            case "*" -> product(left, right);
             case "<" -> graph.apply(Binary.LESS, left, right);
             case "<=" -> graph.apply(Binary.LESS_EQUAL, left, right);
             case ">" -> graph.apply(Binary.GREATER, left, right);
@@ -131,6 +133,25 @@ final class ExpressionLowering {
             case "%/%" -> graph.apply(Binary.INT_DIVIDE, left, right);
             default -> throw new IllegalStateException("unknown operator " + op);
         };
+    }
+
+    /**
+     * {@code *} by the operands' ranks, which the checker's types decide: a scaling, a row_vector
+     * times a vector (a dot product; vectors and row_vectors are both rank 1 at run time, and the
+     * checker allows no other product of two), a row_vector times a matrix (m' v), or a product
+     * with a matrix on the left.
+     */
+    private Node product(Node left, Node right) {
+        if (left.rank() == 0 || right.rank() == 0) {
+            return graph.mul(left, right);
+        }
+        if (left.rank() == 1 && right.rank() == 1) {
+            return graph.sum(graph.mul(left, right));
+        }
+        if (left.rank() == 1) {
+            return graph.matmul(graph.apply(Transpose.INSTANCE, right), left);
+        }
+        return graph.matmul(left, right);
     }
 
     private Node call(Expr.Call c) {
@@ -152,6 +173,9 @@ final class ExpressionLowering {
         }
         Builtins.Builtin f = Builtins.lookup(c.function(), c.args().size())
                 .orElseThrow(() -> new IllegalStateException("checker let an unknown function through: " + c.function()));
+        if (f.kind() == Builtins.Kind.LINEAR_ALGEBRA) {
+            return LinearAlgebraLowering.call(graph, f.name(), c.args().stream().map(this::lower).toList());
+        }
         Node first = lower(c.args().get(0));
         return switch (f.kind()) {
             case ELEMENTWISE -> graph.apply(f.unary(), first);
@@ -176,9 +200,7 @@ final class ExpressionLowering {
             }
             case CUMULATIVE -> graph.apply(CumulativeSum.INSTANCE, first);
             case SLICE -> slice(c, first);
-            case LINEAR_ALGEBRA -> LinearAlgebraLowering.call(graph, f.name(),
-                    java.util.stream.Stream.concat(java.util.stream.Stream.of(first),
-                            c.args().stream().skip(1).map(this::lower)).toList());
+            case LINEAR_ALGEBRA -> throw new IllegalStateException("lowered above");
         };
     }
 

@@ -5,7 +5,11 @@ import dev.vmc.runtime.graph.DiagMatrix;
 import dev.vmc.runtime.graph.GpCovariance;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.graph.Reduce;
 import dev.vmc.runtime.graph.Repeat;
+import dev.vmc.runtime.graph.Transpose;
+import dev.vmc.runtime.graph.Unary;
+import dev.vmc.runtime.tensor.Tensor;
 import java.util.List;
 
 /** The matrix functions ({@code Builtins.Kind.LINEAR_ALGEBRA}) as graph ops, by name, on lowered arguments. */
@@ -21,8 +25,72 @@ final class LinearAlgebraLowering {
             case "gp_exp_quad_cov", "cov_exp_quad" -> covariance(graph, GpCovariance.EXP_QUAD, args);
             case "gp_matern32_cov" -> covariance(graph, GpCovariance.MATERN32, args);
             case "gp_matern52_cov" -> covariance(graph, GpCovariance.MATERN52, args);
+            case "pi" -> graph.constant(Math.PI);
+            case "e" -> graph.constant(Math.E);
+            case "sqrt2" -> graph.constant(Math.sqrt(2));
+            case "log2" -> graph.constant(Math.log(2));
+            case "log10" -> graph.constant(Math.log(10));
+            case "not_a_number" -> graph.constant(Double.NaN);
+            case "positive_infinity" -> graph.constant(Double.POSITIVE_INFINITY);
+            case "negative_infinity" -> graph.constant(Double.NEGATIVE_INFINITY);
+            case "machine_precision" -> graph.constant(Math.ulp(1.0));
+            case "rows" -> graph.constant(args.get(0).shape[0]);
+            case "cols" -> graph.constant(args.get(0).rank() == 2 ? args.get(0).shape[1] : args.get(0).shape[0]);
+            case "size" -> graph.constant(args.get(0).shape[0]);
+            case "num_elements" -> graph.constant(args.get(0).modelSize());
+            case "dot_self" -> graph.sum(graph.apply(Unary.SQUARE, args.get(0)));
+            case "trace" -> graph.sum(graph.mul(args.get(0), identity(graph, args.get(0).shape[0])));
+            case "to_vector", "to_row_vector" -> args.get(0).rank() == 2
+                    ? graph.reshape(graph.apply(Transpose.INSTANCE, args.get(0)), args.get(0).modelSize())
+                    : args.get(0);
+            case "softmax" -> graph.exp(logSoftmax(graph, args.get(0)));
+            case "log_softmax" -> logSoftmax(graph, args.get(0));
+            case "tcrossprod" -> graph.matmul(args.get(0), graph.apply(Transpose.INSTANCE, args.get(0)));
+            case "crossprod" -> graph.matmul(graph.apply(Transpose.INSTANCE, args.get(0)), args.get(0));
+            case "multiply_lower_tri_self_transpose" -> {
+                Node lower = graph.mul(args.get(0), lowerTriangle(graph, args.get(0).shape));
+                yield graph.matmul(lower, graph.apply(Transpose.INSTANCE, lower));
+            }
+            case "columns_dot_self" -> graph.matmul(graph.apply(Transpose.INSTANCE, graph.apply(Unary.SQUARE, args.get(0))),
+                    graph.constant(Tensor.filled(new int[] {args.get(0).shape[0]}, 1)));
+            case "rows_dot_self" -> graph.matmul(graph.apply(Unary.SQUARE, args.get(0)),
+                    graph.constant(Tensor.filled(new int[] {args.get(0).shape[1]}, 1)));
+            case "diag_pre_multiply" -> graph.mul(asColumn(graph, args.get(0)), args.get(1));
+            case "diag_post_multiply" -> graph.mul(args.get(0), args.get(1));
+            case "quad_form_diag" -> graph.mul(graph.mul(asColumn(graph, args.get(1)), args.get(0)), args.get(1));
+            case "squared_distance" -> graph.sum(graph.apply(Unary.SQUARE, graph.sub(args.get(0), args.get(1))));
+            case "distance" -> graph.apply(Unary.SQRT, graph.sum(graph.apply(Unary.SQUARE, graph.sub(args.get(0), args.get(1)))));
             default -> throw new IllegalStateException("no lowering for " + name);
         };
+    }
+
+    /** log softmax(v) = v - log_sum_exp(v), which never overflows. */
+    private static Node logSoftmax(Graph graph, Node v) {
+        return graph.sub(v, graph.apply(Reduce.LOG_SUM_EXP, v));
+    }
+
+    /** A vector as a one-column matrix, so that it broadcasts across a matrix's rows. */
+    private static Node asColumn(Graph graph, Node v) {
+        return graph.reshape(v, v.shape[0], 1);
+    }
+
+    private static Node identity(Graph graph, int n) {
+        Tensor eye = new Tensor(new int[] {n, n});
+        for (int i = 0; i < n; i++) {
+            eye.data[i * n + i] = 1;
+        }
+        return graph.constant(eye);
+    }
+
+    /** Ones on and below the diagonal: what Stan reads of a matrix it takes as lower triangular. */
+    private static Node lowerTriangle(Graph graph, int[] shape) {
+        Tensor mask = new Tensor(shape.clone());
+        for (int i = 0; i < shape[0]; i++) {
+            for (int j = 0; j <= i && j < shape[1]; j++) {
+                mask.data[i * shape[1] + j] = 1;
+            }
+        }
+        return graph.constant(mask);
     }
 
     /** Stan's one-set form compares the points with themselves. */

@@ -41,8 +41,19 @@ public final class LoweredModel implements Model {
     }
 
     private Support supportOf(TypeExpr type) {
-        if (type.base() == TypeExpr.Base.SIMPLEX) {
-            return Support.SIMPLEX;
+        switch (type.base()) {
+            case SIMPLEX: return Support.SIMPLEX;
+            case ORDERED: return Support.ORDERED;
+            case POSITIVE_ORDERED: return Support.POSITIVE_ORDERED;
+            case UNIT_VECTOR: return Support.UNIT_VECTOR;
+            case CHOLESKY_FACTOR_CORR: return Support.CHOLESKY_CORR;
+            case CHOLESKY_FACTOR_COV: return Support.CHOLESKY_COV;
+            case CORR_MATRIX: return Support.CORR_MATRIX;
+            case COV_MATRIX: return Support.COV_MATRIX;
+            default: break;
+        }
+        if (type.base() != TypeExpr.Base.INT && ConstrainedInModel.applies(type, data)) {
+            return Support.REAL; // the model maps it: see ConstrainedInModel
         }
         Double lower = data.lowerOf(type);
         Double upper = data.upperOf(type);
@@ -63,6 +74,9 @@ public final class LoweredModel implements Model {
         Scope scope = new Scope(graph, program, data);
         program.params().forEach(scope::declareParameter);
         scope.names.putAll(latentValues);
+        Map<String, Node> derived = new LinkedHashMap<>();
+        List<Factor> factors = new ArrayList<>();
+        constrainInModel(scope, latentValues, derived, factors);
         // the plated latents' nodes, which only plated statements may use under minibatches
         Set<Node> plateRows = new java.util.HashSet<>();
         latentValues.forEach((name, node) -> {
@@ -70,8 +84,6 @@ public final class LoweredModel implements Model {
                 plateRows.add(node);
             }
         });
-        Map<String, Node> derived = new LinkedHashMap<>();
-        List<Factor> factors = new ArrayList<>();
         StatementInterpreter.Terms modelTerms = (s, elements) -> {
             boolean plated = s instanceof Stmt.Sample sample && sample.variate() instanceof Expr.Var v
                     && scope.isPlated(v.name());
@@ -94,6 +106,32 @@ public final class LoweredModel implements Model {
         program.generated().forEach(d -> derived.put(d.name(), scope.names.get(d.name())));
         new StatementInterpreter(scope, modelTerms).run(program.model());
         return new Nodes(factors, derived, scope.parameters);
+    }
+
+    /**
+     * The latents mapped to their support here rather than by inference ({@link ConstrainedInModel}),
+     * in declaration order, so a bound sees an earlier latent's mapped value: each mapped value
+     * replaces the unconstrained one in the scope and, under the latent's name, in the reported
+     * values (first among them, so the report keeps the declaration order), and its log-Jacobian
+     * is a term of the log density, a function of the latent and of those its bounds use.
+     */
+    private void constrainInModel(Scope scope, Map<String, Node> latentValues, Map<String, Node> reported,
+            List<Factor> factors) {
+        for (Decl d : program.latents()) {
+            if (d.type().base() == TypeExpr.Base.INT || !ConstrainedInModel.applies(d.type(), data)
+                    || !latentValues.containsKey(d.name())) {
+                continue;
+            }
+            scope.at(d.pos());
+            var mapped = ConstrainedInModel.map(d, latentValues.get(d.name()), scope);
+            scope.names.put(d.name(), mapped.value());
+            reported.put(d.name(), mapped.value());
+            Set<String> latents = new java.util.LinkedHashSet<>(List.of(d.name()));
+            ConstrainedInModel.parts(d.type()).forEach(e -> latents.addAll(dependencies.latentsOf(e)));
+            boolean plated = scope.isPlated(d.name());
+            factors.add(new Factor(scope.graph.origin() + " (the log-Jacobian of its constraint)", mapped.logJacobian(),
+                    Set.copyOf(latents), plated ? data.plate() : null, plated ? scope.plateScale() : 1));
+        }
     }
 
     /**

@@ -35,13 +35,16 @@ import java.util.Set;
  */
 final class StatementInterpreter {
     /** The most statements one block may execute while its graph is built. */
-    static final long MOST_STATEMENTS = 10_000_000;
+    static final long MOST_STATEMENTS = 1_000_000;
 
     /** Where the ~ and target += statements go: the model's factors. */
     interface Terms {
         /** {@code elements} is the statement's log density terms, already 0 where its condition does not hold. */
         void add(Stmt statement, Node elements);
     }
+
+    /** For tests: unroll loops that could run vectorised, to compare the two. */
+    static boolean unrollEveryLoop;
 
     private final Scope scope;
     private final Graph graph;
@@ -133,8 +136,7 @@ final class StatementInterpreter {
         if (s instanceof Stmt.Define define) {
             define(define.decl());
         } else if (s instanceof Stmt.Sample sample) {
-            List<Node> arguments = scope.arguments(sample);
-            term(s, scope.distribution(sample).logDensities(graph, scope.lower(sample.variate()), arguments));
+            sample(s, sample);
         } else if (s instanceof Stmt.TargetAdd target) {
             term(s, scope.lower(target.value()));
         } else if (s instanceof Stmt.Assign assign) {
@@ -165,6 +167,12 @@ final class StatementInterpreter {
             scope.lower(call.call());
         }
         // print shows nothing while fitting: the statements run once, when the graph is built
+    }
+
+    /** {@code statement}'s term, lowered as {@code sample} says (itself, or its vectorised form). */
+    private void sample(Stmt statement, Stmt.Sample sample) {
+        List<Node> arguments = scope.arguments(sample);
+        term(statement, scope.distribution(sample).logDensities(graph, scope.lower(sample.variate()), arguments));
     }
 
     private void term(Stmt s, Node elements) {
@@ -438,9 +446,65 @@ final class StatementInterpreter {
         }
         long from = known(loop.lower(), "a for loop's start");
         long to = known(loop.upper(), "a for loop's end");
+        if (!unrollEveryLoop && to >= from && LoopVectorising.applies(loop, this::rankOf)) {
+            vectorised(loop, from, to);
+            return;
+        }
         for (long i = from; i <= to; i++) {
             if (!iterate(loop.variable().name(), graph.constant(i), loop.body())) {
                 break;
+            }
+        }
+    }
+
+    /** The rank of a name's value as it stands, or -1 for a name with none yet. */
+    private int rankOf(String name) {
+        Values.Elements elements = names.elementsOf(name);
+        if (elements != null) {
+            return elements.shape.length;
+        }
+        Node value = names.get(name);
+        return value == null ? -1 : value.rank();
+    }
+
+    /**
+     * A loop whose iterations are independent (see {@link LoopVectorising}), run once with its
+     * variable the vector from..to: each statement's value is the vector of the iterations' values.
+     */
+    private void vectorised(Stmt.For loop, long from, long to) {
+        int count = (int) (to - from + 1);
+        Tensor positions = new Tensor(new int[] {count});
+        for (int k = 0; k < count; k++) {
+            positions.data[k] = from + k;
+        }
+        names.put(loop.variable().name(), graph.constant(positions));
+        executed += (long) count * loop.body().size();
+        for (Stmt s : loop.body()) {
+            scope.at(s.pos());
+            Stmt vector = LoopVectorising.elementwise(s);
+            if (vector instanceof Stmt.Sample sample) {
+                sample(s, sample);
+            } else if (vector instanceof Stmt.TargetAdd target) {
+                term(s, scope.lower(target.value()));
+            } else {
+                Stmt.Assign assign = (Stmt.Assign) vector;
+                Node value = scope.lower(assign.value());
+                int size = rankOf(assign.name()) == 1 ? names.get(assign.name()).shape[0] : -1;
+                if (value.rank() == 0) {
+                    value = graph.add(graph.constant(new Tensor(new int[] {count})), value);
+                }
+                if (from == 1 && to == size) {
+                    names.put(assign.name(), value);
+                    continue;
+                }
+                if (from < 1 || to > size) {
+                    throw error(loop.pos(), "the loop assigns '" + Names.shown(assign.name()) + "[" + from + "]' to '"
+                            + Names.shown(assign.name()) + "[" + to + "]', outside its size " + size);
+                }
+                Values.Elements elements = elementsFor(assign.name());
+                for (int k = 0; k < count; k++) {
+                    elements.set((int) (from - 1) + k, graph.apply(new Take(k, new int[0]), value));
+                }
             }
         }
     }
@@ -512,7 +576,7 @@ final class StatementInterpreter {
         return Evaluator.valueOf(node, known);
     }
 
-    private IllegalArgumentException error(Pos pos, String message) {
-        return new IllegalArgumentException(scope.describe(pos) + ": " + message);
+    private StatementException error(Pos pos, String message) {
+        return new StatementException(scope.describe(pos) + ": " + message);
     }
 }

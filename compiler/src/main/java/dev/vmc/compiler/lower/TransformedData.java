@@ -21,7 +21,7 @@ public final class TransformedData {
     /**
      * The block's variables, by name, in declaration order.
      *
-     * @throws IllegalArgumentException where a statement fails ("file:line:col: reject: ...")
+     * @throws StatementException where a statement fails ("file:line:col: reject: ...")
      */
     public static Map<String, Tensor> compute(Program program, BoundData data) {
         Graph graph = new Graph();

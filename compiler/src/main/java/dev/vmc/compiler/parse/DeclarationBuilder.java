@@ -33,7 +33,8 @@ final class DeclarationBuilder {
         List<Expr> arrayDims = ctx.ARRAY() == null ? List.of() : exprs.all(ctx.expr());
         VmodelParser.ElementTypeContext element = ctx.elementType();
         Bounds bounds = bounds(constraintOf(element));
-        return new TypeExpr(Positions.of(ctx), baseOf(element), arrayDims, dimsOf(element), bounds.lower, bounds.upper);
+        return new TypeExpr(Positions.of(ctx), baseOf(element), arrayDims, dimsOf(element), bounds.lower, bounds.upper,
+                bounds.offset, bounds.multiplier);
     }
 
     private static TypeExpr.Base baseOf(VmodelParser.ElementTypeContext element) {
@@ -46,8 +47,14 @@ final class DeclarationBuilder {
         if (element instanceof VmodelParser.VectorTypeContext) {
             return TypeExpr.Base.VECTOR;
         }
-        if (element instanceof VmodelParser.SimplexTypeContext) {
-            return TypeExpr.Base.SIMPLEX;
+        if (element instanceof VmodelParser.ConstrainedVectorTypeContext t) {
+            return TypeExpr.Base.valueOf(t.kind.getText().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (element instanceof VmodelParser.ConstrainedMatrixTypeContext t) {
+            return TypeExpr.Base.valueOf(t.kind.getText().toUpperCase(java.util.Locale.ROOT));
+        }
+        if (element instanceof VmodelParser.RowVectorTypeContext) {
+            return TypeExpr.Base.ROW_VECTOR;
         }
         return TypeExpr.Base.MATRIX;
     }
@@ -56,11 +63,17 @@ final class DeclarationBuilder {
         if (element instanceof VmodelParser.VectorTypeContext vector) {
             return List.of(exprs.visit(vector.expr()));
         }
+        if (element instanceof VmodelParser.RowVectorTypeContext row) {
+            return List.of(exprs.visit(row.expr()));
+        }
         if (element instanceof VmodelParser.MatrixTypeContext matrix) {
             return exprs.all(matrix.expr());
         }
-        if (element instanceof VmodelParser.SimplexTypeContext simplex) {
-            return List.of(exprs.visit(simplex.expr()));
+        if (element instanceof VmodelParser.ConstrainedVectorTypeContext vector) {
+            return List.of(exprs.visit(vector.expr()));
+        }
+        if (element instanceof VmodelParser.ConstrainedMatrixTypeContext matrix) {
+            return exprs.all(matrix.expr());
         }
         return List.of();
     }
@@ -75,36 +88,41 @@ final class DeclarationBuilder {
         if (element instanceof VmodelParser.VectorTypeContext t) {
             return t.constraint();
         }
+        if (element instanceof VmodelParser.RowVectorTypeContext t) {
+            return t.constraint();
+        }
         if (element instanceof VmodelParser.MatrixTypeContext t) {
             return t.constraint();
         }
-        return null; // a simplex's constraint is its type: the grammar takes no bounds for it
+        return null; // a constrained vector's or matrix's constraint is its type: the grammar takes no bounds for it
     }
 
-    private record Bounds(Expr lower, Expr upper) {}
+    private record Bounds(Expr lower, Expr upper, Expr offset, Expr multiplier) {}
 
-    /** 'lower' and 'upper' are not keywords, so the grammar takes any name here and this checks it. */
+    private static final List<String> CONSTRAINTS = List.of("lower", "upper", "offset", "multiplier");
+
+    /**
+     * 'lower', 'upper', 'offset' and 'multiplier' are not keywords, so the grammar takes any name
+     * here and this checks it; that a type takes only bounds or only offset and multiplier is
+     * the checker's business, which says which the type has.
+     */
     private Bounds bounds(VmodelParser.ConstraintContext constraint) {
-        Expr lower = null;
-        Expr upper = null;
-        if (constraint == null) {
-            return new Bounds(null, null);
-        }
-        for (VmodelParser.BoundContext bound : constraint.bound()) {
-            String name = bound.ID().getText();
-            Expr value = exprs.visit(bound.expr());
-            boolean repeated = name.equals("lower") ? lower != null : name.equals("upper") && upper != null;
-            if (!name.equals("lower") && !name.equals("upper")) {
-                diagnostics.error(Positions.of(bound.ID().getSymbol()),
-                        "unknown constraint '" + name + "'; a type takes <lower=...>, <upper=...> or both");
-            } else if (repeated) {
-                diagnostics.error(Positions.of(bound.ID().getSymbol()), "'" + name + "' is given twice");
-            } else if (name.equals("lower")) {
-                lower = value;
-            } else {
-                upper = value;
+        Expr[] given = new Expr[CONSTRAINTS.size()];
+        if (constraint != null) {
+            for (VmodelParser.BoundContext bound : constraint.bound()) {
+                String name = bound.ID().getText();
+                Expr value = exprs.visit(bound.expr());
+                int which = CONSTRAINTS.indexOf(name);
+                if (which < 0) {
+                    diagnostics.error(Positions.of(bound.ID().getSymbol()), "unknown constraint '" + name
+                            + "'; a type takes <lower=...>, <upper=...> or both, or <offset=...>, <multiplier=...> or both");
+                } else if (given[which] != null) {
+                    diagnostics.error(Positions.of(bound.ID().getSymbol()), "'" + name + "' is given twice");
+                } else {
+                    given[which] = value;
+                }
             }
         }
-        return new Bounds(lower, upper);
+        return new Bounds(given[0], given[1], given[2], given[3]);
     }
 }

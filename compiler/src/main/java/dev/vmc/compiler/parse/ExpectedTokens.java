@@ -16,7 +16,9 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 final class ExpectedTokens {
     private static final List<String> BLOCKS =
             List.of("'data'", "'params'", "'networks'", "'latent'", "'derived'", "'model'", "'guide'");
-    private static final List<String> TYPES = List.of("'int'", "'real'", "'vector'", "'matrix'", "'simplex'", "'array'");
+    private static final List<String> TYPES = List.of("'int'", "'real'", "'vector'", "'matrix'", "'simplex'", "'ordered'",
+            "'positive_ordered'", "'unit_vector'", "'cholesky_factor_corr'", "'cholesky_factor_cov'", "'corr_matrix'",
+            "'cov_matrix'", "'array'");
     private static final List<String> CLOSERS =
             List.of("')'", "']'", "','", "'>'", "'='", "'~'", "'{'", "'}'", "'+='");
 

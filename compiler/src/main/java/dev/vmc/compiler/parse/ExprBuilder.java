@@ -76,9 +76,7 @@ final class ExprBuilder extends VmodelBaseVisitor<Expr> {
 
     @Override
     public Expr visitTransposeExpr(VmodelParser.TransposeExprContext ctx) {
-        Expr operand = visit(ctx.expr());
-        // [a, b]' is Stan's column vector from a row vector: vmc reads [a, b] as that vector already
-        return operand instanceof Expr.Literal l && !l.array() ? operand : new Expr.Transpose(Positions.of(ctx.op), operand);
+        return new Expr.Transpose(Positions.of(ctx.op), visit(ctx.expr()));
     }
 
     @Override

@@ -182,6 +182,38 @@ class DataBinderTest {
                 "'rho' is NaN; data must be finite (vmc has no missing values)"), problems(data));
     }
 
+    /** Constrained vectors in the data are checked whole when bound, naming the vector and the element. */
+    @Test
+    void constrainedVectorsInTheDataAreChecked() {
+        CheckedProgram typed = Checker.check(ProgramParser.parse("m.vmodel", """
+                data {
+                  array[2] simplex[3] theta;
+                  ordered[3] cuts;
+                  positive_ordered[2] rates;
+                  unit_vector[2] direction;
+                }
+                model {}
+                """));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("theta", new double[][] {{0.2, 0.3, 0.5}, {0.2, 0.3, 0.6}});
+        data.put("cuts", new double[] {-1, 2, 2});
+        data.put("rates", new double[] {0, 1});
+        data.put("direction", new double[] {0.6, 0.8});
+        DataMismatchException e = assertThrows(DataMismatchException.class, () -> DataBinder.bind(typed, DataSet.of(data)));
+        assertEquals(List.of(
+                "'theta[2]' is declared simplex, but its elements sum to 1.1, not 1",
+                "'cuts' is declared ordered, but element 3 (2) is not greater than element 2 (2)",
+                "'rates' is declared positive_ordered, but element 1 is 0, not positive"), e.problems());
+        data.put("theta", new double[][] {{0.2, 0.3, 0.5}, {0.2, 0.3, 0.5}});
+        data.put("cuts", new double[] {-1, 2, 2.5});
+        data.put("rates", new double[] {0.5, 1});
+        data.put("direction", new double[] {1, 1});
+        e = assertThrows(DataMismatchException.class, () -> DataBinder.bind(typed, DataSet.of(data)));
+        assertEquals(List.of("'direction' is declared unit_vector, but its squared norm is 2.0, not 1"), e.problems());
+        data.put("direction", new double[] {0.6, 0.8});
+        assertArrayEquals(new int[] {2, 3}, DataBinder.bind(typed, DataSet.of(data)).values().get("theta").shape);
+    }
+
     @Test
     void aNegativeSizeIsReported() {
         CheckedProgram sized = Checker.check(ProgramParser.parse("m.vmodel",

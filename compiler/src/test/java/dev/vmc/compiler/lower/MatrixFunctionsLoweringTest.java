@@ -2,6 +2,7 @@ package dev.vmc.compiler.lower;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.Map;
@@ -48,6 +49,73 @@ class MatrixFunctionsLoweringTest {
         assertArrayEquals(new double[] {4.5, 1.2, -0.6, 1.2, 4.5, 0.5, -0.6, 0.5, 4}, PROGRAM.value("matrix[3, 3]",
                 "add_diag(M, v)", DATA).data, 1e-15);
         assertArrayEquals(new int[] {3, 2}, PROGRAM.value("matrix[3, 2]", "gp_matern32_cov(p, p[1:2], a, r)", DATA).shape);
+    }
+
+    @Test
+    void sizesConstantsAndReshapes() {
+        assertEquals(6, PROGRAM.value("int", "rows(M) + size(v) - cols(M) + num_elements(M) - size(x) * 2", DATA).item());
+        assertEquals(Math.PI + Math.E + Math.sqrt(2) + Math.log(2) + Math.log(10), PROGRAM.value("real",
+                "pi() + e() + sqrt2() + log2() + log10()", DATA).item(), 1e-15);
+        assertEquals(Double.POSITIVE_INFINITY, PROGRAM.value("real", "positive_infinity()", DATA).item());
+        assertEquals(Math.ulp(1.0), PROGRAM.value("real", "machine_precision()", DATA).item());
+        assertTrue(Double.isNaN(PROGRAM.value("real", "not_a_number()", DATA).item()));
+        // column by column, as Stan reads a matrix
+        assertArrayEquals(new double[] {4, 1.2, -0.6, 1.2, 3, 0.5, -0.6, 0.5, 2}, PROGRAM.value("vector[9]",
+                "to_vector(M)", DATA).data, 0);
+        assertArrayEquals(new double[] {0.5, 1.5, 2}, PROGRAM.value("row_vector[3]", "to_row_vector(v)", DATA).data, 0);
+        assertEquals(4 + 3 + 2, PROGRAM.value("real", "trace(M)", DATA).item(), 1e-15);
+    }
+
+    @Test
+    void productsAgreeWithTheirDefinitions() {
+        double[] v = DATA.get("v").data;
+        double[] m = DATA.get("M").data;
+        double[] pre = PROGRAM.value("matrix[3, 3]", "diag_pre_multiply(v, M)", DATA).data;
+        double[] post = PROGRAM.value("matrix[3, 3]", "diag_post_multiply(M, v)", DATA).data;
+        double[] quad = PROGRAM.value("matrix[3, 3]", "quad_form_diag(M, v)", DATA).data;
+        double[] outer = PROGRAM.value("matrix[3, 3]", "tcrossprod(M)", DATA).data;
+        double[] lower = PROGRAM.value("matrix[3, 3]", "multiply_lower_tri_self_transpose(M)", DATA).data;
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(v[i] * m[i * 3 + j], pre[i * 3 + j], 1e-15);
+                assertEquals(m[i * 3 + j] * v[j], post[i * 3 + j], 1e-15);
+                assertEquals(v[i] * m[i * 3 + j] * v[j], quad[i * 3 + j], 1e-15);
+                double full = 0;
+                double tri = 0;
+                for (int k = 0; k < 3; k++) {
+                    full += m[i * 3 + k] * m[j * 3 + k];
+                    tri += (k <= i ? m[i * 3 + k] : 0) * (k <= j ? m[j * 3 + k] : 0);
+                }
+                assertEquals(full, outer[i * 3 + j], 1e-14);
+                assertEquals(tri, lower[i * 3 + j], 1e-14);
+            }
+        }
+        double z = Math.log(Math.exp(0.5) + Math.exp(1.5) + Math.exp(2));
+        assertArrayEquals(new double[] {0.5 - z, 1.5 - z, 2 - z}, PROGRAM.value("vector[3]", "log_softmax(v)", DATA).data, 1e-15);
+        assertEquals(1, sum(PROGRAM.value("vector[3]", "softmax(v)", DATA).data), 1e-15);
+        assertEquals(0.25 + 2.25 + 4, PROGRAM.value("real", "dot_self(v)", DATA).item(), 1e-15);
+        assertEquals(Math.sqrt(0.25 + 2.25 + 4), PROGRAM.value("real", "distance(v, 0 * v)", DATA).item(), 1e-15);
+        assertArrayEquals(new double[] {16 + 1.44 + 0.36, 1.44 + 9 + 0.25, 0.36 + 0.25 + 4},
+                PROGRAM.value("row_vector[3]", "columns_dot_self(M)", DATA).data, 1e-14);
+        assertArrayEquals(new double[] {16 + 1.44 + 0.36, 1.44 + 9 + 0.25, 0.36 + 0.25 + 4},
+                PROGRAM.value("vector[3]", "rows_dot_self(M)", DATA).data, 1e-14);
+    }
+
+    private static double sum(double[] values) {
+        double total = 0;
+        for (double x : values) {
+            total += x;
+        }
+        return total;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sum(diag_pre_multiply(v, M) * v) + sum(quad_form_diag(M, v))",
+            "sum(multiply_lower_tri_self_transpose(M)) + trace(crossprod(M)) + sum(tcrossprod(M))",
+            "log_softmax(v)[2] + softmax(v)' * v + squared_distance(v, M[1]') + distance(v, M[:, 2])",
+            "sum(columns_dot_self(M)) + sum(rows_dot_self(M) .* v) + sum(to_vector(M) .* to_vector(M)) + dot_self(v)"})
+    void moreGradientsMatchFiniteDifferences(String expression) {
+        PROGRAM.checkGradient(expression, DATA, "v", "M");
     }
 
     @ParameterizedTest

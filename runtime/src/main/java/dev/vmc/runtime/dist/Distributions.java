@@ -39,6 +39,16 @@ public final class Distributions {
         register(new Weibull());
         register(new Rayleigh());
         register(new InvGamma());
+        register(NegativeBinomial.mean());
+        register(NegativeBinomial.logMean());
+        register(NegativeBinomial.shapeRate());
+        register(LinkedFamily.chiSquare());
+        register(LinkedFamily.invChiSquare());
+        register(LinkedFamily.scaledInvChiSquare());
+        register(LinkedFamily.betaProportion());
+        register(new BetaBinomial());
+        register(new Frechet());
+        register(new SkewNormal());
     }
 
     private Distributions() {}

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** half_cauchy(sigma): |X| for X ~ cauchy(0, sigma). */
-final class HalfCauchy extends ReparameterisedDensity {
+final class HalfCauchy extends ReparameterisedDensity implements Cumulative {
     private static final double LOG_NORMALISER = Math.log(2) - Special.LOG_PI;
 
     HalfCauchy() {
@@ -55,5 +55,33 @@ final class HalfCauchy extends ReparameterisedDensity {
         g[0] = sigma * 0.5 * Math.PI * (1 + t * t);
         g[1] = t;
         g[2] = 0;
+    }
+
+    /** F = (2 / pi) atan(t), t = x / sigma; the upper tail (2 / pi) atan2(1, t) keeps its digits far out. */
+    @Override
+    public double logCdf(double x, double sigma, double unused1, double unused2) {
+        return x <= 0 ? Double.NEGATIVE_INFINITY : Math.log(2 / Math.PI * Math.atan(x / sigma));
+    }
+
+    @Override
+    public double logCcdf(double x, double sigma, double unused1, double unused2) {
+        return x <= 0 ? 0 : Math.log(2 / Math.PI * Math.atan2(1, x / sigma));
+    }
+
+    /**
+     * Both tails scale with t = x / sigma alone, so with r the density over the tail,
+     * d/dx = r and d/dsigma = -t r (signs flipped for the upper tail).
+     */
+    @Override
+    public void logCumulativeGradient(double x, double sigma, double unused1, double unused2, boolean upper, double[] g) {
+        Arrays.fill(g, 0);
+        if (x <= 0) {
+            return;
+        }
+        double logTail = upper ? logCcdf(x, sigma, 0, 0) : logCdf(x, sigma, 0, 0);
+        double r = logTail == Double.NEGATIVE_INFINITY ? 0
+                : (upper ? -1 : 1) * Math.exp(logDensity(x, sigma, 0, 0) - logTail);
+        g[0] = r;
+        g[1] = -x / sigma * r;
     }
 }

@@ -46,8 +46,8 @@ final class ScoredGaussianSites {
             if (live.rank() != 0 && Shapes.size(shape) != Shapes.size(latent.shape())) {
                 live = graph.sum(live); // a simplex's coordinates are not its elements
             }
-            Node value = Bijections.constrain(graph, u, latent.support());
-            Node jacobian = Bijections.logAbsDetJacobian(graph, u, latent.support());
+            Node value = Bijections.constrain(graph, u, latent.support(), latent.shape());
+            Node jacobian = Bijections.logAbsDetJacobian(graph, u, latent.support(), latent.shape());
             logJacobian = graph.add(logJacobian, jacobian);
             values.put(latent.name(), value);
             scored.add(new Guide.ScoredSite(latent.name(), value, live, jacobian));

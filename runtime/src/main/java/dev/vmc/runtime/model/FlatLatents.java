@@ -66,9 +66,10 @@ public record FlatLatents(List<LatentSpec> latents) {
             graph.setOrigin(origin + ", latent " + latent.name());
             Node unconstrained = graph.apply(new Take(offset, latent.unconstrainedShape()), u);
             offset += latent.unconstrainedSize();
-            values.put(latent.name(), Bijections.constrain(graph, unconstrained, latent.support()));
+            values.put(latent.name(), Bijections.constrain(graph, unconstrained, latent.support(), latent.shape()));
             if (latent.support().kind() != Support.Kind.REAL) {
-                logJacobian = graph.add(logJacobian, Bijections.logAbsDetJacobian(graph, unconstrained, latent.support()));
+                logJacobian = graph.add(logJacobian,
+                        Bijections.logAbsDetJacobian(graph, unconstrained, latent.support(), latent.shape()));
             }
         }
         return new Split(values, logJacobian);

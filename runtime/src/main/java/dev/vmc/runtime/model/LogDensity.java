@@ -55,7 +55,7 @@ public final class LogDensity {
     }
 
     /**
-     * Latents with no bounded interval, simplex or unit vector that no prior or likelihood term mentions: the
+     * Latents with no bounded support (an interval, a simplex, a unit vector, a correlation matrix or its factor) that no prior or likelihood term mentions: the
      * log density is flat in them, so their posterior is improper. Found by walking the graph up
      * from the log joint.
      */
@@ -70,7 +70,9 @@ public final class LogDensity {
             Node node = latents.get(latent.name());
             boolean used = reaches[node.id];
             Support.Kind kind = latent.support().kind();
-            boolean bounded = kind == Support.Kind.INTERVAL || kind == Support.Kind.SIMPLEX || kind == Support.Kind.UNIT_VECTOR;
+            // bounded sets, on which a flat density is proper
+            boolean bounded = kind == Support.Kind.INTERVAL || kind == Support.Kind.SIMPLEX || kind == Support.Kind.UNIT_VECTOR
+                    || kind == Support.Kind.CHOLESKY_CORR || kind == Support.Kind.CORR_MATRIX;
             if (!used && !bounded) {
                 names.add(latent.name());
             }
@@ -139,11 +141,11 @@ public final class LogDensity {
 
         /**
          * Where the log density first went NaN or infinite at the point of the last evaluation
-         * (see {@link dev.vmc.runtime.graph.Node#where}), or null if it was finite there.
+         * (see {@link dev.vmc.runtime.graph.Executor#explain}), or null if it was finite there.
          */
         public String whereNotFinite() {
             dev.vmc.runtime.graph.Node bad = executor.firstNonFinite(value);
-            return bad == null ? null : bad.where();
+            return bad == null ? null : executor.explain(bad);
         }
 
         public long evaluations() {

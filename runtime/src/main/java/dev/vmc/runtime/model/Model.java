@@ -113,7 +113,10 @@ public interface Model {
 
     /**
      * @param factors    the log joint's terms; their sum over elements and factors is log p(data, latents)
-     * @param derived    named deterministic functions of the latents to report with them, in order
+     * @param derived    named deterministic functions of the latents to report with them, in order; a
+     *                   latent the model maps to its support itself (bounds that are other latents)
+     *                   is here under its own name, and this value replaces the one the guide
+     *                   drew in what is reported
      * @param parameters the learnable parameters on their constrained scale, by name, to report
      *                   as point estimates
      * @param summarised deterministic functions of the draws reported by their summary alone, not

@@ -27,8 +27,8 @@ public final class Bijections {
                 throw new IllegalArgumentException("a discrete variable (" + s.describe() + ") has no map to the unconstrained space");
             case PARAMETER_BOUNDED:
                 throw new IllegalArgumentException("a support bounded by distribution parameters must be resolved to its bounds first");
-            case SIMPLEX, ORDERED, POSITIVE_ORDERED, UNIT_VECTOR:
-                throw new IllegalArgumentException(s.describe() + " are not mapped elementwise but a vector at a time");
+            case SIMPLEX, ORDERED, POSITIVE_ORDERED, UNIT_VECTOR, CHOLESKY_CORR, CHOLESKY_COV, CORR_MATRIX, COV_MATRIX:
+                throw new IllegalArgumentException(s.describe() + " are not mapped elementwise but a vector or matrix at a time");
             default:
                 break;
         }
@@ -51,6 +51,22 @@ public final class Bijections {
      * null for an elementwise support.
      */
     static BlockMap blockMap(Support s, int[] shape) {
+        if (s.isMatrixValued()) {
+            if (shape.length < 2 || shape[shape.length - 1] < 1) {
+                throw new IllegalArgumentException(s.describe() + " need non-empty matrices, not shape " + java.util.Arrays.toString(shape));
+            }
+            int rows = shape[shape.length - 2];
+            int cols = shape[shape.length - 1];
+            if (s.kind() != Support.Kind.CHOLESKY_COV && rows != cols) {
+                throw new IllegalArgumentException(s.describe() + " are square, not " + rows + " x " + cols);
+            }
+            switch (s.kind()) {
+                case CHOLESKY_CORR: return new CholeskyCorrMap(rows);
+                case CHOLESKY_COV: return new CholeskyCovMap(rows, cols);
+                case CORR_MATRIX: return new CorrMatrixMap(rows);
+                default: return new CovMatrixMap(rows);
+            }
+        }
         if (!s.isVectorValued()) {
             return null;
         }
@@ -66,9 +82,14 @@ public final class Bijections {
         }
     }
 
+    /** The trailing axes one value of a vector or matrix support takes: 1 for vectors, 2 for matrices. */
+    public static int blockRank(Support s) {
+        return s.isMatrixValued() ? 2 : 1;
+    }
+
     /** How a guide's plan names the map of a support: "exp", "stick-breaking"; empty for the identity. */
     public static String describeMap(Support s, int[] shape) {
-        BlockMap block = s.isDiscrete() || s.kind() == Support.Kind.PARAMETER_BOUNDED ? null : blockMap(s, shape);
+        BlockMap block = s.isBlockValued() ? blockMap(s, shape) : null;
         if (block != null) {
             return block.describe();
         }
@@ -94,22 +115,31 @@ public final class Bijections {
         if (block == null) {
             return shape;
         }
-        int[] free = shape.clone();
+        int[] free = java.util.Arrays.copyOf(shape, shape.length - blockRank(s) + 1);
         free[free.length - 1] = block.freeSize();
         return free;
     }
 
     /**
      * The constrained value of an unconstrained node, elementwise (a whole vector at a time for
-     * a simplex and the other vector supports); for reals the node itself.
+     * a simplex and the other vector supports); for reals the node itself. A matrix support
+     * needs the constrained shape: see {@link #constrain(Graph, Node, Support, int[])}.
      */
     public static Node constrain(Graph g, Node unconstrained, Support s) {
-        if (s.isVectorValued()) {
-            int[] free = unconstrained.shape;
-            int[] shape = free.clone();
-            shape[shape.length - 1] = constrainedLength(s, free[free.length - 1]);
-            BlockMap block = blockMap(s, shape);
-            return g.apply(new BlockConstrainOp(block, new int[] {block.size()}), unconstrained);
+        return constrain(g, unconstrained, s, null);
+    }
+
+    /**
+     * The constrained value of an unconstrained node whose constrained shape is {@code shape}
+     * (without particles), which a matrix support needs: a cholesky_factor_cov's free values do
+     * not say its rows and columns.
+     */
+    public static Node constrain(Graph g, Node unconstrained, Support s, int[] shape) {
+        if (s.isBlockValued()) {
+            BlockMap block = blockMap(s, constrainedShape(unconstrained.shape, s, shape));
+            int[] blockShape = s.isMatrixValued() ? java.util.Arrays.copyOfRange(shape, shape.length - 2, shape.length)
+                    : new int[] {block.size()};
+            return g.apply(new BlockConstrainOp(block, blockShape), unconstrained);
         }
         Bijection map = forSupport(s);
         if (map instanceof Identity) {
@@ -118,9 +148,17 @@ public final class Bijections {
         return g.apply(new ConstrainOp(map), unconstrained);
     }
 
-    /** The vector length of a vector support whose free values number {@code free}. */
-    private static int constrainedLength(Support s, int free) {
-        return s.kind() == Support.Kind.SIMPLEX ? free + 1 : free;
+    /** The constrained shape: as given, or for a vector support from the free values' shape. */
+    private static int[] constrainedShape(int[] free, Support s, int[] shape) {
+        if (shape != null) {
+            return shape;
+        }
+        if (s.isMatrixValued()) {
+            throw new IllegalArgumentException(s.describe() + " need their shape to be mapped");
+        }
+        int[] out = free.clone();
+        out[out.length - 1] = s.kind() == Support.Kind.SIMPLEX ? free[free.length - 1] + 1 : free[free.length - 1];
+        return out;
     }
 
     /**
@@ -129,9 +167,13 @@ public final class Bijections {
      * it is Stan's -u'u / 2, which makes the many-to-one map proper.
      */
     public static Node logAbsDetJacobian(Graph g, Node unconstrained, Support s) {
-        if (s.isVectorValued()) {
-            int[] free = unconstrained.shape;
-            return g.apply(new BlockJacobianOp(blockMap(s, new int[] {constrainedLength(s, free[free.length - 1])})), unconstrained);
+        return logAbsDetJacobian(g, unconstrained, s, null);
+    }
+
+    /** As {@link #logAbsDetJacobian(Graph, Node, Support)}, for a value of constrained shape {@code shape}. */
+    public static Node logAbsDetJacobian(Graph g, Node unconstrained, Support s, int[] shape) {
+        if (s.isBlockValued()) {
+            return g.apply(new BlockJacobianOp(blockMap(s, constrainedShape(unconstrained.shape, s, shape))), unconstrained);
         }
         Bijection map = forSupport(s);
         if (map instanceof Identity) {
@@ -153,12 +195,16 @@ public final class Bijections {
         for (int b = 0; b < blocks; b++) {
             String problem = block.outside(x, b * block.size());
             if (problem != null) {
-                throw new IllegalArgumentException((blocks > 1 ? "vector " + (b + 1) + ": " : "") + problem
+                throw new IllegalArgumentException((blocks > 1 ? blockWord(s) + (b + 1) + ": " : "") + problem
                         + ", so it is not in " + s.describe());
             }
             block.unconstrain(x, b * block.size(), y, b * block.freeSize());
         }
         return y;
+    }
+
+    private static String blockWord(Support s) {
+        return s.isMatrixValued() ? "matrix " : "vector ";
     }
 
     /** The constrained values of a vector support's unconstrained coordinates; {@code shape} is the constrained shape. */
@@ -182,7 +228,7 @@ public final class Bijections {
         for (int b = 0; b < blocks; b++) {
             String problem = block.outside(x, b * block.size());
             if (problem != null) {
-                return (blocks > 1 ? "vector " + (b + 1) + ": " : "") + problem;
+                return (blocks > 1 ? blockWord(s) + (b + 1) + ": " : "") + problem;
             }
         }
         return null;

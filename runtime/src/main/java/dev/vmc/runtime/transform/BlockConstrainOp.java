@@ -40,6 +40,7 @@ final class BlockConstrainOp implements Op {
 
     @Override
     public Kernel kernel(Layout[] inputs, Layout output) {
+        BlockMap map = this.map.forKernel();
         int free = map.freeSize();
         int width = map.size();
         int blocks = free == 0 ? output.size() / Math.max(1, width) : inputs[0].size() / free;

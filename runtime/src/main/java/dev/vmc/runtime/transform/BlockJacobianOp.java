@@ -26,6 +26,7 @@ final class BlockJacobianOp implements Op {
 
     @Override
     public Kernel kernel(Layout[] inputs, Layout output) {
+        BlockMap map = this.map.forKernel();
         int groups = output.size();
         int free = map.freeSize();
         int perGroup = free == 0 ? 0 : inputs[0].modelSize() / free;

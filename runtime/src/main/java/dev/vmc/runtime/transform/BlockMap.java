@@ -33,6 +33,14 @@ interface BlockMap {
     /** Adds gx' dx/dy into gy[yOff ..], given the forward output x (gx and x at xOff). */
     void addConstrainGradient(double[] y, int yOff, double[] x, double[] gx, int xOff, double[] gy);
 
+    /**
+     * The map a graph kernel uses: this one, or for a map that keeps scratch arrays a copy of
+     * its own, so that executors on several threads never share them.
+     */
+    default BlockMap forKernel() {
+        return this;
+    }
+
     /** Why block x is not in the support (naming the 0-based offending element), or null if it is. */
     String outside(double[] x, int xOff);
 }

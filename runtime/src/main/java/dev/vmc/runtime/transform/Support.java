@@ -29,7 +29,15 @@ public record Support(Kind kind, double lower, double upper) {
         /** Vectors of strictly increasing positive reals. */
         POSITIVE_ORDERED,
         /** Vectors of Euclidean length 1. */
-        UNIT_VECTOR
+        UNIT_VECTOR,
+        /** Lower Cholesky factors of correlation matrices (K x K); mapped whole, as the matrices below. */
+        CHOLESKY_CORR,
+        /** Lower-triangular M x N matrices (M >= N) with a positive diagonal. */
+        CHOLESKY_COV,
+        /** Correlation matrices: symmetric positive definite with a unit diagonal. */
+        CORR_MATRIX,
+        /** Covariance matrices: symmetric positive definite. */
+        COV_MATRIX
     }
 
     public static final Support REAL = new Support(Kind.REAL, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
@@ -41,6 +49,10 @@ public record Support(Kind kind, double lower, double upper) {
     public static final Support ORDERED = new Support(Kind.ORDERED, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     public static final Support POSITIVE_ORDERED = new Support(Kind.POSITIVE_ORDERED, 0, Double.POSITIVE_INFINITY);
     public static final Support UNIT_VECTOR = new Support(Kind.UNIT_VECTOR, -1, 1);
+    public static final Support CHOLESKY_CORR = new Support(Kind.CHOLESKY_CORR, -1, 1);
+    public static final Support CHOLESKY_COV = new Support(Kind.CHOLESKY_COV, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+    public static final Support CORR_MATRIX = new Support(Kind.CORR_MATRIX, -1, 1);
+    public static final Support COV_MATRIX = new Support(Kind.COV_MATRIX, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
     public static final Support PARAMETER_BOUNDED =
             new Support(Kind.PARAMETER_BOUNDED, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
 
@@ -91,7 +103,8 @@ public record Support(Kind kind, double lower, double upper) {
             case SIMPLEX: return x >= 0 && x <= 1; // elementwise only: the sum is the whole vector's
             case ORDERED: return Double.isFinite(x); // elementwise only: the order is the whole vector's
             case POSITIVE_ORDERED: return x > 0 && x < Double.POSITIVE_INFINITY;
-            case UNIT_VECTOR: return x >= -1 && x <= 1;
+            case UNIT_VECTOR, CHOLESKY_CORR, CORR_MATRIX: return x >= -1 && x <= 1;
+            case CHOLESKY_COV, COV_MATRIX: return Double.isFinite(x);
             default: return !Double.isNaN(x);
         }
     }
@@ -99,6 +112,16 @@ public record Support(Kind kind, double lower, double upper) {
     /** Whether the support is a set of vectors rather than of numbers, so one value is a whole vector. */
     public boolean isVectorValued() {
         return kind == Kind.SIMPLEX || kind == Kind.ORDERED || kind == Kind.POSITIVE_ORDERED || kind == Kind.UNIT_VECTOR;
+    }
+
+    /** Whether the support is a set of matrices, so one value is a whole matrix (the last two axes). */
+    public boolean isMatrixValued() {
+        return kind == Kind.CHOLESKY_CORR || kind == Kind.CHOLESKY_COV || kind == Kind.CORR_MATRIX || kind == Kind.COV_MATRIX;
+    }
+
+    /** Whether one value is a whole vector or matrix, mapped to the unconstrained space at once. */
+    public boolean isBlockValued() {
+        return isVectorValued() || isMatrixValued();
     }
 
     /** How the language writes this support, for messages: {@code <lower=0>} and the like. */
@@ -121,6 +144,10 @@ public record Support(Kind kind, double lower, double upper) {
             case ORDERED: return "ordered vectors";
             case POSITIVE_ORDERED: return "positive ordered vectors";
             case UNIT_VECTOR: return "unit vectors";
+            case CHOLESKY_CORR: return "Cholesky factors of correlation matrices";
+            case CHOLESKY_COV: return "Cholesky factors of covariance matrices";
+            case CORR_MATRIX: return "correlation matrices";
+            case COV_MATRIX: return "covariance matrices";
             default: return "an interval set by its parameters";
         }
     }

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.distribution.CauchyDistribution;
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.distribution.GumbelDistribution;
@@ -15,6 +16,7 @@ import org.apache.commons.math3.distribution.LaplaceDistribution;
 import org.apache.commons.math3.distribution.LogisticDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.PascalDistribution;
 import org.apache.commons.math3.distribution.PoissonDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.distribution.UniformRealDistribution;
@@ -80,6 +82,23 @@ class CumulativeTest {
                 new Case("binomial", new double[] {2, 6, 0.4}, k -> new BinomialDistribution(6, 0.4).cumulativeProbability((int) k), 2),
                 new Case("binomial", new double[] {0, 12, 0.1}, k -> new BinomialDistribution(12, 0.1).cumulativeProbability((int) k), 2),
                 new Case("bernoulli", new double[] {0, 0.35}, k -> 0.65, 1),
+                new Case("neg_binomial_2", new double[] {3, 2.5, 2},
+                        k -> new PascalDistribution(2, 2 / 4.5).cumulativeProbability((int) k), 1),
+                new Case("neg_binomial_2_log", new double[] {0, Math.log(0.4), 3},
+                        k -> new PascalDistribution(3, 3 / 3.4).cumulativeProbability((int) k), 1),
+                new Case("neg_binomial", new double[] {12, 4, 0.5},
+                        k -> new PascalDistribution(4, 0.5 / 1.5).cumulativeProbability((int) k), 1),
+                of("chi_square", x -> new ChiSquaredDistribution(3.5).cumulativeProbability(x), 2.2, 3.5),
+                of("inv_chi_square", x -> 1 - new ChiSquaredDistribution(2.5).cumulativeProbability(1 / x), 0.6, 2.5),
+                of("scaled_inv_chi_square", x -> 1 - new ChiSquaredDistribution(4).cumulativeProbability(4 * 0.7 * 0.7 / x),
+                        0.5, 4, 0.7),
+                of("beta_proportion", x -> new BetaDistribution(0.3 * 8, 0.7 * 8).cumulativeProbability(x), 0.4, 0.3, 8),
+                of("frechet", x -> Math.exp(-Math.pow(x / 1.3, -1.5)), 0.9, 1.5, 1.3),
+                of("frechet", x -> Math.exp(-Math.pow(x / 2, -0.6)), 5, 0.6, 2),
+                of("half_normal", x -> 2 * new NormalDistribution(0, 1.4).cumulativeProbability(x) - 1, 0.9, 1.4),
+                of("half_normal", x -> 2 * new NormalDistribution(0, 0.3).cumulativeProbability(x) - 1, 1.2, 0.3),
+                of("half_cauchy", x -> 2 / Math.PI * Math.atan(x / 1.4), 0.9, 1.4),
+                of("half_cauchy", x -> 2 / Math.PI * Math.atan(x / 0.3), 30, 0.3),
                 of("std_normal", x -> new NormalDistribution(0, 1).cumulativeProbability(x), -1.7),
                 of("logistic", x -> new LogisticDistribution(0.5, 1.2).cumulativeProbability(x), -2, 0.5, 1.2),
                 of("logistic", x -> new LogisticDistribution(-1, 0.3).cumulativeProbability(x), 1, -1, 0.3),
@@ -124,6 +143,28 @@ class CumulativeTest {
                         c + (upper ? " lccdf" : " lcdf") + ": d/d argument " + k);
             }
         }
+    }
+
+    /**
+     * Each family's density against its CDF, which the test above holds to Commons Math: the
+     * central difference of the CDF for a continuous family, the step at the point for a
+     * discrete one.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void theDensityIsTheSlopeOrStepOfTheCdf(Case c) {
+        double[] a = c.args();
+        Cumulative f = c.cumulative();
+        ScalarDensity d = (ScalarDensity) c.cumulative();
+        double density = Math.exp(d.logDensity(a[0], a[1], a[2], a[3]));
+        double slope;
+        if (d.isDiscrete()) {
+            slope = Math.exp(f.logCdf(a[0], a[1], a[2], a[3])) - Math.exp(f.logCdf(a[0] - 1, a[1], a[2], a[3]));
+        } else {
+            double h = 1e-5 * Math.max(1e-2, Math.abs(a[0]));
+            slope = (Math.exp(f.logCdf(a[0] + h, a[1], a[2], a[3])) - Math.exp(f.logCdf(a[0] - h, a[1], a[2], a[3]))) / (2 * h);
+        }
+        assertEquals(slope, density, 1e-6 * Math.max(1, density), c.toString());
     }
 
     /** Far in the tails, where the CDF itself underflows or rounds to 1, the logs stay finite and right. */

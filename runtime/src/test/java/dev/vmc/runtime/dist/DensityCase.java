@@ -65,6 +65,18 @@ record DensityCase(String name, double[][] points, double[] graphVariates, doubl
                 of("double_exponential", new double[][] {{0.3, 0, 1}, {-4, 1, 2}, {10, -1, 0.5}}, v(-3, 0.1, 2), 0.5, 1.2),
                 of("weibull", new double[][] {{0.5, 2, 1}, {3, 0.7, 2}, {1.2, 5, 1.5}}, v(0.3, 1.1, 2.5), 1.5, 1.3),
                 of("rayleigh", new double[][] {{0.5, 1}, {3, 2.5}, {0.05, 0.3}}, v(0.2, 1, 2.5), 1.4),
+                of("neg_binomial_2", new double[][] {{0, 2.5, 1.5}, {3, 0.5, 4}, {20, 17.3, 0.7}}, v(0, 3, 8), 2.2, 1.3),
+                of("neg_binomial_2_log", new double[][] {{0, 0.9, 1.5}, {3, -1, 4}, {20, 2.8, 0.7}}, v(0, 3, 8), 0.7, 1.3),
+                of("neg_binomial", new double[][] {{0, 2.5, 1.5}, {3, 0.5, 0.2}, {20, 17.3, 0.7}}, v(0, 3, 8), 2.2, 1.3),
+                of("chi_square", new double[][] {{0.5, 2}, {3, 0.7}, {10, 15}}, v(0.3, 1.1, 4), 2.5),
+                of("inv_chi_square", new double[][] {{0.5, 2}, {3, 0.7}, {0.1, 15}}, v(0.3, 1.1, 4), 2.5),
+                of("scaled_inv_chi_square", new double[][] {{0.5, 2, 1}, {3, 0.7, 0.4}, {0.1, 15, 0.3}}, v(0.3, 1.1, 4), 2.5, 0.8),
+                of("beta_proportion", new double[][] {{0.3, 0.4, 5}, {0.01, 0.2, 2}, {0.95, 0.7, 12}}, v(0.1, 0.45, 0.8), 0.4, 6),
+                new DensityCase("beta_binomial", new double[][] {{3, 10, 2, 3}, {0, 5, 0.5, 0.7}, {7, 7, 1.5, 4}},
+                        v(2, 0, 6), new double[] {6, 1.5, 2.5}, true),
+                of("frechet", new double[][] {{0.5, 2, 1}, {3, 0.7, 2}, {1.2, 5, 1.5}}, v(0.8, 1.1, 2.5), 1.5, 1.3),
+                of("skew_normal", new double[][] {{0.3, 0, 1, 2}, {-2, 1.5, 0.7, -1}, {4, -1, 3, 0.5}, {-3, 0, 1, 6}},
+                        v(-0.5, 0.2, 1.7), 0.4, 1.3, 1.5),
                 of("inv_gamma", new double[][] {{0.5, 2, 3}, {3, 0.7, 0.4}, {0.2, 4, 1.2}}, v(0.3, 1.1, 4), 2.5, 1.5));
     }
 }

@@ -110,6 +110,29 @@ class DiscreteSamplerTest {
                 "binomial_logit(" + n + ", " + alpha + ")");
     }
 
+    /**
+     * The three negative binomial forms at mean mu and dispersion phi against Commons Math's
+     * Pascal masses (whole phi only there): r = phi successes of probability phi / (mu + phi).
+     */
+    @ParameterizedTest
+    @CsvSource({"3.5, 2", "0.2, 1", "40, 5", "12, 30"})
+    void negativeBinomialFrequencies(double mu, int phi) {
+        var pascal = new org.apache.commons.math3.distribution.PascalDistribution(phi, phi / (mu + phi));
+        int max = (int) (mu + 12 * Math.sqrt(mu + mu * mu / phi) + 10);
+        Frequencies.assertMatch(draws("neg_binomial_2", mu, phi), pascal::probability, max, "neg_binomial_2");
+        Frequencies.assertMatch(draws("neg_binomial_2_log", Math.log(mu), phi), pascal::probability, max, "neg_binomial_2_log");
+        Frequencies.assertMatch(draws("neg_binomial", phi, phi / mu), pascal::probability, max, "neg_binomial");
+        var d = (ScalarDensity) Distributions.get("neg_binomial_2");
+        var log = (ScalarDensity) Distributions.get("neg_binomial_2_log");
+        var shapeRate = (ScalarDensity) Distributions.get("neg_binomial");
+        for (int k : new int[] {0, 1, 3, 17}) {
+            double expected = pascal.logProbability(k);
+            assertEquals(expected, d.logDensity(k, mu, phi, 0), 1e-10 * Math.max(1, Math.abs(expected)), "mass at " + k);
+            assertEquals(expected, log.logDensity(k, Math.log(mu), phi, 0), 1e-10 * Math.max(1, Math.abs(expected)));
+            assertEquals(expected, shapeRate.logDensity(k, phi, phi / mu, 0), 1e-10 * Math.max(1, Math.abs(expected)));
+        }
+    }
+
     @Test
     void categoricalFrequenciesWithAnImpossibleCategory() {
         double[] theta = {0.2, 0, 0.5, 0.3};

@@ -130,4 +130,33 @@ class NormalisationTest {
                     "poisson_log " + Math.log(lambda));
         }
     }
+
+    /** skew_normal integrates to 1, with mean xi + omega delta sqrt(2 / pi), delta = alpha / sqrt(1 + alpha^2). */
+    @Test
+    void skewNormalIntegratesToOneWithItsMean() {
+        double[][] cases = {{0, 1, 2}, {1.5, 0.7, -1}, {-1, 3, 6}};
+        for (double[] p : cases) {
+            assertEquals(1, overReals(p[0], p[1], x -> density("skew_normal", x, p)), TOLERANCE, "skew_normal");
+            double delta = p[2] / Math.sqrt(1 + p[2] * p[2]);
+            double mean = overReals(p[0], p[1], x -> x * density("skew_normal", x, p));
+            assertEquals(p[0] + p[1] * delta * Math.sqrt(2 / Math.PI), mean, TOLERANCE * (1 + Math.abs(mean)), "skew_normal mean");
+        }
+    }
+
+    /** beta_binomial's masses over 0..n sum to 1, with mean n alpha / (alpha + beta). */
+    @Test
+    void betaBinomialMassesSumToOne() {
+        double[][] cases = {{7, 1.5, 2.5}, {20, 0.4, 0.3}, {1, 3, 1}};
+        for (double[] p : cases) {
+            double total = 0;
+            double mean = 0;
+            for (int k = 0; k <= p[0]; k++) {
+                double mass = density("beta_binomial", k, p);
+                total += mass;
+                mean += k * mass;
+            }
+            assertEquals(1, total, 1e-12, "beta_binomial " + java.util.Arrays.toString(p));
+            assertEquals(p[0] * p[1] / (p[1] + p[2]), mean, 1e-11, "beta_binomial mean");
+        }
+    }
 }

@@ -38,7 +38,17 @@ class RegistryTest {
             Map.entry("double_exponential", Support.REAL),
             Map.entry("weibull", Support.POSITIVE),
             Map.entry("rayleigh", Support.POSITIVE),
-            Map.entry("inv_gamma", Support.POSITIVE));
+            Map.entry("inv_gamma", Support.POSITIVE),
+            Map.entry("neg_binomial_2", Support.NONNEGATIVE_INTEGER),
+            Map.entry("neg_binomial_2_log", Support.NONNEGATIVE_INTEGER),
+            Map.entry("neg_binomial", Support.NONNEGATIVE_INTEGER),
+            Map.entry("chi_square", Support.POSITIVE),
+            Map.entry("inv_chi_square", Support.POSITIVE),
+            Map.entry("scaled_inv_chi_square", Support.POSITIVE),
+            Map.entry("beta_proportion", Support.UNIT_INTERVAL),
+            Map.entry("beta_binomial", Support.NONNEGATIVE_INTEGER),
+            Map.entry("frechet", Support.POSITIVE),
+            Map.entry("skew_normal", Support.REAL));
 
     private static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
             Map.entry("student_t", List.of("nu", "mu", "sigma")),

@@ -167,7 +167,7 @@ class SamplerTest {
     @Test
     void everyFamilyWithAContinuousReparameterisationHasOne() {
         for (String name : List.of("normal", "lognormal", "cauchy", "exponential", "uniform", "half_normal", "half_cauchy",
-                "std_normal", "logistic", "gumbel", "double_exponential", "weibull", "rayleigh")) {
+                "std_normal", "logistic", "gumbel", "double_exponential", "weibull", "rayleigh", "frechet")) {
             assertTrue(Distributions.get(name).isReparameterisable(), name);
         }
         for (String name : List.of("bernoulli", "poisson", "categorical")) {

@@ -153,6 +153,99 @@ class BlockMapsTest {
         }
     }
 
+    /** The matrix supports with a shape each: cholesky_factor_cov also non-square. */
+    static Stream<org.junit.jupiter.params.provider.Arguments> matrices() {
+        return Stream.of(org.junit.jupiter.params.provider.Arguments.of(Support.CHOLESKY_CORR, new int[] {4, 4}),
+                org.junit.jupiter.params.provider.Arguments.of(Support.CHOLESKY_COV, new int[] {3, 3}),
+                org.junit.jupiter.params.provider.Arguments.of(Support.CHOLESKY_COV, new int[] {4, 2}),
+                org.junit.jupiter.params.provider.Arguments.of(Support.CORR_MATRIX, new int[] {4, 4}),
+                org.junit.jupiter.params.provider.Arguments.of(Support.COV_MATRIX, new int[] {3, 3}));
+    }
+
+    /**
+     * The matrix's coordinates that the free values determine, whose Jacobian the log-Jacobian
+     * is: below the diagonal for the correlation types (the diagonal follows), on and below it
+     * for the covariance types (a symmetric matrix's upper triangle repeats the lower).
+     */
+    private static int[] freeCoordinates(Support s, int[] shape) {
+        boolean strict = s == Support.CHOLESKY_CORR || s == Support.CORR_MATRIX;
+        java.util.List<Integer> at = new java.util.ArrayList<>();
+        for (int i = 0; i < shape[0]; i++) {
+            for (int j = 0; j < shape[1] && (strict ? j < i : j <= i); j++) {
+                at.add(i * shape[1] + j);
+            }
+        }
+        return at.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    @ParameterizedTest
+    @MethodSource("matrices")
+    void matrixMapsRoundTripAndTheirLogJacobianIsTheLogDeterminant(Support s, int[] shape) {
+        BlockMap map = Bijections.blockMap(s, shape);
+        int free = map.freeSize();
+        int[] coordinates = freeCoordinates(s, shape);
+        assertEquals(free, coordinates.length);
+        SplittableRandom random = new SplittableRandom(24);
+        double h = 1e-5;
+        for (int trial = 0; trial < 10; trial++) {
+            double[] y = random(random, free, 1.5);
+            double[] x = new double[map.size()];
+            map.constrain(y, 0, x, 0);
+            assertNull(map.outside(x, 0), s + " " + Arrays.toString(x));
+            double[] back = Bijections.unconstrainBlocks(x, shape, s);
+            for (int i = 0; i < free; i++) {
+                assertEquals(y[i], back[i], 1e-8 * Math.max(1, Math.abs(y[i])), s + " y[" + i + "] at trial " + trial);
+            }
+            double[][] jacobian = new double[free][free];
+            for (int j = 0; j < free; j++) {
+                double[] up = y.clone();
+                double[] down = y.clone();
+                up[j] += h;
+                down[j] -= h;
+                double[] xUp = new double[map.size()];
+                double[] xDown = new double[map.size()];
+                map.constrain(up, 0, xUp, 0);
+                map.constrain(down, 0, xDown, 0);
+                for (int i = 0; i < free; i++) {
+                    jacobian[i][j] = (xUp[coordinates[i]] - xDown[coordinates[i]]) / (2 * h);
+                }
+            }
+            double det = new LUDecomposition(new Array2DRowRealMatrix(jacobian)).getDeterminant();
+            assertEquals(Math.log(Math.abs(det)), map.logAbsDet(y, 0), 1e-6, s + " at trial " + trial);
+        }
+    }
+
+    /** Two matrices per particle through the graph: values weighted and summed, plus the log-Jacobian, against central differences. */
+    @ParameterizedTest
+    @MethodSource("matrices")
+    void matrixGradientsMatchFiniteDifferences(Support s, int[] shape) {
+        int free = Bijections.blockMap(s, shape).freeSize();
+        int[] full = {2, shape[0], shape[1]};
+        Graph g = new Graph();
+        Node y = g.parameter("y", new Tensor(new int[] {2, free}, random(new SplittableRandom(25), 2 * free, 1)));
+        Node perParticle = g.add(y, g.mul(g.constant(0.3), g.noise(Leaf.Noise.Kind.NORMAL, 2, free)));
+        Node x = Bijections.constrain(g, perParticle, s, full);
+        assertTrue(Arrays.equals(full, x.shape), Arrays.toString(x.shape));
+        double[] weights = random(new SplittableRandom(26), 2 * shape[0] * shape[1], 2);
+        Node weighted = g.sum(g.mul(g.constant(new Tensor(full, weights)), x));
+        Node root = g.meanOverParticles(g.add(weighted, Bijections.logAbsDetJacobian(g, perParticle, s, full)));
+        GradientCheck.check(g, root, 3, 1e-6);
+    }
+
+    @Test
+    void matrixValuesOutsideAreNamed() {
+        assertEquals("row 2 has squared length 0.5, not 1",
+                Bijections.outside(new double[] {1, 0, 0.5, 0.5}, new int[] {2, 2}, Support.CHOLESKY_CORR));
+        assertEquals("element [1, 2] is 1, above the diagonal, where a Cholesky factor is 0",
+                Bijections.outside(new double[] {1, 1, 0, 1}, new int[] {2, 2}, Support.CHOLESKY_COV));
+        assertEquals("it is not positive definite (its Cholesky factorisation fails at row 2)",
+                Bijections.outside(new double[] {1, 2, 2, 1}, new int[] {2, 2}, Support.COV_MATRIX));
+        assertEquals("element [2, 1] is 0.5 but element [1, 2] is 0.4, so it is not symmetric",
+                Bijections.outside(new double[] {1, 0.4, 0.5, 1}, new int[] {2, 2}, Support.CORR_MATRIX));
+        assertTrue(Arrays.equals(new int[] {3, 6}, Bijections.unconstrainedShape(new int[] {3, 4, 4}, Support.CHOLESKY_CORR)));
+        assertTrue(Arrays.equals(new int[] {5}, Bijections.unconstrainedShape(new int[] {3, 2}, Support.CHOLESKY_COV)));
+    }
+
     @Test
     void theUnconstrainedShapeReplacesTheLastAxis() {
         assertTrue(Arrays.equals(new int[] {3, 4}, Bijections.unconstrainedShape(new int[] {3, 5}, Support.SIMPLEX)));
