@@ -33,8 +33,8 @@ block
 guideParams : PARAMS '{' declaration* '}' ;
 
 // Stan's user-defined function: 'real f(data real x, array[] real y) { ... }', or a forward
-// declaration ending in ';'. Argument types are unsized, as in Stan; 'row_vector' and other type
-// names reach the builder as identifiers, which names what vmc does not take.
+// declaration ending in ';'. Argument types are unsized, as in Stan; any other name in a type's
+// place reaches the builder as an identifier, which says what a function may take.
 functionDefinition : result=functionType name=ID '(' (functionParameter (',' functionParameter)*)? ')'
         (body='{' statement* '}' | ';') ;
 
@@ -42,7 +42,7 @@ functionType : VOID | argumentType ;
 
 functionParameter : DATA? argumentType ID ;
 
-argumentType : (ARRAY '[' commas+=','* ']')? base=(INT_TYPE | REAL_TYPE | VECTOR | MATRIX | ID) ;
+argumentType : (ARRAY '[' commas+=','* ']')? base=(INT_TYPE | REAL_TYPE | VECTOR | ROW_VECTOR | MATRIX | ID) ;
 
 // 'plate N;' in the data block: N counts conditionally independent data, and everything whose
 // first size is N has one element per datum (minibatches subsample along it).

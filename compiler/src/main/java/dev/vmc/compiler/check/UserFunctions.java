@@ -85,12 +85,14 @@ final class UserFunctions {
     }
 
     private static Type unsized(TypeExpr.Base base, List<Size> arrays) {
-        return switch (base) {
-            case INT -> new Type(Type.Element.INT, Type.Container.SCALAR, arrays, List.of());
-            case REAL -> new Type(Type.Element.REAL, Type.Container.SCALAR, arrays, List.of());
-            case VECTOR, SIMPLEX -> new Type(Type.Element.REAL, Type.Container.VECTOR, arrays, List.of(Size.UNKNOWN));
-            case MATRIX -> new Type(Type.Element.REAL, Type.Container.MATRIX, arrays, List.of(Size.UNKNOWN, Size.UNKNOWN));
+        Type.Container container = TypeResolver.containerOf(base);
+        int dims = switch (container) {
+            case SCALAR -> 0;
+            case VECTOR, ROW_VECTOR -> 1;
+            case MATRIX -> 2;
         };
+        return new Type(base == TypeExpr.Base.INT ? Type.Element.INT : Type.Element.REAL, container, arrays,
+                Collections.nCopies(dims, Size.UNKNOWN));
     }
 
     /** A call's type: the argument count, each argument's type (an int may stand for a real), then the result. */

@@ -59,10 +59,11 @@ final class FunctionBuilder {
             case "int" -> TypeExpr.Base.INT;
             case "real" -> TypeExpr.Base.REAL;
             case "vector" -> TypeExpr.Base.VECTOR;
+            case "row_vector" -> TypeExpr.Base.ROW_VECTOR;
             case "matrix" -> TypeExpr.Base.MATRIX;
             default -> {
                 diagnostics.error(pos, "'" + ctx.base.getText() + "' is not a type vmc's functions take; a parameter or a"
-                        + " result is int, real, vector or matrix, or an array of them (array[] real, array[,] vector)");
+                        + " result is int, real, vector, row_vector or matrix, or an array of them (array[] real, array[,] vector)");
                 yield TypeExpr.Base.REAL;
             }
         };
