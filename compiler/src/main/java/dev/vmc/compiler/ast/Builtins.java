@@ -107,7 +107,7 @@ public final class Builtins {
         linearAlgebra("cholesky_decompose", 1);
         linearAlgebra("add_diag", 2);
         for (String one : List.of("dot_self", "to_vector", "to_row_vector", "softmax", "log_softmax", "rows", "cols", "size",
-                "num_elements", "trace", "tcrossprod", "crossprod", "multiply_lower_tri_self_transpose", "columns_dot_self",
+                "num_elements", "dims", "trace", "tcrossprod", "crossprod", "multiply_lower_tri_self_transpose", "columns_dot_self",
                 "rows_dot_self")) {
             linearAlgebra(one, 1);
         }
