@@ -7,7 +7,7 @@
  * derived, model, guide.
  *
  * Only block names (vmc's and Stan's), type names, statement keywords (if, else, for, in, while,
- * break, continue, print, reject, return), 'array', 'plate' and 'target' are reserved. 'lower', 'upper',
+ * break, continue, print, reject, return, void), 'array', 'plate' and 'target' are reserved. 'lower', 'upper',
  * 'meanfield', 'fullrank' and every distribution and function name are plain identifiers,
  * checked where they are used, so a program may call a variable beta, lower or theta.
  */
@@ -25,15 +25,24 @@ block
     | DERIVED '{' declaration* '}'                        # derivedBlock
     | TRANSFORMED PARAMETERS '{' statement* '}'           # transformedParametersBlock
     | GENERATED QUANTITIES '{' statement* '}'             # generatedQuantitiesBlock
-    | FUNCTIONS braced                                    # functionsBlock
+    | FUNCTIONS '{' functionDefinition* '}'               # functionsBlock
     | MODEL '{' statement* '}'                            # modelBlock
     | GUIDE (family=ID ';' | '{' guideParams? statement* '}')   # guideBlock
     ;
 
 guideParams : PARAMS '{' declaration* '}' ;
 
-// Anything between balanced braces: a block vmc reads only to say it does not support it yet.
-braced : '{' (~('{' | '}') | braced)* '}' ;
+// Stan's user-defined function: 'real f(data real x, array[] real y) { ... }', or a forward
+// declaration ending in ';'. Argument types are unsized, as in Stan; any other name in a type's
+// place reaches the builder as an identifier, which says what a function may take.
+functionDefinition : result=functionType name=ID '(' (functionParameter (',' functionParameter)*)? ')'
+        (body='{' statement* '}' | ';') ;
+
+functionType : VOID | argumentType ;
+
+functionParameter : DATA? argumentType ID ;
+
+argumentType : (ARRAY '[' commas+=','* ']')? base=(INT_TYPE | REAL_TYPE | VECTOR | ROW_VECTOR | MATRIX | ID) ;
 
 // 'plate N;' in the data block: N counts conditionally independent data, and everything whose
 // first size is N has one element per datum (minibatches subsample along it).
@@ -84,6 +93,7 @@ statement
     | PRINT '(' printable (',' printable)* ')' ';'        # printStatement
     | REJECT '(' printable (',' printable)* ')' ';'       # rejectStatement
     | RETURN expr? ';'                                    # returnStatement
+    | ID '(' arguments? ')' ';'                           # callStatement
     ;
 
 // '~ normal(mu, s) T[lo, hi]': the density truncated to [lo, hi]; either end may be left out. The
@@ -154,6 +164,7 @@ TRANSFORMED : 'transformed' ;
 GENERATED : 'generated' ;
 QUANTITIES : 'quantities' ;
 FUNCTIONS : 'functions' ;
+VOID : 'void' ;
 PLATE : 'plate' ;
 ARRAY : 'array' ;
 INT_TYPE : 'int' ;

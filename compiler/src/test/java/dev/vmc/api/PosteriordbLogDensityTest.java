@@ -36,6 +36,14 @@ class PosteriordbLogDensityTest {
     private static final Path POSTERIORS = Path.of("..", "bench", "posteriors");
     private static final double RELATIVE = 1e-8;
     private static final double ABSOLUTE = 1e-8;
+    /**
+     * A program that solves an ODE: Stan and vmc each solve it only to the program's tolerances
+     * (lotka_volterra: rk45 at relative 1e-5, absolute 1e-3; one_comp_mm_elim_abs: bdf at Stan's
+     * defaults, 1e-6), and the solutions' errors move the log density differences by up to 2e-4
+     * (measured). With vmc's tolerances tightened the programs match Stan to Stan's own solver
+     * error: UserFunctionOdePosteriorsTest.
+     */
+    private static final double ODE_ABSOLUTE = 1e-3;
     /** What extract.py writes for every posterior; logdensity_check.json (R) is needed once it compiles. */
     private static final List<String> FILES = List.of("model.stan", "data.json", "reference.json");
 
@@ -111,10 +119,11 @@ class PosteriordbLogDensityTest {
 
         double vmc0 = density.value(points.get(0));
         assertTrue(Double.isFinite(vmc0) && Double.isFinite(stan[0]));
+        double absolute = Files.readString(POSTERIORS.resolve(file)).contains("integrate_ode") ? ODE_ABSOLUTE : ABSOLUTE;
         for (int i = 1; i < points.size(); i++) {
             double expected = stan[i] - stan[0];
             double actual = density.value(points.get(i)) - vmc0;
-            assertEquals(expected, actual, RELATIVE * Math.abs(expected) + ABSOLUTE,
+            assertEquals(expected, actual, RELATIVE * Math.abs(expected) + absolute,
                     name + ": log p(u_" + i + ") - log p(u_0)");
         }
     }

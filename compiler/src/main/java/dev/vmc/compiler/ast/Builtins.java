@@ -30,7 +30,7 @@ public final class Builtins {
         SLICE,
         /** dot_product(a, b): two vectors of one size to a real. */
         DOT_PRODUCT,
-        /** rep_vector(x, K): a vector of K copies of the scalar x, K an int over data. */
+        /** rep_vector(x, K) (and rep_array(x, K)): K copies of the scalar x, K an int over data. */
         REPEAT,
         /**
          * The matrix functions, Stan's sizes of a value (rows, size, ...) and its constants (pi(),
@@ -103,11 +103,13 @@ public final class Builtins {
         add(new Builtin("segment", 3, Kind.SLICE, null, null));
         add(new Builtin("dot_product", 2, Kind.DOT_PRODUCT, null, null));
         add(new Builtin("rep_vector", 2, Kind.REPEAT, null, null));
+        // rep_array(x, n) for a scalar x: the same n copies, typed as a one-dimensional array
+        add(new Builtin("rep_array", 2, Kind.REPEAT, null, null));
         linearAlgebra("diag_matrix", 1);
         linearAlgebra("cholesky_decompose", 1);
         linearAlgebra("add_diag", 2);
         for (String one : List.of("dot_self", "to_vector", "to_row_vector", "softmax", "log_softmax", "rows", "cols", "size",
-                "num_elements", "trace", "tcrossprod", "crossprod", "multiply_lower_tri_self_transpose", "columns_dot_self",
+                "num_elements", "dims", "trace", "tcrossprod", "crossprod", "multiply_lower_tri_self_transpose", "columns_dot_self",
                 "rows_dot_self")) {
             linearAlgebra(one, 1);
         }

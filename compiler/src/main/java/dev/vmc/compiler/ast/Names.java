@@ -41,7 +41,8 @@ public final class Names {
         return names;
     }
 
-    private static List<Expr> parts(Expr e) {
+    /** The expressions an expression holds directly (an ODE solver's function name left out). */
+    public static List<Expr> parts(Expr e) {
         if (e instanceof Expr.Unary u) {
             return List.of(u.operand());
         } else if (e instanceof Expr.Binary b) {

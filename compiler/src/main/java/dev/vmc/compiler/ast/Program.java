@@ -20,6 +20,7 @@ import java.util.List;
  *                 place a {@code _rng} function may draw (a posterior predictive draw per draw)
  * @param model    the model's statements: definitions, ~, target +=, assignments, loops, ifs
  * @param guide    the variational family; an {@link Guide.Auto} guide of family "auto" when the file has none
+ * @param functions Stan's functions block: definitions and forward declarations, in source order
  */
 public record Program(
         String fileName,
@@ -36,7 +37,13 @@ public record Program(
         Guide guide,
         List<Stmt> transformedDataBody,
         List<Stmt> derivedBody,
-        List<Stmt> generatedBody) {
+        List<Stmt> generatedBody,
+        List<FunctionDef> functions) {
+
+    /** The definition (with a body) of the user-defined function of this name, or null. */
+    public FunctionDef function(String name) {
+        return functions.stream().filter(f -> f.name().equals(name) && f.isDefinition()).findFirst().orElse(null);
+    }
 
     /** The network of this name, or null. */
     public Network network(String name) {

@@ -62,6 +62,9 @@ public sealed interface Stmt {
     /** {@code print(...)} or {@code reject(...)}: each item a string literal (a {@link String}) or an {@link Expr}. */
     record Print(Pos pos, List<Object> items, boolean reject) implements Stmt {}
 
+    /** {@code f(args);}: a call of a void user-defined function. */
+    record Call(Pos pos, Expr.Call call) implements Stmt {}
+
     /** {@code return e;} (or {@code return;}): only in a function's body. */
     record Return(Pos pos, Expr value) implements Stmt {}
 }

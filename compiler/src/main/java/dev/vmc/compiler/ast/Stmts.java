@@ -38,6 +38,42 @@ public final class Stmts {
         return List.of();
     }
 
+    /** The expressions a statement holds itself (not those of the statements nested in it). */
+    public static List<Expr> expressions(Stmt s) {
+        List<Expr> found = new ArrayList<>();
+        if (s instanceof Stmt.Define d) {
+            found.addAll(d.decl().type().arrayDims());
+            found.addAll(d.decl().type().dims());
+            if (d.decl().init() != null) {
+                found.add(d.decl().init());
+            }
+        } else if (s instanceof Stmt.Sample sample) {
+            found.add(sample.variate());
+            found.addAll(sample.args());
+        } else if (s instanceof Stmt.TargetAdd t) {
+            found.add(t.value());
+        } else if (s instanceof Stmt.Assign a) {
+            found.addAll(a.indices());
+            found.add(a.value());
+        } else if (s instanceof Stmt.If i) {
+            found.add(i.condition());
+        } else if (s instanceof Stmt.For f) {
+            found.add(f.lower());
+            if (f.upper() != null) {
+                found.add(f.upper());
+            }
+        } else if (s instanceof Stmt.While w) {
+            found.add(w.condition());
+        } else if (s instanceof Stmt.Print p) {
+            p.items().stream().filter(item -> item instanceof Expr).forEach(item -> found.add((Expr) item));
+        } else if (s instanceof Stmt.Return r && r.value() != null) {
+            found.add(r.value());
+        } else if (s instanceof Stmt.Call c) {
+            found.add(c.call());
+        }
+        return found;
+    }
+
     /** The declarations made at the top of a block (not inside its loops, ifs or local blocks). */
     public static List<Decl> topDeclarations(List<Stmt> statements) {
         return statements.stream().filter(s -> s instanceof Stmt.Define).map(s -> ((Stmt.Define) s).decl()).toList();

@@ -43,7 +43,7 @@ public final class Checker {
 
     /** @throws CompileException listing every error found, in source order */
     public static CheckedProgram check(Program program) {
-        return check(program, java.util.Map.of());
+        return checkWithFunctionsBlock(program);
     }
 
     /**
@@ -56,9 +56,17 @@ public final class Checker {
         return checker.run();
     }
 
+    /** The functions block's signatures join the typer's before any block may call them. */
+    private static CheckedProgram checkWithFunctionsBlock(Program program) {
+        Checker checker = new Checker(program);
+        checker.typer.defineFunctions(UserFunctions.signatures(program, checker.diagnostics));
+        return checker.run();
+    }
+
     private CheckedProgram run() {
         resolveTypes();
         typer.defineNetworks(NetworkChecker.check(program, symbols, new TypeResolver(typer, constants, diagnostics), diagnostics));
+        checkFunctions();
         checkData();
         checkParams(program.params(), NameKind.PARAM);
         checkLatents();
@@ -94,6 +102,24 @@ public final class Checker {
                 latentBounds.define(decl.name());
             }
         });
+    }
+
+    /** Each function's body, in a scope of its own: its arguments (read-only) and its locals. */
+    private void checkFunctions() {
+        UserFunctions.declare(program, symbols, declaredTypes);
+        for (dev.vmc.compiler.ast.FunctionDef f : program.functions()) {
+            if (!f.isDefinition()) {
+                continue;
+            }
+            Scope scope = Scope.forFunction(f.name());
+            f.parameters().forEach(p -> scope.define(p.decl().name()));
+            Set<Decl> parameters = identities(f.parameters().stream().map(p -> p.decl()).toList());
+            statements().check(f.body(), scope, StatementChecker.Block.ofFunction(UserFunctions.signature(f), parameters));
+            if (!f.isVoid() && !UserFunctions.returns(f.body())) {
+                diagnostics.error(f.pos(), "function '" + f.name() + "' may end without returning a value; end every path"
+                        + " through its body with 'return ...;'");
+            }
+        }
     }
 
     private void checkData() {

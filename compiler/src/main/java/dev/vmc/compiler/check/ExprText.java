@@ -84,7 +84,7 @@ public final class ExprText {
         if (expr instanceof Expr.Num n) {
             text = n.isInteger() ? Long.toString((long) n.value()) : Double.toString(n.value());
         } else if (expr instanceof Expr.Var v) {
-            text = v.name();
+            text = dev.vmc.compiler.ast.Names.shown(v.name()); // as written: a nested k.2 is k
         } else if (expr instanceof Expr.Unary u) {
             text = u.op() + write(u.operand(), 3);
         } else if (expr instanceof Expr.Binary top) {

@@ -87,6 +87,12 @@ final class ExprTyper {
 
     /** Calls, in one frame of their own: compute's frame is on the stack once per level of nesting. */
     private Type call(Expr.Call c, Scope scope) {
+        FunctionSignature user = functions.get(c.function());
+        if (user != null) {
+            List<Type> args = new ArrayList<>();
+            c.args().forEach(a -> args.add(type(a, scope)));
+            return verdict(c, UserFunctions.call(user, args));
+        }
         if (UnsupportedFunctions.message(c.function()) != null) {
             return verdict(c, Outcome.fail(UnsupportedFunctions.message(c.function())));
         }
@@ -118,6 +124,11 @@ final class ExprTyper {
 
     void defineNetworks(java.util.Map<String, NetworkChecker.Signature> signatures) {
         networks.putAll(signatures);
+    }
+
+    /** The user-defined function of this name, or null. */
+    FunctionSignature function(String name) {
+        return functions.get(name);
     }
 
     /** The user-defined functions that calls such as the ODE solvers' may name. */
@@ -186,7 +197,12 @@ final class ExprTyper {
     /** rep_vector(x, K) as vector[K], K read by {@link #knownSize}. */
     private Type repeated(Expr.Call c) {
         Size size = knownSize(c, c.args().get(1));
-        return size == null ? Type.ERROR : Type.vector(size);
+        if (size == null) {
+            return Type.ERROR;
+        }
+        return c.function().equals("rep_array")
+                ? new Type(types.get(c.args().get(0)).element(), Type.Container.SCALAR, List.of(size), List.of())
+                : Type.vector(size);
     }
 
     /**

@@ -21,6 +21,9 @@ final class LinearAlgebraTypes {
             case "pi", "e", "sqrt2", "log2", "log10", "not_a_number", "positive_infinity", "negative_infinity",
                     "machine_precision" -> Outcome.ok(Type.REAL);
             case "rows", "cols", "size", "num_elements" -> sizeOf(name, args.get(0));
+            // dims(x): each of x's sizes, array sizes first, as one int array
+            case "dims" -> Outcome.ok(new Type(Type.Element.INT, Container.SCALAR, List.of(new Size.Literal(args.get(0).rank())),
+                    List.of()));
             case "dot_self", "trace" -> name.equals("trace") && !isSquare(args.get(0)) ? fail(name, "a square matrix", args)
                     : !name.equals("trace") && !isVectorLike(args.get(0)) ? fail(name, "a vector or a row_vector", args)
                     : Outcome.ok(Type.REAL);

@@ -12,7 +12,9 @@ public enum NameKind {
     /** A typed definition in an explicit guide. */
     GUIDE_LOCAL("guide local"),
     /** Stan's generated quantities: reported with each draw, seen by nothing but later ones. */
-    GENERATED("generated quantity");
+    GENERATED("generated quantity"),
+    /** A user-defined function's parameter or local: seen only inside its body. */
+    FUNCTION("function local");
 
     private final String description;
 

@@ -113,6 +113,13 @@ final class Scope {
         return random;
     }
 
+    /** A function's body: its parameters and its own locals, nothing of the program's (as in Stan). */
+    static Scope forFunction(String function) {
+        return new Scope(EnumSet.of(NameKind.FUNCTION), EnumSet.of(NameKind.FUNCTION), s ->
+                "function '" + function + "' sees only its arguments and its own locals, but '" + dev.vmc.compiler.ast.Names.shown(s.name())
+                        + "' is " + s.kind().withArticle() + " of the program; pass it as an argument");
+    }
+
     static Scope forModel() {
         return new Scope(EnumSet.of(NameKind.DATA, NameKind.PARAM, NameKind.LATENT, NameKind.DERIVED, NameKind.LOCAL),
                 EnumSet.of(NameKind.LOCAL), s ->

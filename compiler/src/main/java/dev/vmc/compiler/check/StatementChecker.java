@@ -21,7 +21,18 @@ final class StatementChecker {
      * One block: its name for messages, the kind of name it owns, and what its declarations are
      * called; {@code dataBlock} is the data block's declarations, data that no block may assign.
      */
-    record Block(String name, NameKind owns, String what, Set<Decl> dataBlock) {}
+    record Block(String name, NameKind owns, String what, Set<Decl> dataBlock, FunctionSignature function,
+            Set<Decl> readOnly) {
+        Block(String name, NameKind owns, String what, Set<Decl> dataBlock) {
+            this(name, owns, what, dataBlock, null, Set.of());
+        }
+
+        /** A user-defined function's body: it owns its locals, its parameters are read-only. */
+        static Block ofFunction(FunctionSignature function, Set<Decl> parameters) {
+            return new Block("function '" + function.name() + "'", NameKind.FUNCTION, "function local", Set.of(), function,
+                    parameters);
+        }
+    }
 
     private final ExprTyper typer;
     private final SymbolTable symbols;
@@ -96,7 +107,50 @@ final class StatementChecker {
                 }
             }
         } else if (s instanceof Stmt.Return ret) {
+            returned(ret, scope);
+        } else if (s instanceof Stmt.Call call) {
+            callStatement(call, scope);
+        }
+    }
+
+    /** A return: only in a function, with a value of its result type, or with none in a void one. */
+    private void returned(Stmt.Return ret, Scope scope) {
+        FunctionSignature f = block.function();
+        if (f == null) {
             diagnostics.error(ret.pos(), "return is only allowed inside a function");
+            return;
+        }
+        if (ret.value() == null) {
+            if (f.result() != null) {
+                diagnostics.error(ret.pos(), "function '" + f.name() + "' returns " + f.result() + ": 'return' needs a value");
+            }
+            return;
+        }
+        Type type = typer.type(ret.value(), scope);
+        if (f.result() == null) {
+            diagnostics.error(ExprStart.of(ret.value()), "function '" + f.name() + "' is void: it returns no value, so"
+                    + " write 'return;'");
+        } else if (!type.isError() && !UserFunctions.fits(type, f.result())) {
+            diagnostics.error(ExprStart.of(ret.value()), "function '" + f.name() + "' returns " + f.result() + ", but '"
+                    + ExprText.of(ret.value()) + "' is " + type);
+        }
+    }
+
+    /** {@code f(args);}: a void user-defined function's call. */
+    private void callStatement(Stmt.Call statement, Scope scope) {
+        Expr.Call call = statement.call();
+        FunctionSignature f = typer.function(call.function());
+        if (f == null || f.result() != null) {
+            String what = f == null ? "'" + call.function() + "' is not a user-defined function" : "'" + call.function()
+                    + "' returns " + f.result() + "; use its value (assign it or add it to target)";
+            diagnostics.error(call.pos(), what + "; a call on its own is for void user-defined functions");
+            call.args().forEach(a -> typer.type(a, scope));
+            return;
+        }
+        List<Type> args = call.args().stream().map(a -> typer.type(a, scope)).toList();
+        String problem = UserFunctions.argumentProblem(f, args);
+        if (problem != null) {
+            diagnostics.error(call.pos(), problem);
         }
     }
 
@@ -167,6 +221,11 @@ final class StatementChecker {
     private void assign(Stmt.Assign assign, Scope scope) {
         Symbol symbol = symbols.get(assign.name());
         String shown = Names.shown(assign.name());
+        if (symbol != null && block.readOnly().contains(symbol.decl())) {
+            diagnostics.error(assign.namePos(), "function argument '" + shown + "' is read-only (as in Stan); copy it to a"
+                    + " local and assign that");
+            return;
+        }
         if (symbol != null && loopVariables.contains(symbol.decl())) {
             diagnostics.error(assign.namePos(), "loop variable '" + shown + "' is read-only; assign a variable of its own");
             return;
@@ -202,6 +261,7 @@ final class StatementChecker {
             case LOCAL -> "model";
             case GENERATED -> "generated quantities";
             case GUIDE_PARAM, GUIDE_LOCAL -> "guide";
+            case FUNCTION -> "functions";
         };
     }
 }

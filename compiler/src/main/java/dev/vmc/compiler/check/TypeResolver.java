@@ -35,13 +35,7 @@ final class TypeResolver {
         checkSizes(decl, kind);
         checkConstrainedType(decl, kind);
         Element element = type.base() == TypeExpr.Base.INT ? Element.INT : Element.REAL;
-        Container container = switch (type.base()) {
-            case INT, REAL -> Container.SCALAR;
-            // a simplex or an ordered vector is a vector wherever it is used
-            case VECTOR, SIMPLEX, ORDERED, POSITIVE_ORDERED, UNIT_VECTOR -> Container.VECTOR;
-            case MATRIX, CHOLESKY_FACTOR_CORR, CHOLESKY_FACTOR_COV, CORR_MATRIX, COV_MATRIX -> Container.MATRIX;
-            case ROW_VECTOR -> Container.ROW_VECTOR;
-        };
+        Container container = containerOf(type.base());
         Type declared = new Type(element, container, arrayDims, dims);
         // an int's bounds are its support, one set of numbers from the data, which inference enumerates or
         // scores over: never another latent nor one per element
@@ -52,6 +46,16 @@ final class TypeResolver {
         checkOffsetMultiplier(decl, bounds, declared);
         checkRoom(decl);
         return declared;
+    }
+
+    static Container containerOf(TypeExpr.Base base) {
+        return switch (base) {
+            case INT, REAL -> Container.SCALAR;
+            // a simplex or an ordered vector is a vector wherever it is used
+            case VECTOR, SIMPLEX, ORDERED, POSITIVE_ORDERED, UNIT_VECTOR -> Container.VECTOR;
+            case MATRIX, CHOLESKY_FACTOR_CORR, CHOLESKY_FACTOR_COV, CORR_MATRIX, COV_MATRIX -> Container.MATRIX;
+            case ROW_VECTOR -> Container.ROW_VECTOR;
+        };
     }
 
     Size size(Expr expr, Scope sizes) {

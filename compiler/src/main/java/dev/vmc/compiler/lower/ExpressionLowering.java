@@ -155,6 +155,9 @@ final class ExpressionLowering {
     }
 
     private Node call(Expr.Call c) {
+        if (functions.defines(c.function())) {
+            return functions.lower(c.function(), graph, c.args().stream().map(this::lower).toList());
+        }
         if (DensityCalls.isDensityCall(c.function())) {
             return densityCall(c, DensityCalls.parse(c.function()).orElseThrow());
         }

@@ -13,6 +13,11 @@ public interface FunctionBodies {
     /** The function's result, built in {@code graph} from {@code arguments} (nodes of that graph). */
     Node lower(String function, Graph graph, List<Node> arguments);
 
+    /** Whether {@code function} is one of these (a call of it lowers through {@link #lower}). */
+    default boolean defines(String function) {
+        return false;
+    }
+
     FunctionBodies NONE = (function, graph, arguments) -> {
         throw new IllegalStateException("checker let a call of user-defined function '" + function
                 + "' through, but the functions block is not lowered yet");

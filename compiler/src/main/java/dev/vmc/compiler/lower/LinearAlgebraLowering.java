@@ -38,6 +38,7 @@ final class LinearAlgebraLowering {
             case "cols" -> graph.constant(args.get(0).rank() == 2 ? args.get(0).shape[1] : args.get(0).shape[0]);
             case "size" -> graph.constant(args.get(0).shape[0]);
             case "num_elements" -> graph.constant(args.get(0).modelSize());
+            case "dims" -> graph.constant(dims(args.get(0).shape));
             case "dot_self" -> graph.sum(graph.apply(Unary.SQUARE, args.get(0)));
             case "trace" -> graph.sum(graph.mul(args.get(0), identity(graph, args.get(0).shape[0])));
             case "to_vector", "to_row_vector" -> args.get(0).rank() == 2
@@ -98,5 +99,13 @@ final class LinearAlgebraLowering {
         Node x1 = args.get(0);
         Node x2 = args.size() == 4 ? args.get(1) : x1;
         return graph.apply(kernel, x1, x2, args.get(args.size() - 2), args.get(args.size() - 1));
+    }
+
+    private static dev.vmc.runtime.tensor.Tensor dims(int[] shape) {
+        dev.vmc.runtime.tensor.Tensor sizes = new dev.vmc.runtime.tensor.Tensor(new int[] {shape.length});
+        for (int k = 0; k < shape.length; k++) {
+            sizes.data[k] = shape[k];
+        }
+        return sizes;
     }
 }

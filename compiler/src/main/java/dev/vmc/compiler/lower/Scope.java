@@ -40,7 +40,7 @@ final class Scope {
         this.program = program;
         this.data = data;
         this.names = new Values(graph);
-        this.expressions = new ExpressionLowering(graph, names, data.networks());
+        this.expressions = new ExpressionLowering(graph, names, data.networks(), false, new InlinedFunctions(program));
         this.origins = new Origins(program);
         for (Decl d : dataDeclarations(program)) {
             if (!data.values().containsKey(d.name())) {
@@ -49,6 +49,20 @@ final class Scope {
             boolean minibatched = data.batchSize() > 0 && data.isPlated(d.type());
             names.put(d.name(), minibatched ? graph.batch(d.name(), data.shapeOf(d.type())) : graph.constant(data.values().get(d.name())));
         }
+    }
+
+    /** A user-defined function's body, inlined into the caller's graph: it sees only what is bound to its parameters. */
+    private Scope(Graph graph, Program program) {
+        this.graph = graph;
+        this.program = program;
+        this.data = null;
+        this.names = new Values(graph);
+        this.expressions = new ExpressionLowering(graph, names, Map.of(), false, new InlinedFunctions(program));
+        this.origins = new Origins(program);
+    }
+
+    static Scope forFunction(Graph graph, Program program) {
+        return new Scope(graph, program);
     }
 
     /** The data block's declarations, then Stan's transformed data: values the data fix. */

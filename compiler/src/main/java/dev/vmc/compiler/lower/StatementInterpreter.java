@@ -2,6 +2,7 @@ package dev.vmc.compiler.lower;
 
 import dev.vmc.compiler.ast.Decl;
 import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.FunctionDef;
 import dev.vmc.compiler.ast.Names;
 import dev.vmc.compiler.ast.Pos;
 import dev.vmc.compiler.ast.Stmt;
@@ -61,6 +62,22 @@ final class StatementInterpreter {
         }
     }
 
+    /** A function's {@code return}, ending its body with the value (null for a void function's). */
+    private static final class Returned extends RuntimeException {
+        final Node value;
+
+        Returned(Node value) {
+            super(null, null, false, false);
+            this.value = value;
+        }
+    }
+
+    /**
+     * A function's returns met under parameter-dependent conditions, in the order they ran: each
+     * a guard and a value. The first whose guard holds is the one Stan would have taken.
+     */
+    private final List<Node[]> guardedReturns = new ArrayList<>();
+
     private static final class Continue extends RuntimeException {
         Continue() {
             super(null, null, false, false);
@@ -79,6 +96,35 @@ final class StatementInterpreter {
         for (Stmt s : statements) {
             execute(s);
         }
+    }
+
+    /**
+     * A user-defined function's body, run with its parameters already bound: its result (null
+     * for a void function). A return under a parameter-dependent condition is merged with select.
+     */
+    Node call(FunctionDef f) {
+        Node result = null;
+        boolean ended = false;
+        try {
+            run(f.body());
+        } catch (Returned r) {
+            result = r.value;
+            ended = true;
+        }
+        if (f.isVoid()) {
+            return null;
+        }
+        if (!ended) {
+            if (guardedReturns.isEmpty()) {
+                throw error(f.pos(), "function '" + f.name() + "' ended without returning a value");
+            }
+            result = guardedReturns.remove(guardedReturns.size() - 1)[1]; // the checker saw every path return
+        }
+        for (int k = guardedReturns.size() - 1; k >= 0; k--) {
+            Node[] guarded = guardedReturns.get(k);
+            result = graph.apply(Select.INSTANCE, guarded[0], guarded[1], result);
+        }
+        return result;
     }
 
     private void execute(Stmt s) {
@@ -109,6 +155,16 @@ final class StatementInterpreter {
             run(block.body());
         } else if (s instanceof Stmt.Print print && print.reject()) {
             reject(print);
+        } else if (s instanceof Stmt.Return ret) {
+            Node value = ret.value() == null ? null : scope.lower(ret.value());
+            if (guard == null) {
+                throw new Returned(value);
+            }
+            if (value != null) {
+                guardedReturns.add(new Node[] {guard, value});
+            }
+        } else if (s instanceof Stmt.Call call) {
+            scope.lower(call.call());
         }
         // print shows nothing while fitting: the statements run once, when the graph is built
     }

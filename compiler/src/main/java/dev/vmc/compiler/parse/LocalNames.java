@@ -18,6 +18,8 @@ final class LocalNames {
     private final Set<String> taken = new HashSet<>();
     private final Deque<Map<String, String>> scopes = new ArrayDeque<>();
     private int fresh;
+    /** Inside a function's body every declaration gets a fresh name: the program's names come later. */
+    private boolean inFunction;
 
     /** A block-level name, declared once per program (the checker reports a second one). */
     void declareGlobal(String name) {
@@ -32,13 +34,24 @@ final class LocalNames {
         scopes.pop();
     }
 
+    /** Opens a function's scope: its parameters and locals, whatever their names, get names of their own. */
+    void openFunction() {
+        inFunction = true;
+        open();
+    }
+
+    void closeFunction() {
+        close();
+        inFunction = false;
+    }
+
     boolean nested() {
         return !scopes.isEmpty();
     }
 
     /** The name a nested declaration gets: its own where that is free, else a fresh one. */
     String declareNested(String name) {
-        String unique = taken.add(name) ? name : name + "." + (++fresh + 1);
+        String unique = !inFunction && taken.add(name) ? name : name + "." + (++fresh + 1);
         taken.add(unique);
         scopes.peek().put(name, unique);
         return unique;

@@ -2,6 +2,7 @@ package dev.vmc.compiler.parse;
 
 import dev.vmc.compiler.ast.Decl;
 import dev.vmc.compiler.ast.Expr;
+import dev.vmc.compiler.ast.FunctionDef;
 import dev.vmc.compiler.ast.Network;
 import dev.vmc.compiler.ast.Plate;
 import dev.vmc.compiler.ast.Guide;
@@ -23,7 +24,7 @@ final class ProgramBuilder {
     /** The default when a file has no guide block: a position of line 0 marks it as synthetic. */
     static final Guide DEFAULT_GUIDE = new Guide.Auto(new Pos(0, 0), "auto");
 
-    private static final List<String> ORDER = List.of("data", "transformed data", "params", "networks", "latent", "derived",
+    private static final List<String> ORDER = List.of("functions", "data", "transformed data", "params", "networks", "latent", "derived",
             "model", "generated quantities", "guide");
 
     private final String fileName;
@@ -32,6 +33,7 @@ final class ProgramBuilder {
     private final ExprBuilder exprs;
     private final DeclarationBuilder declarations;
     private final StatementBuilder statements;
+    private final FunctionBuilder functionBuilder;
 
     private final Map<String, Integer> blockLines = new HashMap<>();
     /** Each block's name as the file spells it (Stan's or vmc's), by its place in the order. */
@@ -48,6 +50,7 @@ final class ProgramBuilder {
     private List<Stmt> derived = List.of();
     private List<Stmt> model = List.of();
     private Guide guide = DEFAULT_GUIDE;
+    private List<FunctionDef> functions = List.of();
 
     ProgramBuilder(String fileName, String source, Diagnostics diagnostics) {
         this.fileName = fileName;
@@ -56,6 +59,7 @@ final class ProgramBuilder {
         this.exprs = new ExprBuilder(diagnostics);
         this.declarations = new DeclarationBuilder(exprs, diagnostics);
         this.statements = new StatementBuilder(exprs, declarations, diagnostics);
+        this.functionBuilder = new FunctionBuilder(exprs, statements, diagnostics);
     }
 
     Program build(VmodelParser.ProgramContext ctx) {
@@ -67,18 +71,15 @@ final class ProgramBuilder {
         }
         return new Program(fileName, source, data, Stmts.topDeclarations(transformedData), plate, params, networks, latents,
                 Stmts.topDeclarations(derived), model, Stmts.topDeclarations(generated), guide, transformedData, derived,
-                generated);
+                generated, functions);
     }
 
     private void add(VmodelParser.BlockContext block) {
         String name = blockName(block);
-        if (block instanceof VmodelParser.FunctionsBlockContext) {
-            diagnostics.error(Positions.of(block), "user-defined functions (Stan's 'functions' block) are not supported yet;"
-                    + " write each function's body where it is called");
-            return;
-        }
         checkPlace(name, spelled(block), Positions.of(block));
-        if (block instanceof VmodelParser.DataBlockContext b) {
+        if (block instanceof VmodelParser.FunctionsBlockContext b) {
+            functions = functionBuilder.all(b.functionDefinition());
+        } else if (block instanceof VmodelParser.DataBlockContext b) {
             data = remember(declarations.all(b.declaration()), "data");
             plate = plate(b.plate());
         } else if (block instanceof VmodelParser.NetworksBlockContext b) {
@@ -180,7 +181,7 @@ final class ProgramBuilder {
         spellings.put(name, spelled);
         if (latestBlock != null && ORDER.indexOf(name) < ORDER.indexOf(latestBlock)) {
             diagnostics.error(pos, "the '" + spelled + "' block must come before the '" + spellings.get(latestBlock)
-                    + "' block (blocks go in the order data, transformed data, params, networks, latent or parameters,"
+                    + "' block (blocks go in the order functions, data, transformed data, params, networks, latent or parameters,"
                     + " derived or transformed parameters, model, generated quantities, guide)");
             return;
         }

@@ -28,6 +28,11 @@ final class StatementBuilder {
         this.diagnostics = diagnostics;
     }
 
+    /** A function's body: in a scope of its own, where the parameters are already declared. */
+    List<Stmt> body(List<VmodelParser.StatementContext> contexts) {
+        return nested(contexts);
+    }
+
     /** A block's statements; its top-level declarations are the block's own names. */
     List<Stmt> all(List<VmodelParser.StatementContext> contexts) {
         List<Stmt> statements = new ArrayList<>();
@@ -92,6 +97,9 @@ final class StatementBuilder {
             out.add(new Stmt.Print(at, printables(print.printable()), false));
         } else if (ctx instanceof VmodelParser.RejectStatementContext reject) {
             out.add(new Stmt.Print(at, printables(reject.printable()), true));
+        } else if (ctx instanceof VmodelParser.CallStatementContext call) {
+            List<Expr> args = call.arguments() == null ? List.of() : exprs.all(call.arguments().expr());
+            out.add(new Stmt.Call(at, new Expr.Call(Positions.of(call.ID().getSymbol()), call.ID().getText(), args)));
         } else {
             VmodelParser.ReturnStatementContext ret = (VmodelParser.ReturnStatementContext) ctx;
             out.add(new Stmt.Return(at, ret.expr() == null ? null : exprs.visit(ret.expr())));
