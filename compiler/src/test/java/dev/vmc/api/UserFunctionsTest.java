@@ -113,4 +113,39 @@ class UserFunctionsTest {
         assertTrue(e.getMessage().contains("reject.stan:26:7: reject: ") && e.getMessage().contains("x must be positive, got -8"),
                 e.getMessage());
     }
+
+    @Test
+    void aUserDensityServesTildeAndTargetStatements() {
+        String functions = """
+                functions {
+                  real laplace_lpdf(real y, real mu, real b) { return -log(2 * b) - abs(y - mu) / b; }
+                  real shifted_lpdf(vector y, real mu) { return normal_lpdf(y | mu + 1, 1); }
+                }
+                data { vector[3] x; }
+                parameters { real mu; }
+                model {
+                  mu ~ laplace(0, 2);
+                  target += laplace_lpdf(0.5 | mu, 1);
+                  x ~ shifted(mu);
+                }
+                """;
+        String inline = """
+                data { vector[3] x; }
+                parameters { real mu; }
+                model {
+                  target += -log(4) - abs(mu) / 2;
+                  target += -log(2) - abs(0.5 - mu);
+                  x ~ normal(mu + 1, 1);
+                }
+                """;
+        Map<String, Object> data = Map.of("x", List.of(1.0, -0.5, 2.0));
+        LogDensity.Evaluator f = Vmc.compile(functions, "density.stan").bind(DataSet.of(data)).logDensity().evaluator(1);
+        LogDensity.Evaluator g = Vmc.compile(inline, "inline.stan").bind(DataSet.of(data)).logDensity().evaluator(1);
+        for (double mu : new double[] {-1.3, 0.2, 0.9}) {
+            double[] gf = new double[1];
+            double[] gi = new double[1];
+            assertEquals(g.valueAndGradient(new double[] {mu}, gi), f.valueAndGradient(new double[] {mu}, gf), 1e-12);
+            assertEquals(gi[0], gf[0], 1e-12, "gradient at " + mu);
+        }
+    }
 }
