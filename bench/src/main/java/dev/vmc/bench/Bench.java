@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * {@code bench/run MODEL...} for just those rows of the first table; {@code bench/run vae [EPOCHS]} for
  * {@link VaeBench}'s table of the VAE beside PyTorch; {@code bench/run estimators} for
  * {@link Estimators}' table of the gradient estimators on the mixture; {@code bench/run loops} for
- * {@link Loops}' cost of Stan's statements per gradient step; {@code bench/run accuracy [SEEDS]}
+ * {@link Loops}' cost of Stan's statements per gradient step; {@code bench/run accuracy [SEEDS [NAME...]]}
  * for just the accuracy table; {@code bench/run network} for {@link Networks}' table (a VAE's networks
  * forward and backward, float32 and float64, against ND4J's gemm); {@code bench/run ode} for {@link OdeBench}'s
  * row (one Lotka-Volterra solve with sensitivities); {@code bench/run data [quick]} for {@link DataReading}'s table (reading a
@@ -48,7 +48,8 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 1 && args[0].equals("accuracy")) {
-            PosteriorAccuracy.print(args.length == 2 ? Integer.parseInt(args[1]) : 3);
+            List<String> only = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
+            PosteriorAccuracy.print(args.length >= 2 ? Integer.parseInt(args[1]) : 3, only);
             return;
         }
         if (args.length >= 1 && args[0].equals("estimators")) {

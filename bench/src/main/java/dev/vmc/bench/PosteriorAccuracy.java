@@ -85,13 +85,19 @@ public final class PosteriorAccuracy {
     private PosteriorAccuracy() {}
 
     public static void main(String[] args) throws IOException {
-        print(args.length > 0 ? Integer.parseInt(args[0]) : 3);
+        List<String> only = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
+        print(args.length > 0 ? Integer.parseInt(args[0]) : 3, only);
     }
 
     static void print(int seeds) throws IOException {
+        print(seeds, List.of());
+    }
+
+    /** @param only the posteriors to fit, by a part of their names; all of them if empty */
+    static void print(int seeds, List<String> only) throws IOException {
         System.out.printf("%-44s %4s | %7s %-11s %13s %6s %7s %6s %5s | %7s %13s %7s%n", "posterior (seeds 1-" + seeds + ")", "d",
                 "max |z|", "worst", "sd ratio", "k-hat", "grads", "s/fit", "bad", "max |z|", "sd ratio", "grads");
-        List<String> names = listed();
+        List<String> names = listed().stream().filter(n -> only.isEmpty() || only.stream().anyMatch(n::contains)).toList();
         warmUp(names);
         List<Row> rows = new ArrayList<>();
         for (String name : names) {

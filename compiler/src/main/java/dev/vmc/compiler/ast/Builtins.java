@@ -51,6 +51,8 @@ public final class Builtins {
     static {
         elementwise("exp", Unary.EXP);
         elementwise("log", Unary.LOG);
+        elementwise("log10", Unary.LOG10); // log10() and log2() with no argument are constants, below
+        elementwise("log2", Unary.LOG2);
         elementwise("log1p", Unary.LOG1P);
         elementwise("expm1", Unary.EXPM1);
         elementwise("sqrt", Unary.SQRT);

@@ -73,9 +73,9 @@ class StatementParsingTest {
         assertEquals(true, ((Stmt.Print) s.get(1)).reject());
         assertInstanceOf(Stmt.Return.class, s.get(2));
         assertInstanceOf(Stmt.Sample.class, s.get(3));
-        assertEquals("-normal_lccdf(0, mu, 1)", ExprText.of(((Stmt.TargetAdd) s.get(4)).value()));
-        assertEquals("-normal_lcdf(5, mu, 1)", ExprText.of(((Stmt.TargetAdd) s.get(6)).value()));
-        assertEquals("-log_diff_exp(normal_lcdf(5, mu, 1), normal_lcdf(0, mu, 1))",
+        assertEquals("-normal_lccdf(0 | mu, 1)", ExprText.of(((Stmt.TargetAdd) s.get(4)).value()));
+        assertEquals("-normal_lcdf(5 | mu, 1)", ExprText.of(((Stmt.TargetAdd) s.get(6)).value()));
+        assertEquals("-log_diff_exp(normal_lcdf(5 | mu, 1), normal_lcdf(0 | mu, 1))",
                 ExprText.of(((Stmt.TargetAdd) s.get(8)).value()));
     }
 
@@ -84,6 +84,6 @@ class StatementParsingTest {
         Program program = ProgramParser.parse("t.stan", "data { int N; array[N] real T; }\nparameters { real mu; }\n"
                 + "model {\n  T[1] ~ normal(mu, 1) T[T[2], ];\n}\n");
         assertEquals(2, program.model().size());
-        assertEquals("-normal_lccdf(T[2], mu, 1)", ExprText.of(((Stmt.TargetAdd) program.model().get(1)).value()));
+        assertEquals("-normal_lccdf(T[2] | mu, 1)", ExprText.of(((Stmt.TargetAdd) program.model().get(1)).value()));
     }
 }

@@ -22,6 +22,14 @@ public enum Unary implements Op {
         double f(double x) { return Math.log(x); }
         double df(double x, double y) { return 1 / x; }
     },
+    LOG10 {
+        double f(double x) { return Math.log10(x); }
+        double df(double x, double y) { return 1 / (x * Math.log(10)); }
+    },
+    LOG2 {
+        double f(double x) { return Math.log(x) / Math.log(2); }
+        double df(double x, double y) { return 1 / (x * Math.log(2)); }
+    },
     LOG1P {
         double f(double x) { return Special.log1p(x); }
         double df(double x, double y) { return 1 / (1 + x); }
