@@ -131,10 +131,16 @@ class PosteriordbLogDensityTest {
     /**
      * A posterior listed as pending still does not compile (or bind to its data), so one that
      * starts compiling when a feature lands is marked {@code compiles} and its log density checked.
+     * One test over the list, which may be empty (every posterior compiles).
      */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("pending")
-    void pendingPosteriorsDoNotCompileYet(String name) throws IOException {
+    @Test
+    void pendingPosteriorsDoNotCompileYet() throws IOException {
+        for (String name : pending().toList()) {
+            pendingPosteriorDoesNotCompileYet(name);
+        }
+    }
+
+    private static void pendingPosteriorDoesNotCompileYet(String name) throws IOException {
         Path dir = POSTERIORS.resolve(name);
         RuntimeException refused = null;
         try {
