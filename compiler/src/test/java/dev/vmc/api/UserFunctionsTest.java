@@ -148,4 +148,32 @@ class UserFunctionsTest {
             assertEquals(gi[0], gf[0], 1e-12, "gradient at " + mu);
         }
     }
+
+    @Test
+    void anOdeSolvedInsideAFunctionMatchesItsClosedForm() throws java.io.IOException {
+        String program = new String(UserFunctionsTest.class.getResourceAsStream("/good/stan_functions.stan").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("return integrate_ode_rk45(decay, y0, 0, ts, theta, x_r, x_i);",
+                        "return integrate_ode_rk45(decay, y0, 0, ts, theta, x_r, x_i, 1e-10, 1e-10, 100000);");
+        double[] ts = {0.5, 1.0, 2.0};
+        double[] y = {0.7, 0.4, 0.2};
+        LogDensity density = Vmc.compile(program, "ode.stan").bind(DataSet.of(Map.of("N", 3, "ts", List.of(0.5, 1.0, 2.0),
+                "y", List.of(0.7, 0.4, 0.2)))).logDensity();
+        double logK = -0.3;
+        double logSigma = -1.2;
+        double k = Math.exp(logK);
+        double sigma = Math.exp(logSigma);
+        double expected = normal(k, 1, 1) + logK + lognormal(sigma, 0, 1) + logSigma;
+        for (int n = 0; n < 3; n++) {
+            expected += normal(y[n], Math.exp(-k * ts[n]), sigma);
+        }
+        assertEquals(expected, density.value(new double[] {logK, logSigma}), 1e-7);
+    }
+
+    private static double normal(double x, double mu, double sigma) {
+        return -0.5 * Math.pow((x - mu) / sigma, 2) - Math.log(sigma) - 0.5 * Math.log(2 * Math.PI);
+    }
+
+    private static double lognormal(double x, double mu, double sigma) {
+        return normal(Math.log(x), mu, sigma) - Math.log(x);
+    }
 }

@@ -233,6 +233,13 @@ final class UserFunctions {
         return found;
     }
 
+    /** The first user-defined function the expression calls, or null. */
+    static String firstCalled(Expr expr, Set<String> functions) {
+        Set<String> found = new LinkedHashSet<>();
+        calledIn(expr, functions, found);
+        return found.isEmpty() ? null : found.iterator().next();
+    }
+
     private static void calledIn(Expr expr, Set<String> functions, Set<String> found) {
         Deque<Expr> pending = new ArrayDeque<>();
         pending.push(expr);
