@@ -113,4 +113,67 @@ class UserFunctionsTest {
         assertTrue(e.getMessage().contains("reject.stan:26:7: reject: ") && e.getMessage().contains("x must be positive, got -8"),
                 e.getMessage());
     }
+
+    @Test
+    void aUserDensityServesTildeAndTargetStatements() {
+        String functions = """
+                functions {
+                  real laplace_lpdf(real y, real mu, real b) { return -log(2 * b) - abs(y - mu) / b; }
+                  real shifted_lpdf(vector y, real mu) { return normal_lpdf(y | mu + 1, 1); }
+                }
+                data { vector[3] x; }
+                parameters { real mu; }
+                model {
+                  mu ~ laplace(0, 2);
+                  target += laplace_lpdf(0.5 | mu, 1);
+                  x ~ shifted(mu);
+                }
+                """;
+        String inline = """
+                data { vector[3] x; }
+                parameters { real mu; }
+                model {
+                  target += -log(4) - abs(mu) / 2;
+                  target += -log(2) - abs(0.5 - mu);
+                  x ~ normal(mu + 1, 1);
+                }
+                """;
+        Map<String, Object> data = Map.of("x", List.of(1.0, -0.5, 2.0));
+        LogDensity.Evaluator f = Vmc.compile(functions, "density.stan").bind(DataSet.of(data)).logDensity().evaluator(1);
+        LogDensity.Evaluator g = Vmc.compile(inline, "inline.stan").bind(DataSet.of(data)).logDensity().evaluator(1);
+        for (double mu : new double[] {-1.3, 0.2, 0.9}) {
+            double[] gf = new double[1];
+            double[] gi = new double[1];
+            assertEquals(g.valueAndGradient(new double[] {mu}, gi), f.valueAndGradient(new double[] {mu}, gf), 1e-12);
+            assertEquals(gi[0], gf[0], 1e-12, "gradient at " + mu);
+        }
+    }
+
+    @Test
+    void anOdeSolvedInsideAFunctionMatchesItsClosedForm() throws java.io.IOException {
+        String program = new String(UserFunctionsTest.class.getResourceAsStream("/good/stan_functions.stan").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("return integrate_ode_rk45(decay, y0, 0, ts, theta, x_r, x_i);",
+                        "return integrate_ode_rk45(decay, y0, 0, ts, theta, x_r, x_i, 1e-10, 1e-10, 100000);");
+        double[] ts = {0.5, 1.0, 2.0};
+        double[] y = {0.7, 0.4, 0.2};
+        LogDensity density = Vmc.compile(program, "ode.stan").bind(DataSet.of(Map.of("N", 3, "ts", List.of(0.5, 1.0, 2.0),
+                "y", List.of(0.7, 0.4, 0.2)))).logDensity();
+        double logK = -0.3;
+        double logSigma = -1.2;
+        double k = Math.exp(logK);
+        double sigma = Math.exp(logSigma);
+        double expected = normal(k, 1, 1) + logK + lognormal(sigma, 0, 1) + logSigma;
+        for (int n = 0; n < 3; n++) {
+            expected += normal(y[n], Math.exp(-k * ts[n]), sigma);
+        }
+        assertEquals(expected, density.value(new double[] {logK, logSigma}), 1e-7);
+    }
+
+    private static double normal(double x, double mu, double sigma) {
+        return -0.5 * Math.pow((x - mu) / sigma, 2) - Math.log(sigma) - 0.5 * Math.log(2 * Math.PI);
+    }
+
+    private static double lognormal(double x, double mu, double sigma) {
+        return normal(Math.log(x), mu, sigma) - Math.log(x);
+    }
 }

@@ -5,6 +5,7 @@ import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Guide;
 import dev.vmc.compiler.ast.Program;
 import dev.vmc.compiler.ast.Stmt;
+import dev.vmc.compiler.ast.Stmts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -35,14 +36,14 @@ public final class AllExpressions {
         expr(decl.init());
     }
 
+    /** The statement's expressions and those of the statements nested in it (a loop's body, an if's branches). */
     private void statement(Stmt statement) {
-        if (statement instanceof Stmt.Define define) {
-            decl(define.decl());
-        } else if (statement instanceof Stmt.Sample sample) {
-            expr(sample.variate());
-            sample.args().forEach(this::expr);
-        } else {
-            expr(((Stmt.TargetAdd) statement).value());
+        for (Stmt s : Stmts.all(List.of(statement))) {
+            if (s instanceof Stmt.Define define) {
+                decl(define.decl());
+            } else {
+                Stmts.expressions(s).forEach(this::expr);
+            }
         }
     }
 

@@ -92,6 +92,7 @@ public final class Checker {
         Scope sizes = Scope.forSizes();
         Scope latentBounds = Scope.forLatentBounds();
         DeclarationOrder.forEach(program, (decl, kind) -> {
+            refuseCallsInSizes(decl);
             Type type = resolver.resolve(decl, kind, sizes, kind == NameKind.LATENT ? latentBounds : sizes);
             declaredTypes.put(decl, type);
             symbols.resolve(decl, type);
@@ -102,6 +103,24 @@ public final class Checker {
                 latentBounds.define(decl.name());
             }
         });
+    }
+
+    /**
+     * The program's declared sizes are computed before the statements run, where the functions
+     * are not lowered; a size computed in transformed data (int M = f(N);) is known by then.
+     */
+    private void refuseCallsInSizes(Decl decl) {
+        java.util.Set<String> functions = new java.util.HashSet<>();
+        program.functions().forEach(f -> functions.add(f.name()));
+        List<dev.vmc.compiler.ast.Expr> sizes = new java.util.ArrayList<>(decl.type().arrayDims());
+        sizes.addAll(decl.type().dims());
+        for (dev.vmc.compiler.ast.Expr size : sizes) {
+            String called = UserFunctions.firstCalled(size, functions);
+            if (called != null) {
+                diagnostics.error(ExprStart.of(size), "a declared size may not call user-defined function '" + called
+                        + "' yet; compute it in transformed data first (int n = " + ExprText.of(size) + ";) and use n");
+            }
+        }
     }
 
     /** Each function's body, in a scope of its own: its arguments (read-only) and its locals. */

@@ -276,7 +276,9 @@ final class ExprTyper {
 
     private String firstNonDataName(Expr expr) {
         return Names.in(expr).stream().map(Expr.Var::name)
-                .filter(name -> symbols.get(name) != null && symbols.get(name).kind() != NameKind.DATA)
+                // a function's own arguments and locals: what they hold is known only where it is called
+                .filter(name -> symbols.get(name) != null && symbols.get(name).kind() != NameKind.DATA
+                        && symbols.get(name).kind() != NameKind.FUNCTION)
                 .findFirst().orElse(null);
     }
 

@@ -26,8 +26,8 @@ import java.util.Set;
  * _lpdf/_lp/_rng kinds), and how a call's arguments match a signature.
  */
 final class UserFunctions {
-    private static final List<String> SUFFIXES = List.of("_lpdf", "_lupdf", "_lpmf", "_lupmf", "_lcdf", "_lccdf", "_cdf",
-            "_rng", "_lp");
+    /** The kinds vmc does not take yet; _lpdf and _lpmf functions are densities for ~ and target +=. */
+    private static final List<String> SUFFIXES = List.of("_lupdf", "_lupmf", "_lcdf", "_lccdf", "_cdf", "_rng", "_lp");
 
     private UserFunctions() {}
 
@@ -51,8 +51,9 @@ final class UserFunctions {
             String suffix = SUFFIXES.stream().filter(s -> f.name().endsWith(s)).findFirst().orElse(null);
             if (suffix != null) {
                 diagnostics.error(f.pos(), "user-defined " + suffix + " functions are not supported yet; name the function"
-                        + " without the suffix and add its value with 'target += " + f.name().substring(0,
-                                f.name().length() - suffix.length()) + "(...);' in the model");
+                        + " without the suffix and " + (suffix.equals("_rng") ? "draw with the built-in _rng functions"
+                                : "add its value with 'target += " + f.name().substring(0, f.name().length() - suffix.length())
+                                        + "(...);' in the model"));
             }
             signatures.put(f.name(), signature);
             if (f.isDefinition()) {
@@ -65,6 +66,14 @@ final class UserFunctions {
             }
         }
         refuseRecursion(defined, diagnostics);
+        for (FunctionDef f : defined.values()) {
+            boolean density = f.name().endsWith("_lpdf") || f.name().endsWith("_lpmf");
+            if (density && (f.isVoid() || f.result().arrayRank() > 0 || f.result().base() != TypeExpr.Base.REAL
+                    || f.parameters().isEmpty())) {
+                diagnostics.error(f.pos(), "a density '" + f.name() + "' takes the variate first and returns a real (its"
+                        + " log density)");
+            }
+        }
         return signatures;
     }
 
@@ -222,6 +231,13 @@ final class UserFunctions {
             }
         });
         return found;
+    }
+
+    /** The first user-defined function the expression calls, or null. */
+    static String firstCalled(Expr expr, Set<String> functions) {
+        Set<String> found = new LinkedHashSet<>();
+        calledIn(expr, functions, found);
+        return found.isEmpty() ? null : found.iterator().next();
     }
 
     private static void calledIn(Expr expr, Set<String> functions, Set<String> found) {

@@ -1,5 +1,6 @@
 package dev.vmc.compiler.lower;
 
+import dev.vmc.compiler.ast.Builtins;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Names;
 import dev.vmc.runtime.graph.Executor;
@@ -137,6 +138,24 @@ public final class Evaluator {
     }
 
     private static boolean namesKnown(Expr expr, Map<String, Tensor> values) {
-        return Names.in(expr).stream().allMatch(v -> values.containsKey(v.name()));
+        return Names.in(expr).stream().allMatch(v -> values.containsKey(v.name())) && builtinCallsOnly(expr);
+    }
+
+    /**
+     * Whether every call is of a built-in function or density: a user-defined function's body
+     * (and an ODE solver's right-hand side) is lowered only where the program's statements run.
+     */
+    private static boolean builtinCallsOnly(Expr expr) {
+        java.util.Deque<Expr> pending = new java.util.ArrayDeque<>();
+        pending.push(expr);
+        while (!pending.isEmpty()) {
+            Expr e = pending.pop();
+            if (e instanceof Expr.Call c && Builtins.lookup(c.function(), c.args().size()).isEmpty()
+                    && !dev.vmc.compiler.ast.DensityCalls.isDensityCall(c.function())) {
+                return false;
+            }
+            Names.parts(e).forEach(pending::push);
+        }
+        return true;
     }
 }

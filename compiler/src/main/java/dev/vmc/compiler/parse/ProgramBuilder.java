@@ -79,6 +79,8 @@ final class ProgramBuilder {
         checkPlace(name, spelled(block), Positions.of(block));
         if (block instanceof VmodelParser.FunctionsBlockContext b) {
             functions = functionBuilder.all(b.functionDefinition());
+            statements.defineUserDensities(functions.stream().map(FunctionDef::name)
+                    .filter(n -> n.endsWith("_lpdf") || n.endsWith("_lpmf")).collect(java.util.stream.Collectors.toSet()));
         } else if (block instanceof VmodelParser.DataBlockContext b) {
             data = remember(declarations.all(b.declaration()), "data");
             plate = plate(b.plate());

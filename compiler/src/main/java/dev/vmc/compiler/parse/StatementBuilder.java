@@ -28,6 +28,8 @@ final class StatementBuilder {
         this.diagnostics = diagnostics;
     }
 
+    private final java.util.Set<String> userDensities = new java.util.HashSet<>();
+
     /** A function's body: in a scope of its own, where the parameters are already declared. */
     List<Stmt> body(List<VmodelParser.StatementContext> contexts) {
         return nested(contexts);
@@ -64,6 +66,7 @@ final class StatementBuilder {
             sample(sample, out);
         } else if (ctx instanceof VmodelParser.TargetStatementContext target) {
             if (target.expr() instanceof VmodelParser.ConditionalCallExprContext call
+                    && !userDensities.contains(call.ID().getText())
                     && DensityCalls.parse(call.ID().getText()).map(n -> n.kind() == DensityCalls.Kind.LOG_DENSITY).orElse(false)) {
                 out.add(densityTerm(call, DensityCalls.parse(call.ID().getText()).get()));
                 return;
@@ -150,6 +153,11 @@ final class StatementBuilder {
         Pos pos = Positions.of(sample.op);
         String dist = sample.dist.getText();
         List<Expr> args = exprs.arguments(sample.arguments());
+        String user = userDensity(dist);
+        if (user != null) {
+            userSample(sample, user, args, out);
+            return;
+        }
         out.add(new Stmt.Sample(pos, exprs.visit(sample.expr()), dist, Positions.of(sample.dist), args));
         VmodelParser.TruncationContext t = sample.truncation();
         if (t == null || (t.lower == null && t.upper == null)) {
@@ -168,6 +176,36 @@ final class StatementBuilder {
                     cdf(at, dist + "_lcdf", lower, args)));
         }
         out.add(new Stmt.TargetAdd(at, new Expr.Unary(at, "-", mass)));
+    }
+
+    /**
+     * {@code y ~ foo(args)} with a user-defined {@code foo_lpdf} (or {@code foo_lpmf}): {@code target
+     * += foo_lpdf(y | args);}, the function's value added to the target.
+     */
+    private void userSample(VmodelParser.SampleStatementContext sample, String function, List<Expr> args, List<Stmt> out) {
+        if (sample.truncation() != null) {
+            diagnostics.error(Positions.of(sample.truncation()), "truncating a user-defined density ('" + function
+                    + "') is not supported yet");
+        }
+        List<Expr> all = new ArrayList<>();
+        all.add(exprs.visit(sample.expr()));
+        all.addAll(args);
+        out.add(new Stmt.TargetAdd(Positions.of(sample.op), new Expr.Call(Positions.of(sample.dist), function, all)));
+    }
+
+    /** The user-defined function {@code dist_lpdf} or {@code dist_lpmf} that a ~ statement names, or null. */
+    private String userDensity(String dist) {
+        for (String suffix : List.of("_lpdf", "_lpmf")) {
+            if (userDensities.contains(dist + suffix)) {
+                return dist + suffix;
+            }
+        }
+        return null;
+    }
+
+    /** The functions block's _lpdf and _lpmf functions, which ~ statements may name as their densities. */
+    void defineUserDensities(java.util.Set<String> names) {
+        userDensities.addAll(names);
     }
 
     private static Expr cdf(Pos at, String function, Expr bound, List<Expr> args) {
