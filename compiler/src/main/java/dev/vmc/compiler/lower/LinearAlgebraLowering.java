@@ -1,6 +1,7 @@
 package dev.vmc.compiler.lower;
 
 import dev.vmc.runtime.graph.Cholesky;
+import dev.vmc.runtime.graph.Concatenate;
 import dev.vmc.runtime.graph.DiagMatrix;
 import dev.vmc.runtime.graph.GpCovariance;
 import dev.vmc.runtime.graph.Graph;
@@ -61,8 +62,39 @@ final class LinearAlgebraLowering {
             case "quad_form_diag" -> graph.mul(graph.mul(asColumn(graph, args.get(1)), args.get(0)), args.get(1));
             case "squared_distance" -> graph.sum(graph.apply(Unary.SQUARE, graph.sub(args.get(0), args.get(1))));
             case "distance" -> graph.apply(Unary.SQRT, graph.sum(graph.apply(Unary.SQUARE, graph.sub(args.get(0), args.get(1)))));
+            case "append_row" -> appendRow(graph, args.get(0), args.get(1));
+            case "append_col" -> appendCol(graph, args.get(0), args.get(1));
             default -> throw new IllegalStateException("no lowering for " + name);
         };
+    }
+
+    /**
+     * Vectors end to end (a real as a one-element vector), or matrices one above the other (a
+     * row_vector, the rank-1 argument beside a matrix, as a one-row matrix).
+     */
+    private static Node appendRow(Graph graph, Node a, Node b) {
+        if (a.rank() == 2 || b.rank() == 2) {
+            return graph.apply(Concatenate.INSTANCE, asRow(graph, a), asRow(graph, b));
+        }
+        return graph.apply(Concatenate.INSTANCE, asVector(graph, a), asVector(graph, b));
+    }
+
+    /** Row_vectors end to end, or the transposes of matrices (a vector as a one-column matrix) appended by rows. */
+    private static Node appendCol(Graph graph, Node a, Node b) {
+        if (a.rank() == 2 || b.rank() == 2) {
+            Node stacked = graph.apply(Concatenate.INSTANCE, graph.apply(Transpose.INSTANCE, asColumn(graph, a)),
+                    graph.apply(Transpose.INSTANCE, asColumn(graph, b)));
+            return graph.apply(Transpose.INSTANCE, stacked);
+        }
+        return graph.apply(Concatenate.INSTANCE, asVector(graph, a), asVector(graph, b));
+    }
+
+    private static Node asVector(Graph graph, Node x) {
+        return x.rank() == 0 ? graph.reshape(x, 1) : x;
+    }
+
+    private static Node asRow(Graph graph, Node x) {
+        return x.rank() == 1 ? graph.reshape(x, 1, x.shape[0]) : x;
     }
 
     /** log softmax(v) = v - log_sum_exp(v), which never overflows. */
@@ -70,9 +102,9 @@ final class LinearAlgebraLowering {
         return graph.sub(v, graph.apply(Reduce.LOG_SUM_EXP, v));
     }
 
-    /** A vector as a one-column matrix, so that it broadcasts across a matrix's rows. */
+    /** A vector as a one-column matrix, so that it broadcasts across a matrix's rows; a matrix as it is. */
     private static Node asColumn(Graph graph, Node v) {
-        return graph.reshape(v, v.shape[0], 1);
+        return v.rank() == 2 ? v : graph.reshape(v, v.shape[0], 1);
     }
 
     private static Node identity(Graph graph, int n) {

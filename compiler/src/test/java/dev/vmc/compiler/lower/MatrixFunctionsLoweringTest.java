@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The matrix functions as a program calls them: types (as declared), values, and gradients of the lowered graph. */
 class MatrixFunctionsLoweringTest {
     private static final LoweredExpressions PROGRAM = new LoweredExpressions(
-            "array[3] real x; array[3] vector[2] p; real a; real r; real s; vector[3] v; matrix[3, 3] M;");
+            "array[3] real x; array[3] vector[2] p; real a; real r; real s; vector[3] v; matrix[3, 3] M;"
+            + " row_vector[3] w; matrix[2, 3] N;");
     private static final Map<String, Tensor> DATA = Map.of(
             "x", Tensor.vector(-1, 0.5, 2),
             "p", new Tensor(new int[] {3, 2}, new double[] {0, 1, 1, 0.5, -0.5, 2}),
@@ -21,7 +22,9 @@ class MatrixFunctionsLoweringTest {
             "r", Tensor.scalar(0.9),
             "s", Tensor.scalar(0.4),
             "v", Tensor.vector(0.5, 1.5, 2),
-            "M", new Tensor(new int[] {3, 3}, new double[] {4, 1.2, -0.6, 1.2, 3, 0.5, -0.6, 0.5, 2}));
+            "M", new Tensor(new int[] {3, 3}, new double[] {4, 1.2, -0.6, 1.2, 3, 0.5, -0.6, 0.5, 2}),
+            "w", Tensor.vector(-2, 0.25, 1),
+            "N", new Tensor(new int[] {2, 3}, new double[] {1, 2, 3, 4, 5, 6}));
 
     @Test
     void gpRegressionsCovarianceAndItsFactor() {
@@ -99,6 +102,34 @@ class MatrixFunctionsLoweringTest {
                 PROGRAM.value("row_vector[3]", "columns_dot_self(M)", DATA).data, 1e-14);
         assertArrayEquals(new double[] {16 + 1.44 + 0.36, 1.44 + 9 + 0.25, 0.36 + 0.25 + 4},
                 PROGRAM.value("vector[3]", "rows_dot_self(M)", DATA).data, 1e-14);
+    }
+
+    @Test
+    void appendsJoinRowsAndColumns() {
+        assertArrayEquals(new double[] {0.5, 1.5, 2, -1, 0.5, 2}, PROGRAM.value("vector[6]", "append_row(v, to_vector(x))",
+                DATA).data, 0);
+        assertArrayEquals(new double[] {1.3, 0.5, 1.5, 2}, PROGRAM.value("vector[4]", "append_row(a, v)", DATA).data, 0);
+        assertArrayEquals(new double[] {0.5, 1.5, 2, 1.3}, PROGRAM.value("vector[4]", "append_row(v, a)", DATA).data, 0);
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, 4, 1.2, -0.6, 1.2, 3, 0.5, -0.6, 0.5, 2},
+                PROGRAM.value("matrix[5, 3]", "append_row(N, M)", DATA).data, 0);
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, -2, 0.25, 1}, PROGRAM.value("matrix[3, 3]", "append_row(N, w)",
+                DATA).data, 0);
+        assertArrayEquals(new double[] {-2, 0.25, 1, 0.5, 1.5, 2}, PROGRAM.value("row_vector[6]", "append_col(w, v')",
+                DATA).data, 0);
+        assertArrayEquals(new double[] {-2, 0.25, 1, 1.3}, PROGRAM.value("row_vector[4]", "append_col(w, a)", DATA).data, 0);
+        assertArrayEquals(new double[] {1, 2, 3, 1, 4, 5, 6, 4}, PROGRAM.value("matrix[2, 4]", "append_col(N, N[:, 1])",
+                DATA).data, 0);
+        Tensor wide = PROGRAM.value("matrix[3, 6]", "append_col(M, M')", DATA);
+        assertArrayEquals(new int[] {3, 6}, wide.shape);
+        assertArrayEquals(new double[] {4, 1.2, -0.6, 4, 1.2, -0.6}, java.util.Arrays.copyOf(wide.data, 6), 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sum(append_row(v, a) .* append_row(a, v)) + sum(square(append_row(N, M)))",
+            "sum(append_row(N, w) * v) + append_col(w, a) * append_col(a, w)' + sum(square(append_col(M, N')))",
+            "sum(append_col(N[:, 2], N) .* append_col(N, N[:, 1]))"})
+    void appendGradientsMatchFiniteDifferences(String expression) {
+        PROGRAM.checkGradient(expression, DATA, "a", "v", "M", "w", "N");
     }
 
     private static double sum(double[] values) {
