@@ -30,7 +30,10 @@ public final class Builtins {
         SLICE,
         /** dot_product(a, b): two vectors of one size to a real. */
         DOT_PRODUCT,
-        /** rep_vector(x, K) (and rep_array(x, K)): K copies of the scalar x, K an int over data. */
+        /**
+         * rep_vector(x, K) (and rep_array(x, K), rep_row_vector(x, K), rep_matrix(x, M, N)): copies
+         * of the scalar x, the sizes ints over data.
+         */
         REPEAT,
         /**
          * The matrix functions, Stan's sizes of a value (rows, size, ...) and its constants (pi(),
@@ -105,6 +108,8 @@ public final class Builtins {
         add(new Builtin("rep_vector", 2, Kind.REPEAT, null, null));
         // rep_array(x, n) for a scalar x: the same n copies, typed as a one-dimensional array
         add(new Builtin("rep_array", 2, Kind.REPEAT, null, null));
+        add(new Builtin("rep_row_vector", 2, Kind.REPEAT, null, null));
+        add(new Builtin("rep_matrix", 3, Kind.REPEAT, null, null));
         linearAlgebra("diag_matrix", 1);
         linearAlgebra("cholesky_decompose", 1);
         linearAlgebra("add_diag", 2);

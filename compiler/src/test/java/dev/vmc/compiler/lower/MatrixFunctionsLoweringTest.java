@@ -132,6 +132,23 @@ class MatrixFunctionsLoweringTest {
         PROGRAM.checkGradient(expression, DATA, "a", "v", "M", "w", "N");
     }
 
+    @Test
+    void repeatsFillRowVectorsAndMatrices() {
+        assertArrayEquals(new double[] {1.3, 1.3, 1.3}, PROGRAM.value("row_vector[3]", "rep_row_vector(a, 3)", DATA).data, 0);
+        Tensor filled = PROGRAM.value("matrix[2, 3]", "rep_matrix(s, 2, size(x))", DATA);
+        assertArrayEquals(new int[] {2, 3}, filled.shape);
+        assertArrayEquals(new double[] {0.4, 0.4, 0.4, 0.4, 0.4, 0.4}, filled.data, 0);
+        assertArrayEquals(new double[] {5, 6, 7, 8, 9, 10}, PROGRAM.value("matrix[2, 3]", "N + rep_matrix(1, 2, 3) * 4",
+                DATA).data, 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sum(rep_matrix(a, 2, 3) .* N) + rep_row_vector(s, 3) * v",
+            "sum(rep_matrix(a * s, 3, 3) * M)"})
+    void repeatGradientsMatchFiniteDifferences(String expression) {
+        PROGRAM.checkGradient(expression, DATA, "a", "s", "v", "M", "N");
+    }
+
     private static double sum(double[] values) {
         double total = 0;
         for (double x : values) {
