@@ -49,6 +49,10 @@ final class LinearAlgebraTypes {
             case "squared_distance", "distance" -> isVectorLike(args.get(0)) && isVectorLike(args.get(1))
                     && args.get(0).sameShapeAs(args.get(1)) ? Outcome.ok(Type.REAL)
                     : fail(name, "two vectors of one size", args);
+            case "mdivide_left_tri_low" -> isSquare(args.get(0)) && (isVector(args.get(1)) || isMatrix(args.get(1)))
+                    && args.get(1).dims().get(0).matches(args.get(0).dims().get(0)) ? Outcome.ok(real(args.get(1)))
+                    : fail(name, "a square lower-triangular matrix and a vector or a matrix with a row for each of its rows",
+                    args);
             case "append_row" -> appendRow(args.get(0), args.get(1));
             case "append_col" -> appendCol(args.get(0), args.get(1));
             default -> throw new IllegalStateException("no typing rule for " + name);

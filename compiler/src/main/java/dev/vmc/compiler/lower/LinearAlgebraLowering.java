@@ -9,6 +9,7 @@ import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.Reduce;
 import dev.vmc.runtime.graph.Repeat;
 import dev.vmc.runtime.graph.Transpose;
+import dev.vmc.runtime.graph.TriangularSolve;
 import dev.vmc.runtime.graph.Unary;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.List;
@@ -62,6 +63,7 @@ final class LinearAlgebraLowering {
             case "quad_form_diag" -> graph.mul(graph.mul(asColumn(graph, args.get(1)), args.get(0)), args.get(1));
             case "squared_distance" -> graph.sum(graph.apply(Unary.SQUARE, graph.sub(args.get(0), args.get(1))));
             case "distance" -> graph.apply(Unary.SQRT, graph.sum(graph.apply(Unary.SQUARE, graph.sub(args.get(0), args.get(1)))));
+            case "mdivide_left_tri_low" -> graph.apply(TriangularSolve.INSTANCE, args.get(0), args.get(1));
             case "append_row" -> appendRow(graph, args.get(0), args.get(1));
             case "append_col" -> appendCol(graph, args.get(0), args.get(1));
             default -> throw new IllegalStateException("no lowering for " + name);

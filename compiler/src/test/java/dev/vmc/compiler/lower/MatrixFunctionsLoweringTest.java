@@ -149,6 +149,36 @@ class MatrixFunctionsLoweringTest {
         PROGRAM.checkGradient(expression, DATA, "a", "s", "v", "M", "N");
     }
 
+    /** L x = b and L X = B, with L the lower triangle of M (Stan ignores the entries above its diagonal). */
+    @Test
+    void triangularSolvesInvertTheLowerTriangle() {
+        double[] m = DATA.get("M").data;
+        double[] v = DATA.get("v").data;
+        double[] x = PROGRAM.value("vector[3]", "mdivide_left_tri_low(M, v)", DATA).data;
+        double[] columns = PROGRAM.value("matrix[3, 2]", "mdivide_left_tri_low(M, N')", DATA).data;
+        double[] n = DATA.get("N").data;
+        for (int i = 0; i < 3; i++) {
+            double lx = 0;
+            double[] lxColumns = new double[2];
+            for (int k = 0; k <= i; k++) {
+                lx += m[i * 3 + k] * x[k];
+                for (int j = 0; j < 2; j++) {
+                    lxColumns[j] += m[i * 3 + k] * columns[k * 2 + j];
+                }
+            }
+            assertEquals(v[i], lx, 1e-14);
+            assertEquals(n[i], lxColumns[0], 1e-14);
+            assertEquals(n[3 + i], lxColumns[1], 1e-14);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sum(square(mdivide_left_tri_low(M, v)))",
+            "sum(mdivide_left_tri_low(cholesky_decompose(add_diag(M, v)), N') .* N')"})
+    void triangularSolveGradientsMatchFiniteDifferences(String expression) {
+        PROGRAM.checkGradient(expression, DATA, "v", "M", "N");
+    }
+
     private static double sum(double[] values) {
         double total = 0;
         for (double x : values) {
