@@ -53,6 +53,10 @@ final class LinearAlgebraTypes {
                     && args.get(1).dims().get(0).matches(args.get(0).dims().get(0)) ? Outcome.ok(real(args.get(1)))
                     : fail(name, "a square lower-triangular matrix and a vector or a matrix with a row for each of its rows",
                     args);
+            case "quad_form" -> !isSquare(args.get(0)) || !(isVector(args.get(1)) || isMatrix(args.get(1)))
+                    || !args.get(1).dims().get(0).matches(args.get(0).dims().get(0))
+                    ? fail(name, "a square matrix and a vector or a matrix with a row for each of its rows", args)
+                    : isVector(args.get(1)) ? Outcome.ok(Type.REAL) : Outcome.ok(square(args.get(1).dims().get(1)));
             case "append_row" -> appendRow(args.get(0), args.get(1));
             case "append_col" -> appendCol(args.get(0), args.get(1));
             default -> throw new IllegalStateException("no typing rule for " + name);

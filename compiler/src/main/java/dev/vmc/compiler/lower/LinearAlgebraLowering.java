@@ -64,10 +64,17 @@ final class LinearAlgebraLowering {
             case "squared_distance" -> graph.sum(graph.apply(Unary.SQUARE, graph.sub(args.get(0), args.get(1))));
             case "distance" -> graph.apply(Unary.SQRT, graph.sum(graph.apply(Unary.SQUARE, graph.sub(args.get(0), args.get(1)))));
             case "mdivide_left_tri_low" -> graph.apply(TriangularSolve.INSTANCE, args.get(0), args.get(1));
+            case "quad_form" -> quadForm(graph, args.get(0), args.get(1));
             case "append_row" -> appendRow(graph, args.get(0), args.get(1));
             case "append_col" -> appendCol(graph, args.get(0), args.get(1));
             default -> throw new IllegalStateException("no lowering for " + name);
         };
+    }
+
+    /** B' A B: a real for a vector B, a square matrix for a matrix. */
+    private static Node quadForm(Graph graph, Node a, Node b) {
+        Node ab = graph.matmul(a, b);
+        return b.rank() == 1 ? graph.sum(graph.mul(b, ab)) : graph.matmul(graph.apply(Transpose.INSTANCE, b), ab);
     }
 
     /**

@@ -179,6 +179,38 @@ class MatrixFunctionsLoweringTest {
         PROGRAM.checkGradient(expression, DATA, "v", "M", "N");
     }
 
+    @Test
+    void quadFormIsTheTransposeTimesTheMatrixTimesIt() {
+        double[] m = DATA.get("M").data;
+        double[] v = DATA.get("v").data;
+        double[] n = DATA.get("N").data; // N' is 3 x 2: (N')[k, j] = N[j, k]
+        double[] form = PROGRAM.value("matrix[2, 2]", "quad_form(M, N')", DATA).data;
+        double real = 0;
+        for (int i = 0; i < 3; i++) {
+            for (int k = 0; k < 3; k++) {
+                real += v[i] * m[i * 3 + k] * v[k];
+            }
+        }
+        assertEquals(real, PROGRAM.value("real", "quad_form(M, v)", DATA).item(), 1e-13);
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 2; b++) {
+                double sum = 0;
+                for (int i = 0; i < 3; i++) {
+                    for (int k = 0; k < 3; k++) {
+                        sum += n[a * 3 + i] * m[i * 3 + k] * n[b * 3 + k];
+                    }
+                }
+                assertEquals(sum, form[a * 2 + b], 1e-13);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"quad_form(M, v)", "sum(quad_form(M, N') .* quad_form(tcrossprod(M), N'))"})
+    void quadFormGradientsMatchFiniteDifferences(String expression) {
+        PROGRAM.checkGradient(expression, DATA, "v", "M", "N");
+    }
+
     private static double sum(double[] values) {
         double total = 0;
         for (double x : values) {
