@@ -119,7 +119,7 @@ public final class Builtins {
             linearAlgebra(one, 1);
         }
         for (String two : List.of("diag_pre_multiply", "diag_post_multiply", "quad_form_diag", "squared_distance",
-                "distance", "append_row", "append_col", "mdivide_left_tri_low", "quad_form")) {
+                "distance", "append_row", "append_col", "mdivide_left_tri_low", "mdivide_right_tri_low", "quad_form")) {
             linearAlgebra(two, 2);
         }
         for (String constant : List.of("pi", "e", "sqrt2", "log2", "log10", "not_a_number", "positive_infinity",

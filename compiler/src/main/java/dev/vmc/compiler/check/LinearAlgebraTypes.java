@@ -53,6 +53,10 @@ final class LinearAlgebraTypes {
                     && args.get(1).dims().get(0).matches(args.get(0).dims().get(0)) ? Outcome.ok(real(args.get(1)))
                     : fail(name, "a square lower-triangular matrix and a vector or a matrix with a row for each of its rows",
                     args);
+            case "mdivide_right_tri_low" -> isSquare(args.get(1)) && (isRowVector(args.get(0)) || isMatrix(args.get(0)))
+                    && width(args.get(0)).matches(args.get(1).dims().get(0)) ? Outcome.ok(real(args.get(0)))
+                    : fail(name, "a row_vector or a matrix with a column for each row of a square lower-triangular matrix,"
+                    + " and that matrix", args);
             case "quad_form" -> !isSquare(args.get(0)) || !(isVector(args.get(1)) || isMatrix(args.get(1)))
                     || !args.get(1).dims().get(0).matches(args.get(0).dims().get(0))
                     ? fail(name, "a square matrix and a vector or a matrix with a row for each of its rows", args)

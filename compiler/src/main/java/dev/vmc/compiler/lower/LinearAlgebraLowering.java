@@ -64,11 +64,30 @@ final class LinearAlgebraLowering {
             case "squared_distance" -> graph.sum(graph.apply(Unary.SQUARE, graph.sub(args.get(0), args.get(1))));
             case "distance" -> graph.apply(Unary.SQRT, graph.sum(graph.apply(Unary.SQUARE, graph.sub(args.get(0), args.get(1)))));
             case "mdivide_left_tri_low" -> graph.apply(TriangularSolve.INSTANCE, args.get(0), args.get(1));
+            case "mdivide_right_tri_low" -> rightSolve(graph, args.get(0), args.get(1));
             case "quad_form" -> quadForm(graph, args.get(0), args.get(1));
             case "append_row" -> appendRow(graph, args.get(0), args.get(1));
             case "append_col" -> appendCol(graph, args.get(0), args.get(1));
             default -> throw new IllegalStateException("no lowering for " + name);
         };
+    }
+
+    /**
+     * B L^-1, whose transpose L'^-1 B' is an upper-triangular solve: with P the order-reversing
+     * permutation, P L' P is lower triangular (reading only L's lower triangle, as Stan does) and
+     * L'^-1 = P (P L' P)^-1 P, so the one forward-substitution op serves.
+     */
+    private static Node rightSolve(Graph graph, Node b, Node l) {
+        int k = l.shape[0];
+        Tensor reversal = new Tensor(new int[] {k, k});
+        for (int i = 0; i < k; i++) {
+            reversal.data[i * k + (k - 1 - i)] = 1;
+        }
+        Node p = graph.constant(reversal);
+        Node reversedFactor = graph.matmul(p, graph.matmul(graph.apply(Transpose.INSTANCE, l), p));
+        Node columns = b.rank() == 1 ? b : graph.apply(Transpose.INSTANCE, b);
+        Node solved = graph.matmul(p, graph.apply(TriangularSolve.INSTANCE, reversedFactor, graph.matmul(p, columns)));
+        return b.rank() == 1 ? solved : graph.apply(Transpose.INSTANCE, solved);
     }
 
     /** B' A B: a real for a vector B, a square matrix for a matrix. */

@@ -172,6 +172,35 @@ class MatrixFunctionsLoweringTest {
         }
     }
 
+    /** x L = b and X L = B, with L the lower triangle of M. */
+    @Test
+    void rightTriangularSolvesInvertTheLowerTriangle() {
+        double[] m = DATA.get("M").data;
+        double[] w = DATA.get("w").data;
+        double[] n = DATA.get("N").data;
+        double[] x = PROGRAM.value("row_vector[3]", "mdivide_right_tri_low(w, M)", DATA).data;
+        double[] rows = PROGRAM.value("matrix[2, 3]", "mdivide_right_tri_low(N, M)", DATA).data;
+        for (int j = 0; j < 3; j++) {
+            double xl = 0;
+            double[] rowsL = new double[2];
+            for (int i = j; i < 3; i++) {
+                xl += x[i] * m[i * 3 + j];
+                for (int r = 0; r < 2; r++) {
+                    rowsL[r] += rows[r * 3 + i] * m[i * 3 + j];
+                }
+            }
+            assertEquals(w[j], xl, 1e-14);
+            assertEquals(n[j], rowsL[0], 1e-14);
+            assertEquals(n[3 + j], rowsL[1], 1e-14);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sum(square(mdivide_right_tri_low(w, M)))", "sum(mdivide_right_tri_low(N, M) .* N)"})
+    void rightTriangularSolveGradientsMatchFiniteDifferences(String expression) {
+        PROGRAM.checkGradient(expression, DATA, "w", "M", "N");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sum(square(mdivide_left_tri_low(M, v)))",
             "sum(mdivide_left_tri_low(cholesky_decompose(add_diag(M, v)), N') .* N')"})
