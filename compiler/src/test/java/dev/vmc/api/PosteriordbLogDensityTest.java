@@ -128,30 +128,11 @@ class PosteriordbLogDensityTest {
         }
     }
 
-    /**
-     * A posterior listed as pending still does not compile (or bind to its data), so one that
-     * starts compiling when a feature lands is marked {@code compiles} and its log density checked.
-     * One test over the list, which may be empty (every posterior compiles).
-     */
+    /** The bar: every posterior of the benchmark runs from its unmodified program. */
     @Test
-    void pendingPosteriorsDoNotCompileYet() throws IOException {
-        for (String name : pending().toList()) {
-            pendingPosteriorDoesNotCompileYet(name);
-        }
-    }
-
-    private static void pendingPosteriorDoesNotCompileYet(String name) throws IOException {
-        Path dir = POSTERIORS.resolve(name);
-        RuntimeException refused = null;
-        try {
-            Vmc.compile(dir.resolve("model.stan")).bind(DataSet.read(dir.resolve("data.json"))).logDensity();
-        } catch (RuntimeException e) {
-            refused = e;
-        }
-        if (refused == null) {
-            fail(name + " now compiles: mark it 'compiles' in bench/posteriors/posteriors.txt so its log density is checked");
-        }
-        assertNotNull(refused.getMessage(), name + ": refused without a message");
+    void noPosteriorIsPending() throws IOException {
+        List<String> pending = pending().toList();
+        assertTrue(pending.isEmpty(), "posteriors vmc cannot read yet: " + pending);
     }
 
     private static double[] numbers(Json array) {
