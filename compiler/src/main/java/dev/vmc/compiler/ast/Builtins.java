@@ -30,7 +30,10 @@ public final class Builtins {
         SLICE,
         /** dot_product(a, b): two vectors of one size to a real. */
         DOT_PRODUCT,
-        /** rep_vector(x, K) (and rep_array(x, K)): K copies of the scalar x, K an int over data. */
+        /**
+         * rep_vector(x, K) (and rep_array(x, K), rep_row_vector(x, K), rep_matrix(x, M, N)): copies
+         * of the scalar x, the sizes ints over data.
+         */
         REPEAT,
         /**
          * The matrix functions, Stan's sizes of a value (rows, size, ...) and its constants (pi(),
@@ -105,6 +108,8 @@ public final class Builtins {
         add(new Builtin("rep_vector", 2, Kind.REPEAT, null, null));
         // rep_array(x, n) for a scalar x: the same n copies, typed as a one-dimensional array
         add(new Builtin("rep_array", 2, Kind.REPEAT, null, null));
+        add(new Builtin("rep_row_vector", 2, Kind.REPEAT, null, null));
+        add(new Builtin("rep_matrix", 3, Kind.REPEAT, null, null));
         linearAlgebra("diag_matrix", 1);
         linearAlgebra("cholesky_decompose", 1);
         linearAlgebra("add_diag", 2);
@@ -114,7 +119,7 @@ public final class Builtins {
             linearAlgebra(one, 1);
         }
         for (String two : List.of("diag_pre_multiply", "diag_post_multiply", "quad_form_diag", "squared_distance",
-                "distance")) {
+                "distance", "append_row", "append_col", "mdivide_left_tri_low", "mdivide_right_tri_low", "quad_form")) {
             linearAlgebra(two, 2);
         }
         for (String constant : List.of("pi", "e", "sqrt2", "log2", "log10", "not_a_number", "positive_infinity",

@@ -30,7 +30,7 @@ final class CallTypes {
                     name + " needs arguments of one shape or a scalar, got " + args.get(0) + " and " + args.get(1));
             case REDUCTION -> Outcome.ok(Type.REAL);
             case DOT_PRODUCT -> dotProduct(args.get(0), args.get(1));
-            case REPEAT -> repeat(args.get(0), args.get(1));
+            case REPEAT -> repeat(name, args);
             case TERNARY -> name.equals("fma") ? fma(args) : logMix(args);
             case CUMULATIVE -> notOneDimensional(name, args.get(0)) != null
                     ? Outcome.fail(notOneDimensional(name, args.get(0))) : Outcome.ok(args.get(0).withElement(Element.REAL));
@@ -90,14 +90,22 @@ final class CallTypes {
     }
 
     /** The element and the size's types; the size itself is read from the expression by {@link ExprTyper}. */
-    private static Outcome repeat(Type value, Type size) {
+    /** Sizes are read from the expressions by {@link ExprTyper}; here only their types are checked. */
+    private static Outcome repeat(String name, List<Type> args) {
+        Type value = args.get(0);
         if (!value.isScalar()) {
-            return Outcome.fail("rep_vector repeats a single number, got " + value);
+            return Outcome.fail(name + " repeats a single number, got " + value);
         }
-        if (!size.isInt() || !size.isScalar()) {
-            return Outcome.fail("rep_vector's size must be an int, got " + size);
+        for (Type size : args.subList(1, args.size())) {
+            if (!size.isInt() || !size.isScalar()) {
+                return Outcome.fail(name + "'s size must be an int, got " + size);
+            }
         }
-        return Outcome.ok(Type.vector(Size.UNKNOWN));
+        return Outcome.ok(switch (name) {
+            case "rep_row_vector" -> Type.rowVector(Size.UNKNOWN);
+            case "rep_matrix" -> Type.matrix(Size.UNKNOWN, Size.UNKNOWN);
+            default -> Type.vector(Size.UNKNOWN);
+        });
     }
 
     private static String arityText(List<Integer> arities) {

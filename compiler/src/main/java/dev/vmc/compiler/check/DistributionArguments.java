@@ -35,6 +35,11 @@ final class DistributionArguments {
                     + "), got " + args.size());
             return null;
         }
+        if (distribution.support().isMatrixValued() && !variate.isError() && !isSquareMatrix(variate)) {
+            diagnostics.error(at, distribution.name() + " is a distribution over one square matrix ("
+                    + distribution.support().describe() + "), but the left side is " + variate);
+            return null;
+        }
         boolean fits = true;
         for (int i = 0; i < args.size(); i++) {
             Type arg = args.get(i);
@@ -87,6 +92,10 @@ final class DistributionArguments {
         }
         return rank == 1 ? "must be a vector[" + k + "] (or one per draw, " + variate + "), got " + arg
                 : "must be a matrix[" + k + ", " + k + "], got " + arg;
+    }
+
+    private static boolean isSquareMatrix(Type t) {
+        return t.container() == Type.Container.MATRIX && !t.isArray() && t.dims().get(0).matches(t.dims().get(1));
     }
 
     private static boolean isVectorLike(Type t) {

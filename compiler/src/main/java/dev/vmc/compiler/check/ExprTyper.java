@@ -194,15 +194,19 @@ final class ExprTyper {
         return Outcome.ok(shape.size() == 1 ? Type.vector(net.out()) : Type.matrix(shape.get(0), net.out()));
     }
 
-    /** rep_vector(x, K) as vector[K], K read by {@link #knownSize}. */
+    /** rep_vector(x, K) as vector[K] (rep_matrix(x, M, N) as matrix[M, N], ...), the sizes read by {@link #knownSize}. */
     private Type repeated(Expr.Call c) {
         Size size = knownSize(c, c.args().get(1));
-        if (size == null) {
+        Size columns = c.args().size() == 3 ? knownSize(c, c.args().get(2)) : size;
+        if (size == null || columns == null) {
             return Type.ERROR;
         }
-        return c.function().equals("rep_array")
-                ? new Type(types.get(c.args().get(0)).element(), Type.Container.SCALAR, List.of(size), List.of())
-                : Type.vector(size);
+        return switch (c.function()) {
+            case "rep_array" -> new Type(types.get(c.args().get(0)).element(), Type.Container.SCALAR, List.of(size), List.of());
+            case "rep_row_vector" -> Type.rowVector(size);
+            case "rep_matrix" -> Type.matrix(size, columns);
+            default -> Type.vector(size);
+        };
     }
 
     /**

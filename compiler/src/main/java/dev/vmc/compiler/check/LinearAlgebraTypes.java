@@ -49,6 +49,20 @@ final class LinearAlgebraTypes {
             case "squared_distance", "distance" -> isVectorLike(args.get(0)) && isVectorLike(args.get(1))
                     && args.get(0).sameShapeAs(args.get(1)) ? Outcome.ok(Type.REAL)
                     : fail(name, "two vectors of one size", args);
+            case "mdivide_left_tri_low" -> isSquare(args.get(0)) && (isVector(args.get(1)) || isMatrix(args.get(1)))
+                    && args.get(1).dims().get(0).matches(args.get(0).dims().get(0)) ? Outcome.ok(real(args.get(1)))
+                    : fail(name, "a square lower-triangular matrix and a vector or a matrix with a row for each of its rows",
+                    args);
+            case "mdivide_right_tri_low" -> isSquare(args.get(1)) && (isRowVector(args.get(0)) || isMatrix(args.get(0)))
+                    && width(args.get(0)).matches(args.get(1).dims().get(0)) ? Outcome.ok(real(args.get(0)))
+                    : fail(name, "a row_vector or a matrix with a column for each row of a square lower-triangular matrix,"
+                    + " and that matrix", args);
+            case "quad_form" -> !isSquare(args.get(0)) || !(isVector(args.get(1)) || isMatrix(args.get(1)))
+                    || !args.get(1).dims().get(0).matches(args.get(0).dims().get(0))
+                    ? fail(name, "a square matrix and a vector or a matrix with a row for each of its rows", args)
+                    : isVector(args.get(1)) ? Outcome.ok(Type.REAL) : Outcome.ok(square(args.get(1).dims().get(1)));
+            case "append_row" -> appendRow(args.get(0), args.get(1));
+            case "append_col" -> appendCol(args.get(0), args.get(1));
             default -> throw new IllegalStateException("no typing rule for " + name);
         };
     }
@@ -95,6 +109,56 @@ final class LinearAlgebraTypes {
         }
         Size n = t.rank() == 1 ? t.shape().get(0) : Size.UNKNOWN;
         return Outcome.ok(name.equals("to_vector") ? Type.vector(n) : Type.rowVector(n));
+    }
+
+    /**
+     * append_row: vectors (or a real and a vector) end to end, or matrices (a row_vector being one
+     * row) one above the other. Two row_vectors are refused: at run time they cannot be told from
+     * two vectors, whose answer is a vector rather than a two-row matrix.
+     */
+    private static Outcome appendRow(Type a, Type b) {
+        if ((isVector(a) || a.isScalar()) && (isVector(b) || b.isScalar()) && !(a.isScalar() && b.isScalar())) {
+            return Outcome.ok(Type.vector(plus(length(a), length(b))));
+        }
+        if ((isMatrix(a) || isRowVector(a)) && (isMatrix(b) || isRowVector(b)) && (isMatrix(a) || isMatrix(b))
+                && width(a).matches(width(b))) {
+            return Outcome.ok(Type.matrix(plus(isMatrix(a) ? a.dims().get(0) : new Size.Literal(1),
+                    isMatrix(b) ? b.dims().get(0) : new Size.Literal(1)), isMatrix(a) ? width(a) : width(b)));
+        }
+        return fail("append_row", "two vectors (or a real and a vector) or two matrices of one width (or a matrix and a"
+                + " row_vector)", List.of(a, b));
+    }
+
+    /** append_col: row_vectors (or a real and a row_vector) end to end, or matrices (a vector being one column) side by side. */
+    private static Outcome appendCol(Type a, Type b) {
+        if ((isRowVector(a) || a.isScalar()) && (isRowVector(b) || b.isScalar()) && !(a.isScalar() && b.isScalar())) {
+            return Outcome.ok(Type.rowVector(plus(length(a), length(b))));
+        }
+        if ((isMatrix(a) || isVector(a)) && (isMatrix(b) || isVector(b)) && (isMatrix(a) || isMatrix(b))
+                && a.dims().get(0).matches(b.dims().get(0))) {
+            return Outcome.ok(Type.matrix(isMatrix(a) ? a.dims().get(0) : b.dims().get(0), plus(isMatrix(a) ? a.dims().get(1)
+                    : new Size.Literal(1), isMatrix(b) ? b.dims().get(1) : new Size.Literal(1))));
+        }
+        return fail("append_col", "two row_vectors (or a real and a row_vector) or two matrices of one height (or a matrix"
+                + " and a vector)", List.of(a, b));
+    }
+
+    /** A real counts as one element. */
+    private static Size length(Type t) {
+        return t.isScalar() ? new Size.Literal(1) : t.dims().get(0);
+    }
+
+    /** A row_vector's elements or a matrix's columns. */
+    private static Size width(Type t) {
+        return isMatrix(t) ? t.dims().get(1) : t.dims().get(0);
+    }
+
+    private static Size plus(Size a, Size b) {
+        return a instanceof Size.Literal x && b instanceof Size.Literal y ? new Size.Literal(x.value() + y.value()) : Size.UNKNOWN;
+    }
+
+    private static boolean isRowVector(Type t) {
+        return t.container() == Container.ROW_VECTOR && !t.isArray();
     }
 
     private static Type real(Type t) {

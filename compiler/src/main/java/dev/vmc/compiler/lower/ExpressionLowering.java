@@ -181,7 +181,8 @@ final class ExpressionLowering {
             case ELEMENTWISE -> graph.apply(f.unary(), first);
             case ELEMENTWISE_BINARY -> graph.apply(f.binary(), first, lower(c.args().get(1)));
             case DOT_PRODUCT -> graph.sum(graph.mul(first, lower(c.args().get(1))));
-            case REPEAT -> graph.apply(new Repeat(dataSize(c, c.args().get(1))), first);
+            case REPEAT -> c.args().size() == 3 ? repeatedMatrix(c, first)
+                    : graph.apply(new Repeat(dataSize(c, c.args().get(1))), first);
             case REDUCTION -> switch (f.name()) {
                 case "sum" -> graph.sum(first);
                 case "mean" -> graph.div(graph.sum(first), graph.constant(first.modelSize()));
@@ -302,6 +303,17 @@ final class ExpressionLowering {
             }
         }
         return graph.apply(new Mlp(network), input, weights);
+    }
+
+    /** rep_matrix(x, M, N): M N copies of x, as an M x N matrix. */
+    private Node repeatedMatrix(Expr.Call c, Node value) {
+        int rows = dataSize(c, c.args().get(1));
+        int columns = dataSize(c, c.args().get(2));
+        long count = (long) rows * columns;
+        if (count > Integer.MAX_VALUE) {
+            throw new ShapeException(ExprText.of(c) + " would have " + count + " elements, more than 2147483647");
+        }
+        return graph.reshape(graph.apply(new Repeat((int) count), value), rows, columns);
     }
 
     /**

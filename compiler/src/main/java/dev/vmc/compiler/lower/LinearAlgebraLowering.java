@@ -1,6 +1,7 @@
 package dev.vmc.compiler.lower;
 
 import dev.vmc.runtime.graph.Cholesky;
+import dev.vmc.runtime.graph.Concatenate;
 import dev.vmc.runtime.graph.DiagMatrix;
 import dev.vmc.runtime.graph.GpCovariance;
 import dev.vmc.runtime.graph.Graph;
@@ -8,6 +9,7 @@ import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.graph.Reduce;
 import dev.vmc.runtime.graph.Repeat;
 import dev.vmc.runtime.graph.Transpose;
+import dev.vmc.runtime.graph.TriangularSolve;
 import dev.vmc.runtime.graph.Unary;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.List;
@@ -61,8 +63,66 @@ final class LinearAlgebraLowering {
             case "quad_form_diag" -> graph.mul(graph.mul(asColumn(graph, args.get(1)), args.get(0)), args.get(1));
             case "squared_distance" -> graph.sum(graph.apply(Unary.SQUARE, graph.sub(args.get(0), args.get(1))));
             case "distance" -> graph.apply(Unary.SQRT, graph.sum(graph.apply(Unary.SQUARE, graph.sub(args.get(0), args.get(1)))));
+            case "mdivide_left_tri_low" -> graph.apply(TriangularSolve.INSTANCE, args.get(0), args.get(1));
+            case "mdivide_right_tri_low" -> rightSolve(graph, args.get(0), args.get(1));
+            case "quad_form" -> quadForm(graph, args.get(0), args.get(1));
+            case "append_row" -> appendRow(graph, args.get(0), args.get(1));
+            case "append_col" -> appendCol(graph, args.get(0), args.get(1));
             default -> throw new IllegalStateException("no lowering for " + name);
         };
+    }
+
+    /**
+     * B L^-1, whose transpose L'^-1 B' is an upper-triangular solve: with P the order-reversing
+     * permutation, P L' P is lower triangular (reading only L's lower triangle, as Stan does) and
+     * L'^-1 = P (P L' P)^-1 P, so the one forward-substitution op serves.
+     */
+    private static Node rightSolve(Graph graph, Node b, Node l) {
+        int k = l.shape[0];
+        Tensor reversal = new Tensor(new int[] {k, k});
+        for (int i = 0; i < k; i++) {
+            reversal.data[i * k + (k - 1 - i)] = 1;
+        }
+        Node p = graph.constant(reversal);
+        Node reversedFactor = graph.matmul(p, graph.matmul(graph.apply(Transpose.INSTANCE, l), p));
+        Node columns = b.rank() == 1 ? b : graph.apply(Transpose.INSTANCE, b);
+        Node solved = graph.matmul(p, graph.apply(TriangularSolve.INSTANCE, reversedFactor, graph.matmul(p, columns)));
+        return b.rank() == 1 ? solved : graph.apply(Transpose.INSTANCE, solved);
+    }
+
+    /** B' A B: a real for a vector B, a square matrix for a matrix. */
+    private static Node quadForm(Graph graph, Node a, Node b) {
+        Node ab = graph.matmul(a, b);
+        return b.rank() == 1 ? graph.sum(graph.mul(b, ab)) : graph.matmul(graph.apply(Transpose.INSTANCE, b), ab);
+    }
+
+    /**
+     * Vectors end to end (a real as a one-element vector), or matrices one above the other (a
+     * row_vector, the rank-1 argument beside a matrix, as a one-row matrix).
+     */
+    private static Node appendRow(Graph graph, Node a, Node b) {
+        if (a.rank() == 2 || b.rank() == 2) {
+            return graph.apply(Concatenate.INSTANCE, asRow(graph, a), asRow(graph, b));
+        }
+        return graph.apply(Concatenate.INSTANCE, asVector(graph, a), asVector(graph, b));
+    }
+
+    /** Row_vectors end to end, or the transposes of matrices (a vector as a one-column matrix) appended by rows. */
+    private static Node appendCol(Graph graph, Node a, Node b) {
+        if (a.rank() == 2 || b.rank() == 2) {
+            Node stacked = graph.apply(Concatenate.INSTANCE, graph.apply(Transpose.INSTANCE, asColumn(graph, a)),
+                    graph.apply(Transpose.INSTANCE, asColumn(graph, b)));
+            return graph.apply(Transpose.INSTANCE, stacked);
+        }
+        return graph.apply(Concatenate.INSTANCE, asVector(graph, a), asVector(graph, b));
+    }
+
+    private static Node asVector(Graph graph, Node x) {
+        return x.rank() == 0 ? graph.reshape(x, 1) : x;
+    }
+
+    private static Node asRow(Graph graph, Node x) {
+        return x.rank() == 1 ? graph.reshape(x, 1, x.shape[0]) : x;
     }
 
     /** log softmax(v) = v - log_sum_exp(v), which never overflows. */
@@ -70,9 +130,9 @@ final class LinearAlgebraLowering {
         return graph.sub(v, graph.apply(Reduce.LOG_SUM_EXP, v));
     }
 
-    /** A vector as a one-column matrix, so that it broadcasts across a matrix's rows. */
+    /** A vector as a one-column matrix, so that it broadcasts across a matrix's rows; a matrix as it is. */
     private static Node asColumn(Graph graph, Node v) {
-        return graph.reshape(v, v.shape[0], 1);
+        return v.rank() == 2 ? v : graph.reshape(v, v.shape[0], 1);
     }
 
     private static Node identity(Graph graph, int n) {

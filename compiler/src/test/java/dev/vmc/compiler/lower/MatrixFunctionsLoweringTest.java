@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The matrix functions as a program calls them: types (as declared), values, and gradients of the lowered graph. */
 class MatrixFunctionsLoweringTest {
     private static final LoweredExpressions PROGRAM = new LoweredExpressions(
-            "array[3] real x; array[3] vector[2] p; real a; real r; real s; vector[3] v; matrix[3, 3] M;");
+            "array[3] real x; array[3] vector[2] p; real a; real r; real s; vector[3] v; matrix[3, 3] M;"
+            + " row_vector[3] w; matrix[2, 3] N;");
     private static final Map<String, Tensor> DATA = Map.of(
             "x", Tensor.vector(-1, 0.5, 2),
             "p", new Tensor(new int[] {3, 2}, new double[] {0, 1, 1, 0.5, -0.5, 2}),
@@ -21,7 +22,9 @@ class MatrixFunctionsLoweringTest {
             "r", Tensor.scalar(0.9),
             "s", Tensor.scalar(0.4),
             "v", Tensor.vector(0.5, 1.5, 2),
-            "M", new Tensor(new int[] {3, 3}, new double[] {4, 1.2, -0.6, 1.2, 3, 0.5, -0.6, 0.5, 2}));
+            "M", new Tensor(new int[] {3, 3}, new double[] {4, 1.2, -0.6, 1.2, 3, 0.5, -0.6, 0.5, 2}),
+            "w", Tensor.vector(-2, 0.25, 1),
+            "N", new Tensor(new int[] {2, 3}, new double[] {1, 2, 3, 4, 5, 6}));
 
     @Test
     void gpRegressionsCovarianceAndItsFactor() {
@@ -99,6 +102,142 @@ class MatrixFunctionsLoweringTest {
                 PROGRAM.value("row_vector[3]", "columns_dot_self(M)", DATA).data, 1e-14);
         assertArrayEquals(new double[] {16 + 1.44 + 0.36, 1.44 + 9 + 0.25, 0.36 + 0.25 + 4},
                 PROGRAM.value("vector[3]", "rows_dot_self(M)", DATA).data, 1e-14);
+    }
+
+    @Test
+    void appendsJoinRowsAndColumns() {
+        assertArrayEquals(new double[] {0.5, 1.5, 2, -1, 0.5, 2}, PROGRAM.value("vector[6]", "append_row(v, to_vector(x))",
+                DATA).data, 0);
+        assertArrayEquals(new double[] {1.3, 0.5, 1.5, 2}, PROGRAM.value("vector[4]", "append_row(a, v)", DATA).data, 0);
+        assertArrayEquals(new double[] {0.5, 1.5, 2, 1.3}, PROGRAM.value("vector[4]", "append_row(v, a)", DATA).data, 0);
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, 4, 1.2, -0.6, 1.2, 3, 0.5, -0.6, 0.5, 2},
+                PROGRAM.value("matrix[5, 3]", "append_row(N, M)", DATA).data, 0);
+        assertArrayEquals(new double[] {1, 2, 3, 4, 5, 6, -2, 0.25, 1}, PROGRAM.value("matrix[3, 3]", "append_row(N, w)",
+                DATA).data, 0);
+        assertArrayEquals(new double[] {-2, 0.25, 1, 0.5, 1.5, 2}, PROGRAM.value("row_vector[6]", "append_col(w, v')",
+                DATA).data, 0);
+        assertArrayEquals(new double[] {-2, 0.25, 1, 1.3}, PROGRAM.value("row_vector[4]", "append_col(w, a)", DATA).data, 0);
+        assertArrayEquals(new double[] {1, 2, 3, 1, 4, 5, 6, 4}, PROGRAM.value("matrix[2, 4]", "append_col(N, N[:, 1])",
+                DATA).data, 0);
+        Tensor wide = PROGRAM.value("matrix[3, 6]", "append_col(M, M')", DATA);
+        assertArrayEquals(new int[] {3, 6}, wide.shape);
+        assertArrayEquals(new double[] {4, 1.2, -0.6, 4, 1.2, -0.6}, java.util.Arrays.copyOf(wide.data, 6), 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sum(append_row(v, a) .* append_row(a, v)) + sum(square(append_row(N, M)))",
+            "sum(append_row(N, w) * v) + append_col(w, a) * append_col(a, w)' + sum(square(append_col(M, N')))",
+            "sum(append_col(N[:, 2], N) .* append_col(N, N[:, 1]))"})
+    void appendGradientsMatchFiniteDifferences(String expression) {
+        PROGRAM.checkGradient(expression, DATA, "a", "v", "M", "w", "N");
+    }
+
+    @Test
+    void repeatsFillRowVectorsAndMatrices() {
+        assertArrayEquals(new double[] {1.3, 1.3, 1.3}, PROGRAM.value("row_vector[3]", "rep_row_vector(a, 3)", DATA).data, 0);
+        Tensor filled = PROGRAM.value("matrix[2, 3]", "rep_matrix(s, 2, size(x))", DATA);
+        assertArrayEquals(new int[] {2, 3}, filled.shape);
+        assertArrayEquals(new double[] {0.4, 0.4, 0.4, 0.4, 0.4, 0.4}, filled.data, 0);
+        assertArrayEquals(new double[] {5, 6, 7, 8, 9, 10}, PROGRAM.value("matrix[2, 3]", "N + rep_matrix(1, 2, 3) * 4",
+                DATA).data, 0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sum(rep_matrix(a, 2, 3) .* N) + rep_row_vector(s, 3) * v",
+            "sum(rep_matrix(a * s, 3, 3) * M)"})
+    void repeatGradientsMatchFiniteDifferences(String expression) {
+        PROGRAM.checkGradient(expression, DATA, "a", "s", "v", "M", "N");
+    }
+
+    /** L x = b and L X = B, with L the lower triangle of M (Stan ignores the entries above its diagonal). */
+    @Test
+    void triangularSolvesInvertTheLowerTriangle() {
+        double[] m = DATA.get("M").data;
+        double[] v = DATA.get("v").data;
+        double[] x = PROGRAM.value("vector[3]", "mdivide_left_tri_low(M, v)", DATA).data;
+        double[] columns = PROGRAM.value("matrix[3, 2]", "mdivide_left_tri_low(M, N')", DATA).data;
+        double[] n = DATA.get("N").data;
+        for (int i = 0; i < 3; i++) {
+            double lx = 0;
+            double[] lxColumns = new double[2];
+            for (int k = 0; k <= i; k++) {
+                lx += m[i * 3 + k] * x[k];
+                for (int j = 0; j < 2; j++) {
+                    lxColumns[j] += m[i * 3 + k] * columns[k * 2 + j];
+                }
+            }
+            assertEquals(v[i], lx, 1e-14);
+            assertEquals(n[i], lxColumns[0], 1e-14);
+            assertEquals(n[3 + i], lxColumns[1], 1e-14);
+        }
+    }
+
+    /** x L = b and X L = B, with L the lower triangle of M. */
+    @Test
+    void rightTriangularSolvesInvertTheLowerTriangle() {
+        double[] m = DATA.get("M").data;
+        double[] w = DATA.get("w").data;
+        double[] n = DATA.get("N").data;
+        double[] x = PROGRAM.value("row_vector[3]", "mdivide_right_tri_low(w, M)", DATA).data;
+        double[] rows = PROGRAM.value("matrix[2, 3]", "mdivide_right_tri_low(N, M)", DATA).data;
+        for (int j = 0; j < 3; j++) {
+            double xl = 0;
+            double[] rowsL = new double[2];
+            for (int i = j; i < 3; i++) {
+                xl += x[i] * m[i * 3 + j];
+                for (int r = 0; r < 2; r++) {
+                    rowsL[r] += rows[r * 3 + i] * m[i * 3 + j];
+                }
+            }
+            assertEquals(w[j], xl, 1e-14);
+            assertEquals(n[j], rowsL[0], 1e-14);
+            assertEquals(n[3 + j], rowsL[1], 1e-14);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sum(square(mdivide_right_tri_low(w, M)))", "sum(mdivide_right_tri_low(N, M) .* N)"})
+    void rightTriangularSolveGradientsMatchFiniteDifferences(String expression) {
+        PROGRAM.checkGradient(expression, DATA, "w", "M", "N");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sum(square(mdivide_left_tri_low(M, v)))",
+            "sum(mdivide_left_tri_low(cholesky_decompose(add_diag(M, v)), N') .* N')"})
+    void triangularSolveGradientsMatchFiniteDifferences(String expression) {
+        PROGRAM.checkGradient(expression, DATA, "v", "M", "N");
+    }
+
+    @Test
+    void quadFormIsTheTransposeTimesTheMatrixTimesIt() {
+        double[] m = DATA.get("M").data;
+        double[] v = DATA.get("v").data;
+        double[] n = DATA.get("N").data; // N' is 3 x 2: (N')[k, j] = N[j, k]
+        double[] form = PROGRAM.value("matrix[2, 2]", "quad_form(M, N')", DATA).data;
+        double real = 0;
+        for (int i = 0; i < 3; i++) {
+            for (int k = 0; k < 3; k++) {
+                real += v[i] * m[i * 3 + k] * v[k];
+            }
+        }
+        assertEquals(real, PROGRAM.value("real", "quad_form(M, v)", DATA).item(), 1e-13);
+        for (int a = 0; a < 2; a++) {
+            for (int b = 0; b < 2; b++) {
+                double sum = 0;
+                for (int i = 0; i < 3; i++) {
+                    for (int k = 0; k < 3; k++) {
+                        sum += n[a * 3 + i] * m[i * 3 + k] * n[b * 3 + k];
+                    }
+                }
+                assertEquals(sum, form[a * 2 + b], 1e-13);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"quad_form(M, v)", "sum(quad_form(M, N') .* quad_form(tcrossprod(M), N'))"})
+    void quadFormGradientsMatchFiniteDifferences(String expression) {
+        PROGRAM.checkGradient(expression, DATA, "v", "M", "N");
     }
 
     private static double sum(double[] values) {

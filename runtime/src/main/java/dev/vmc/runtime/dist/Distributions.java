@@ -32,6 +32,7 @@ public final class Distributions {
         register(new Dirichlet());
         register(new MultiNormal(false));
         register(new MultiNormal(true));
+        register(new LkjCorrCholesky());
         register(new StdNormal());
         register(new Logistic());
         register(new Gumbel());

@@ -40,7 +40,12 @@ public enum Unary implements Op {
     },
     SQRT {
         double f(double x) { return Math.sqrt(x); }
-        double df(double x, double y) { return 0.5 / y; }
+        /**
+         * At 0 the slope is infinite; where the 0 is an underflow (sqrt(exp(-800)), a GP's
+         * spectral density at a long length-scale) the slope coming in is 0 as well, and inf * 0
+         * would make the whole gradient NaN. The slope at the smallest normal double keeps it 0.
+         */
+        double df(double x, double y) { return 0.5 / Math.max(y, SQRT_MIN_NORMAL); }
     },
     SQUARE {
         double f(double x) { return x * x; }
@@ -146,6 +151,8 @@ public enum Unary implements Op {
 
     /** d erf / d x = 2 / sqrt(pi) exp(-x^2). */
     private static final double TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+
+    private static final double SQRT_MIN_NORMAL = Math.sqrt(Double.MIN_NORMAL);
 
     abstract double f(double x);
 

@@ -49,11 +49,11 @@ final class DenseCorrection {
         double[] g0 = new double[d];
         double value = gradients.valueAndGradient(mean, g0);
         RealMatrix curvature = Double.isFinite(value) ? whitenedCurvature(mean, c, gradients) : null;
-        if (curvature == null) {
+        EigenDecomposition eigen = curvature == null ? null : eigenOf(curvature);
+        if (eigen == null) {
             return new Gaussian(mean, c.getData(), original, false, gradients.evaluations(), scorer.evaluations());
         }
         // whitened precision P = -C' H C, its eigenvalues kept in the trusted range
-        EigenDecomposition eigen = new EigenDecomposition(curvature);
         double[] lambda = eigen.getRealEigenvalues();
         RealMatrix v = eigen.getV();
         double[][] inverse = new double[d][d];
@@ -83,6 +83,26 @@ final class DenseCorrection {
         boolean better = corrected.mean() > original.mean();
         return new Gaussian(better ? newMean : mean, better ? lower : c.getData(), better ? corrected : original, better,
                 gradients.evaluations(), scorer.evaluations());
+    }
+
+    /**
+     * The eigen-decomposition, or null where the curvature has values too extreme for it (a
+     * posterior whose density changes by 1e300 across a thousandth of an sd, as an unbounded GP
+     * length-scale's can): Pathfinder's Gaussian then stands, as it does for a non-finite gradient.
+     */
+    private static EigenDecomposition eigenOf(RealMatrix curvature) {
+        for (double[] row : curvature.getData()) {
+            for (double x : row) {
+                if (!Double.isFinite(x)) {
+                    return null;
+                }
+            }
+        }
+        try {
+            return new EigenDecomposition(curvature);
+        } catch (org.apache.commons.math3.exception.MaxCountExceededException e) {
+            return null;
+        }
     }
 
     /** -C' H C by central differences of the gradient along each column of C; null if a gradient is not finite. */

@@ -89,6 +89,10 @@ class PerElementDensityTest {
                 maybeJitter(g, g.parameter("x", Tensor.vector(0.3, -1)), p),
                 List.of(g.parameter("mu", Tensor.vector(0.1, -0.2)),
                         g.parameter("Sigma", new Tensor(new int[] {2, 2}, new double[] {1.5, 0.3, 0.3, 0.8}))))));
+        // one whole matrix, so one element
+        cases.add(new Case("lkj_corr_cholesky [3, 3]", "lkj_corr_cholesky", (g, p) -> new Operands("lkj_corr_cholesky",
+                maybeJitter(g, g.parameter("x", new Tensor(new int[] {3, 3}, new double[] {1, 0, 0, 0.3, 0.9, 0, -0.5, 0.2, 0.8})), p),
+                List.of(g.parameter("eta", Tensor.scalar(1.7))))));
         return cases;
     }
 

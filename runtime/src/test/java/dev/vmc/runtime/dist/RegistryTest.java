@@ -32,6 +32,7 @@ class RegistryTest {
             Map.entry("dirichlet", Support.SIMPLEX),
             Map.entry("multi_normal", Support.REAL),
             Map.entry("multi_normal_cholesky", Support.REAL),
+            Map.entry("lkj_corr_cholesky", Support.CHOLESKY_CORR),
             Map.entry("std_normal", Support.REAL),
             Map.entry("logistic", Support.REAL),
             Map.entry("gumbel", Support.REAL),

@@ -76,6 +76,26 @@ class LinearAlgebraOpsTest {
         GradientCheck.check(g, weightedSum(g, l), 1, 1e-6);
     }
 
+    /** A per-particle factor and a per-particle matrix of three columns: every stride of the solve and its gradient. */
+    @Test
+    void triangularSolveOfMatricesPerParticleMatchesFiniteDifferences() {
+        Graph g = new Graph();
+        Node l = g.parameter("l", new Tensor(new int[] {3, 3}, new double[] {1.5, 9, 9, -0.4, 0.8, 9, 0.3, 0.7, 2.1}));
+        Node b = g.parameter("b", new Tensor(new int[] {3, 2}, new double[] {0.4, -0.3, 2, 1, -1.2, 0.6}));
+        Node noisyL = g.add(l, g.mul(g.noise(Leaf.Noise.Kind.UNIFORM), g.constant(Tensor.filled(new int[] {3, 3}, 0.1))));
+        Node noisyB = g.add(b, g.noise(Leaf.Noise.Kind.NORMAL, 3, 2));
+        GradientCheck.check(g, weightedSum(g, g.apply(TriangularSolve.INSTANCE, noisyL, noisyB)), 3, 1e-5);
+    }
+
+    @Test
+    void triangularSolveOfAMatrixSolvesEachColumn() {
+        Graph g = new Graph();
+        Node l = g.constant(new Tensor(new int[] {2, 2}, new double[] {2, 99, -1, 4}));
+        Node x = g.apply(TriangularSolve.INSTANCE, l, g.constant(new Tensor(new int[] {2, 2}, new double[] {4, 2, 10, 3})));
+        // columns (4, 10) and (2, 3): 2 x1 = b1, -x1 + 4 x2 = b2; the entry above the diagonal is ignored
+        assertArrayEquals(new double[] {2, 1, 3, 1}, value(g, x).data, 1e-15);
+    }
+
     @Test
     void expQuadCovarianceMatchesItsFormula() {
         Graph g = new Graph();
