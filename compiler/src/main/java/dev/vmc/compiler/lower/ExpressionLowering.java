@@ -181,8 +181,7 @@ final class ExpressionLowering {
             case ELEMENTWISE -> graph.apply(f.unary(), first);
             case ELEMENTWISE_BINARY -> graph.apply(f.binary(), first, lower(c.args().get(1)));
             case DOT_PRODUCT -> graph.sum(graph.mul(first, lower(c.args().get(1))));
-            case REPEAT -> c.args().size() == 3 ? repeatedMatrix(c, first)
-                    : graph.apply(new Repeat(dataSize(c, c.args().get(1))), first);
+            case REPEAT -> repeated(c, first);
             case REDUCTION -> switch (f.name()) {
                 case "sum" -> graph.sum(first);
                 case "mean" -> graph.div(graph.sum(first), graph.constant(first.modelSize()));
@@ -305,8 +304,11 @@ final class ExpressionLowering {
         return graph.apply(new Mlp(network), input, weights);
     }
 
-    /** rep_matrix(x, M, N): M N copies of x, as an M x N matrix. */
-    private Node repeatedMatrix(Expr.Call c, Node value) {
+    /** rep_vector(x, K) and its kin: K copies of x; rep_matrix(x, M, N)'s M N copies as an M x N matrix. */
+    private Node repeated(Expr.Call c, Node value) {
+        if (c.args().size() == 2) {
+            return graph.apply(new Repeat(dataSize(c, c.args().get(1))), value);
+        }
         int rows = dataSize(c, c.args().get(1));
         int columns = dataSize(c, c.args().get(2));
         long count = (long) rows * columns;
