@@ -1,5 +1,6 @@
 package dev.vmc.compiler.ast;
 
+import dev.vmc.runtime.transform.Support;
 import java.util.List;
 
 /**
@@ -63,6 +64,21 @@ public record TypeExpr(Pos pos, Base base, List<Expr> arrayDims, List<Expr> dims
         /** Whether the type is a matrix whose values are constrained together (a Cholesky factor, ...). */
         public boolean isConstrainedMatrix() {
             return this == CHOLESKY_FACTOR_CORR || this == CHOLESKY_FACTOR_COV || this == CORR_MATRIX || this == COV_MATRIX;
+        }
+
+        /** The support the type itself gives (a simplex's, an ordered vector's, ...), or null where its bounds decide. */
+        public Support blockSupport() {
+            return switch (this) {
+                case SIMPLEX -> Support.SIMPLEX;
+                case ORDERED -> Support.ORDERED;
+                case POSITIVE_ORDERED -> Support.POSITIVE_ORDERED;
+                case UNIT_VECTOR -> Support.UNIT_VECTOR;
+                case CHOLESKY_FACTOR_CORR -> Support.CHOLESKY_CORR;
+                case CHOLESKY_FACTOR_COV -> Support.CHOLESKY_COV;
+                case CORR_MATRIX -> Support.CORR_MATRIX;
+                case COV_MATRIX -> Support.COV_MATRIX;
+                default -> null;
+            };
         }
     }
 }

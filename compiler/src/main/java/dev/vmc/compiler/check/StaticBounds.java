@@ -16,16 +16,8 @@ final class StaticBounds {
      * or the bounds leave nothing between them.
      */
     static Support supportOf(TypeExpr type, Constants constants) {
-        switch (type.base()) {
-            case SIMPLEX: return Support.SIMPLEX;
-            case ORDERED: return Support.ORDERED;
-            case POSITIVE_ORDERED: return Support.POSITIVE_ORDERED;
-            case UNIT_VECTOR: return Support.UNIT_VECTOR;
-            case CHOLESKY_FACTOR_CORR: return Support.CHOLESKY_CORR;
-            case CHOLESKY_FACTOR_COV: return Support.CHOLESKY_COV;
-            case CORR_MATRIX: return Support.CORR_MATRIX;
-            case COV_MATRIX: return Support.COV_MATRIX;
-            default: break;
+        if (type.base().blockSupport() != null) {
+            return type.base().blockSupport();
         }
         Double lower = constants.valueOf(type.lower());
         Double upper = constants.valueOf(type.upper());

@@ -41,16 +41,8 @@ public final class LoweredModel implements Model {
     }
 
     private Support supportOf(TypeExpr type) {
-        switch (type.base()) {
-            case SIMPLEX: return Support.SIMPLEX;
-            case ORDERED: return Support.ORDERED;
-            case POSITIVE_ORDERED: return Support.POSITIVE_ORDERED;
-            case UNIT_VECTOR: return Support.UNIT_VECTOR;
-            case CHOLESKY_FACTOR_CORR: return Support.CHOLESKY_CORR;
-            case CHOLESKY_FACTOR_COV: return Support.CHOLESKY_COV;
-            case CORR_MATRIX: return Support.CORR_MATRIX;
-            case COV_MATRIX: return Support.COV_MATRIX;
-            default: break;
+        if (type.base().blockSupport() != null) {
+            return type.base().blockSupport();
         }
         if (type.base() != TypeExpr.Base.INT && ConstrainedInModel.applies(type, data)) {
             return Support.REAL; // the model maps it: see ConstrainedInModel
