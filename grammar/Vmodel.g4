@@ -27,10 +27,14 @@ block
     | GENERATED QUANTITIES '{' statement* '}'             # generatedQuantitiesBlock
     | FUNCTIONS '{' functionDefinition* '}'               # functionsBlock
     | MODEL '{' statement* '}'                            # modelBlock
-    | GUIDE (family=ID ';' | '{' guideParams? statement* '}')   # guideBlock
+    | GUIDE (family=ID ';' | '{' guideParams? guideAutomatic? statement* '}')   # guideBlock
     ;
 
 guideParams : PARAMS '{' declaration* '}' ;
+
+// 'auto w, mu;' (or meanfield, lowrank, fullrank): the latents a guide block leaves to the
+// automatic Gaussian guide, which draws them before the block's statements, which may use them.
+guideAutomatic : family=ID names+=ID (',' names+=ID)* ';' ;
 
 // Stan's user-defined function: 'real f(data real x, array[] real y) { ... }', or a forward
 // declaration ending in ';'. Argument types are unsized, as in Stan; any other name in a type's

@@ -9,6 +9,7 @@ import dev.vmc.compiler.lower.LoweredGuide;
 import dev.vmc.compiler.lower.LoweredModel;
 import dev.vmc.runtime.graph.ShapeException;
 import dev.vmc.runtime.guide.GaussianGuide;
+import dev.vmc.runtime.guide.PartlyWrittenGuide;
 import dev.vmc.runtime.infer.FitListener;
 import dev.vmc.runtime.infer.DrawsSink;
 import dev.vmc.runtime.infer.FitOptions;
@@ -47,8 +48,10 @@ public final class BoundModel {
     void checkShapes() {
         try {
             Guide.Explicit written = program.guide() instanceof Guide.Explicit e ? e : null;
-            ElboGraph.build(model(), new DiscreteStandIns(
-                    written != null ? new LoweredGuide(program, written, data) : GaussianGuide.meanField()));
+            dev.vmc.runtime.guide.Guide guide = written == null ? GaussianGuide.meanField()
+                    : written.automatic() == null ? new LoweredGuide(program, written, data)
+                    : new PartlyWrittenGuide(GaussianGuide.meanField(), new LoweredGuide(program, written, data));
+            ElboGraph.build(model(), new DiscreteStandIns(guide));
         } catch (ShapeException e) {
             throw new DataMismatchException(List.of("the data's sizes do not fit the model: " + e.getMessage()));
         } catch (dev.vmc.compiler.lower.StatementException e) {
@@ -160,6 +163,12 @@ public final class BoundModel {
     /** The written guide (or, with no plated latent, the mean-field automatic one) over minibatches. */
     public dev.vmc.runtime.guide.Guide minibatchGuide(int batchSize) {
         if (program.guide() instanceof Guide.Explicit written) {
+            if (written.automatic() != null) {
+                throw new IllegalArgumentException("the guide block leaves " + String.join(", ", written.automaticNames())
+                        + " to the automatic guide ('" + written.automatic().family() + "' at line "
+                        + written.automatic().pos().line() + "), which does not train by minibatches yet; write their"
+                        + " guides in the block, or fit the whole data at once (vmc run without --epochs or --batch-size)");
+            }
             return new LoweredGuide(program, written, minibatchData(batchSize));
         }
         BoundData batched = minibatchData(batchSize);
@@ -177,11 +186,16 @@ public final class BoundModel {
         return data.minibatches(Math.min(batchSize, data.size(requirePlate())));
     }
 
+    /** The program's guide block, lowered over the whole data. */
+    LoweredGuide writtenGuide() {
+        return new LoweredGuide(program, (Guide.Explicit) program.guide(), data);
+    }
+
     private GuideChoice guide(String override) {
         String family = override != null ? override : guideFamily;
         return switch (family) {
             case "auto" -> GuideChoice.automatic();
-            case "explicit" -> new GuideChoice.Written(new LoweredGuide(program, (Guide.Explicit) program.guide(), data));
+            case "explicit" -> new GuideChoice.Written(writtenGuide());
             default -> GuideChoice.automatic(GaussianGuide.Family.of(family));
         };
     }

@@ -12,6 +12,25 @@ public sealed interface Guide {
      */
     record Auto(Pos pos, String family) implements Guide {}
 
-    /** {@code guide { params { ... } stmts }}: one ~ statement per latent. */
-    record Explicit(Pos pos, List<Decl> params, List<Stmt> body) implements Guide {}
+    /**
+     * {@code guide { params { ... } auto a, b; stmts }}: one ~ statement per latent, but for
+     * those {@code automatic} leaves to the automatic guide (null when it leaves none).
+     */
+    record Explicit(Pos pos, List<Decl> params, Automatic automatic, List<Stmt> body) implements Guide {
+        public Explicit(Pos pos, List<Decl> params, List<Stmt> body) {
+            this(pos, params, null, body);
+        }
+
+        /** The latents left to the automatic guide, in the order written; empty when none. */
+        public List<String> automaticNames() {
+            return automatic == null ? List.of() : automatic.latents().stream().map(Expr.Var::name).toList();
+        }
+    }
+
+    /** {@code auto a, b;} (or meanfield, lowrank, fullrank) at the head of a guide block. */
+    record Automatic(Pos pos, String family, List<Expr.Var> latents) {
+        public Automatic {
+            latents = List.copyOf(latents);
+        }
+    }
 }

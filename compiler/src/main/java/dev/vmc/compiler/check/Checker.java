@@ -3,6 +3,7 @@ package dev.vmc.compiler.check;
 import dev.vmc.compiler.ast.Decl;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Guide;
+import dev.vmc.compiler.ast.Pos;
 import dev.vmc.compiler.ast.Program;
 import dev.vmc.compiler.ast.Stmt;
 import dev.vmc.compiler.ast.TypeExpr;
@@ -216,18 +217,19 @@ public final class Checker {
 
     private void checkGuide() {
         if (program.guide() instanceof Guide.Auto auto) {
-            List<String> families = List.of("auto", "meanfield", "lowrank", "fullrank");
-            if (!families.contains(auto.family())) {
-                String guess = Suggestions.nearest(auto.family(), families).map(f -> "; did you mean '" + f + "'?").orElse("");
-                diagnostics.error(auto.pos(), "unknown guide '" + auto.family() + "'" + guess
-                        + " Use 'guide auto;' (the default), 'guide meanfield;', 'guide lowrank;', 'guide fullrank;' or a guide block");
-            }
+            checkFamily(auto.pos(), auto.family(), " Use 'guide auto;' (the default), 'guide meanfield;', 'guide lowrank;',"
+                    + " 'guide fullrank;' or a guide block");
             return;
         }
         Guide.Explicit guide = (Guide.Explicit) program.guide();
         checkParams(guide.params(), NameKind.GUIDE_PARAM);
         GuideChecker checker = new GuideChecker(samples, typer, symbols, constants, diagnostics);
         Scope scope = Scope.forGuide();
+        if (guide.automatic() != null) {
+            checkFamily(guide.automatic().pos(), guide.automatic().family(), " Begin a guide block with 'auto a, b;'"
+                    + " (or meanfield, lowrank, fullrank) to leave a and b to the automatic guide");
+            checker.leaveToAutomatic(guide.automatic(), scope);
+        }
         for (Stmt statement : guide.body()) {
             if (statement instanceof Stmt.Define define) {
                 definitions.define(define.decl(), declaredTypes.get(define.decl()), scope, "guide local", false);
@@ -243,5 +245,13 @@ public final class Checker {
             }
         }
         checker.checkAllSampled(guide, program.latents());
+    }
+
+    private void checkFamily(Pos pos, String family, String advice) {
+        List<String> families = List.of("auto", "meanfield", "lowrank", "fullrank");
+        if (!families.contains(family)) {
+            String guess = Suggestions.nearest(family, families).map(f -> "; did you mean '" + f + "'?").orElse("");
+            diagnostics.error(pos, "unknown guide '" + family + "'" + guess + advice);
+        }
     }
 }

@@ -28,6 +28,7 @@ final class GuideChecker {
     private final Diagnostics diagnostics;
     private final DiscreteGuides discrete;
     private final Map<String, Pos> sampled = new HashMap<>();
+    private Guide.Automatic guideAutomatic;
 
     GuideChecker(SampleChecker samples, ExprTyper typer, SymbolTable symbols, Constants constants,
             Diagnostics diagnostics) {
@@ -50,11 +51,47 @@ final class GuideChecker {
         Pos first = sampled.putIfAbsent(latent.name(), sample.variate().pos());
         if (first != null) {
             diagnostics.error(sample.variate().pos(), "latent '" + latent.name()
-                    + "' is sampled twice in the guide (first at line " + first.line() + ")");
+                    + "' is sampled twice in the guide (first at line " + first.line() + ")"
+                    + (leftToAutomatic(guideAutomatic, latent.name()) ? ": the automatic guide draws it; drop it from"
+                            + " the '" + guideAutomatic.family() + "' list or this ~" : ""));
         }
         scope.define(latent.name());
         if (distribution != null) {
             checkDistribution(sample, latent, distribution);
+        }
+    }
+
+    /**
+     * {@code auto a, b;}: continuous latents the automatic guide draws before the statements, so
+     * they may use them; a discrete one has no Gaussian guide.
+     */
+    void leaveToAutomatic(Guide.Automatic automatic, Scope scope) {
+        guideAutomatic = automatic;
+        for (Expr.Var v : automatic.latents()) {
+            Symbol symbol = symbols.get(v.name());
+            if (symbol == null) {
+                diagnostics.error(v.pos(), "undeclared name '" + v.name() + "'");
+                continue;
+            }
+            if (symbol.kind() != NameKind.LATENT) {
+                diagnostics.error(v.pos(), "'" + v.name() + "' is not a latent; '" + automatic.family()
+                        + "' leaves latents to the automatic guide");
+                continue;
+            }
+            typer.record(v, symbol.type());
+            Pos first = sampled.putIfAbsent(v.name(), v.pos());
+            if (first != null) {
+                diagnostics.error(v.pos(), "latent '" + v.name() + "' is listed twice (first at line " + first.line()
+                        + ", column " + first.column() + ")");
+                continue;
+            }
+            if (symbol.type().isInt()) {
+                diagnostics.error(v.pos(), "latent '" + v.name() + "' is an int; the automatic guide is Gaussian, for"
+                        + " continuous latents only; draw " + v.name() + " with a discrete family instead, e.g. '"
+                        + v.name() + " ~ categorical(...);'");
+                continue;
+            }
+            scope.define(v.name());
         }
     }
 
@@ -65,6 +102,10 @@ final class GuideChecker {
                 diagnostics.error(guide.pos(), "guide has no ~ statement for latent '" + latent.name() + "'");
             }
         }
+    }
+
+    private static boolean leftToAutomatic(Guide.Automatic automatic, String latent) {
+        return automatic != null && automatic.latents().stream().anyMatch(v -> v.name().equals(latent));
     }
 
     private Symbol sampledLatent(Stmt.Sample sample) {

@@ -11,7 +11,9 @@ import dev.vmc.runtime.graph.Node;
 import dev.vmc.runtime.guide.Estimator;
 import dev.vmc.runtime.guide.Guide.PlatedSite;
 import dev.vmc.runtime.guide.Guide.ScoredSite;
+import dev.vmc.runtime.guide.GaussianGuide;
 import dev.vmc.runtime.guide.Site;
+import dev.vmc.runtime.guide.WrittenGuide;
 import dev.vmc.runtime.model.LatentSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,9 +24,10 @@ import java.util.Map;
  * A guide written in the program: each {@code latent ~ d(args)} draws the latent with d's
  * sampler (reparameterised, or discrete for an int latent) and scores the draw with d's log
  * density; a discrete site also hands inference its live log q, for the score function. It lives on the latents'
- * constrained scale, so it needs no Jacobian; its entropy is estimated from the draws.
+ * constrained scale, so it needs no Jacobian; its entropy is estimated from the draws. Latents it
+ * leaves to the automatic guide ({@code auto a, b;}) arrive drawn.
  */
-public final class LoweredGuide implements dev.vmc.runtime.guide.Guide {
+public final class LoweredGuide implements WrittenGuide {
     private final Program program;
     private final Guide.Explicit guide;
     private final BoundData data;
@@ -41,22 +44,36 @@ public final class LoweredGuide implements dev.vmc.runtime.guide.Guide {
     }
 
     @Override
-    public Nodes build(Graph graph, List<LatentSpec> latents) {
+    public List<String> automatic() {
+        return guide.automaticNames();
+    }
+
+    @Override
+    public GaussianGuide.Family automaticFamily() {
+        String family = guide.automatic() == null ? "auto" : guide.automatic().family();
+        return family.equals("auto") ? null : GaussianGuide.Family.of(family);
+    }
+
+    @Override
+    public Nodes build(Graph graph, List<LatentSpec> latents, Map<String, Node> automaticDraws) {
         Map<String, LatentSpec> byName = new LinkedHashMap<>();
         latents.forEach(l -> byName.put(l.name(), l));
         Scope scope = new Scope(graph, program, data);
+        scope.names.putAll(automaticDraws);
         guide.params().forEach(scope::declareParameter);
         // Sticking the landing (Roeder, Wu and Duvenaud 2017), as the automatic guides do: log q
         // is scored with the guide's parameters held constant, the draws themselves live. The
         // term dropped has expectation zero, and it is the gradient's noise where q fits.
         Map<String, Node> held = new LinkedHashMap<>(scope.names);
         scope.parameters.forEach((name, node) -> held.put(name, graph.stopGradient(node)));
-        ExpressionLowering heldLowering = new ExpressionLowering(graph, held, data.networks(), true);
+        ExpressionLowering heldLowering = new ExpressionLowering(graph, held, data.networks(), true,
+                new InlinedFunctions(program));
         Map<String, Node> drawn = new LinkedHashMap<>();
         List<Site> sites = new ArrayList<>();
         List<ScoredSite> scored = new ArrayList<>();
         List<PlatedSite> plated = new ArrayList<>();
         Node logQ = null;
+        Map<String, Node> siteLogQ = new LinkedHashMap<>(); // held, per site, for the scored sites' downstream terms
         for (Stmt s : guide.body()) {
             if (s instanceof Stmt.Define d) {
                 scope.define(d.decl());
@@ -74,6 +91,7 @@ public final class LoweredGuide implements dev.vmc.runtime.guide.Guide {
                 } else {
                     Node term = d.logDensity(graph, value, heldArgs);
                     logQ = logQ == null ? term : graph.add(logQ, term);
+                    siteLogQ.put(latent.name(), term);
                 }
                 drawn.put(latent.name(), value);
                 scope.names.put(latent.name(), value);
@@ -82,18 +100,44 @@ public final class LoweredGuide implements dev.vmc.runtime.guide.Guide {
                 if (!d.isReparameterisable()) {
                     // The draw passes no gradient, so the guide's parameters learn through the
                     // score function's surrogate, which differentiates this live log q.
-                    scored.add(new ScoredSite(latent.name(), value, d.logDensities(graph, value, live)));
+                    scored.add(new ScoredSite(latent.name(), value, d.logDensities(graph, value, live), null));
                 }
             } else {
                 throw new IllegalStateException("checker let a target += into the guide");
             }
         }
+        scored = withDownstream(graph, scored, drawn, siteLogQ);
         // Report latents in their declaration order, whatever order the guide draws them in.
         Map<String, Node> ordered = new LinkedHashMap<>();
         byName.keySet().forEach(name -> ordered.put(name, drawn.get(name)));
         List<Site> orderedSites = new ArrayList<>();
         byName.keySet().forEach(name -> sites.stream().filter(x -> x.latent().equals(name)).forEach(orderedSites::add));
         return new Nodes(ordered, logQ == null ? graph.constant(0) : logQ, null, orderedSites, scope.parameters, scored, plated);
+    }
+
+    /**
+     * Each scored site with the sites the guide draws from its draw (their draws have it as an
+     * ancestor) and their log q: its score must multiply what depends on them too.
+     */
+    private static List<ScoredSite> withDownstream(Graph graph, List<ScoredSite> scored, Map<String, Node> drawn,
+            Map<String, Node> siteLogQ) {
+        List<ScoredSite> out = new ArrayList<>();
+        for (ScoredSite site : scored) {
+            java.util.Set<String> downstream = new java.util.LinkedHashSet<>();
+            Node logQ = null;
+            for (Map.Entry<String, Node> later : drawn.entrySet()) {
+                if (later.getKey().equals(site.latent()) || !graph.ancestorsOf(later.getValue())[site.value().id]) {
+                    continue;
+                }
+                downstream.add(later.getKey());
+                Node term = siteLogQ.get(later.getKey());
+                if (term != null) {
+                    logQ = logQ == null ? term : graph.add(logQ, term);
+                }
+            }
+            out.add(new ScoredSite(site.latent(), site.value(), site.logQ(), null, downstream, logQ));
+        }
+        return out;
     }
 
     /** The plan's entry: the checker allows a reparameterised family, or a discrete one for an int latent. */

@@ -127,7 +127,13 @@ final class ProgramBuilder {
             return new Guide.Auto(Positions.of(b.family), b.family.getText());
         }
         List<Decl> guideParams = b.guideParams() == null ? List.of() : declarations.all(b.guideParams().declaration());
-        return new Guide.Explicit(Positions.of(b), guideParams, statements.all(b.statement()));
+        Guide.Automatic automatic = null;
+        if (b.guideAutomatic() != null) {
+            VmodelParser.GuideAutomaticContext a = b.guideAutomatic();
+            automatic = new Guide.Automatic(Positions.of(a.family), a.family.getText(),
+                    a.names.stream().map(t -> new Expr.Var(Positions.of(t), t.getText())).toList());
+        }
+        return new Guide.Explicit(Positions.of(b), guideParams, automatic, statements.all(b.statement()));
     }
 
     /**

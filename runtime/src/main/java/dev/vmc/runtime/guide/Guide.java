@@ -14,15 +14,6 @@ public interface Guide {
     Nodes build(Graph graph, List<LatentSpec> latents);
 
     /**
-     * Whether each site's log q depends on no other site's draw (the automatic guides), so a
-     * score-function site's cost needs only its own log q; a written guide may condition one
-     * site on another, and then every site's log q goes into the cost.
-     */
-    default boolean sitesIndependent() {
-        return false;
-    }
-
-    /**
      * Fitted parameter values as they are reported and read back (guide.json, {@code --init}):
      * a guide fitted in coordinates of its own choosing maps them back here. By default the
      * values are reported as fitted.
@@ -81,8 +72,23 @@ public interface Guide {
      * constant, as the continuous sites' does. A continuous site's draw is mapped to its
      * support: {@code logJacobian} is that map's log-Jacobian, a term of the cost its score
      * multiplies (null where there is none).
+     *
+     * <p>A written guide may draw later sites from this one's draw: {@code downstream} names
+     * them, and {@code downstreamLogQ} is their log q per particle (held, as in {@link
+     * Nodes#logQ}), or null where none does. Both are terms of the cost this site's score
+     * multiplies, with the model's factors that depend on them; no other site's are.
      */
-    record ScoredSite(String latent, Node value, Node logQ, Node logJacobian) {
+    record ScoredSite(String latent, Node value, Node logQ, Node logJacobian, java.util.Set<String> downstream,
+            Node downstreamLogQ) {
+        public ScoredSite {
+            downstream = java.util.Set.copyOf(downstream);
+        }
+
+        /** A site no other site's draw depends on, as in the automatic guides. */
+        public ScoredSite(String latent, Node value, Node logQ, Node logJacobian) {
+            this(latent, value, logQ, logJacobian, java.util.Set.of(), null);
+        }
+
         public ScoredSite(String latent, Node value, Node logQ) {
             this(latent, value, logQ, null);
         }

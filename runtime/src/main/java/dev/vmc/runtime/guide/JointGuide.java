@@ -35,11 +35,6 @@ public final class JointGuide implements Guide {
     }
 
     @Override
-    public boolean sitesIndependent() {
-        return true;
-    }
-
-    @Override
     public Nodes build(Graph graph, List<LatentSpec> latents) {
         List<LatentSpec> pathwise = latents.stream().filter(l -> !l.isDiscrete() && !scored.contains(l.name())).toList();
         Nodes c = pathwise.isEmpty() ? null : continuous.build(graph, pathwise);

@@ -88,7 +88,7 @@ public final class ElboGraph {
             globalTerms = graph.sub(q.logJacobian() == null ? globalP : graph.add(globalP, q.logJacobian()), q.logQ());
         }
         Node elbo = graph.meanOverParticles(terms);
-        ScoreTerms score = ScoreTerms.build(graph, p, q, guide.sitesIndependent(), terms, choice, particles);
+        ScoreTerms score = ScoreTerms.build(graph, p, q, terms, choice, particles);
         Node objective = SurrogateObjective.build(graph, elbo, score.surrogates).objective();
         Map<String, Node> reported = new LinkedHashMap<>(q.latents());
         reported.putAll(p.derived());

@@ -116,7 +116,7 @@ public final class Planner {
             }
         }
         Model fitted = groups.isEmpty() ? model : new EnumeratedModel(model, groups);
-        return new Plan(fitted, sites, scored, marginal(model, candidates, scored.keySet(), choice));
+        return new Plan(fitted, sites, scored, marginal(model, candidates, scored.keySet(), choice, guideWritten));
     }
 
     private static Site enumeratedSite(Model model, String name, List<String> group, EstimatorChoice choice) {
@@ -194,12 +194,16 @@ public final class Planner {
         return product;
     }
 
-    /** Every discrete latent summed out, when the score function was asked for latents that could be; else null. */
-    private static Model marginal(Model model, Set<String> enumerated, Set<String> scored, EstimatorChoice choice) {
+    /**
+     * Every discrete latent summed out, when the score function was asked for latents that could
+     * be (by --estimator, or by a written guide that draws them); else null.
+     */
+    private static Model marginal(Model model, Set<String> enumerated, Set<String> scored, EstimatorChoice choice,
+            boolean guideWritten) {
         Set<String> all = new LinkedHashSet<>(enumerated);
         for (String name : scored) {
             LatentSpec latent = model.latent(name);
-            if (!latent.isDiscrete() || choice.forced(name) != Estimator.SCORE_FUNCTION
+            if (!latent.isDiscrete() || (choice.forced(name) != Estimator.SCORE_FUNCTION && !guideWritten)
                     || latent.supportSize() > choice.enumerateUpTo()) {
                 return null;
             }

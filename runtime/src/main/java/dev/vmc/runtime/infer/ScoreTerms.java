@@ -29,7 +29,7 @@ final class ScoreTerms {
     final Map<String, String> reductions = new java.util.LinkedHashMap<>();
     private final List<DecayingAverageBaseline> averages = new ArrayList<>();
 
-    static ScoreTerms build(Graph graph, Nodes p, Guide.Nodes q, boolean independentSites, Node terms,
+    static ScoreTerms build(Graph graph, Nodes p, Guide.Nodes q, Node terms,
             EstimatorChoice choice, int particles) {
         ScoreTerms out = new ScoreTerms();
         Baseline baseline = choice.baseline() == Baseline.AUTO
@@ -40,7 +40,7 @@ final class ScoreTerms {
             Node cost;
             String reduction;
             if (choice.raoBlackwellise()) {
-                Cost c = cost(graph, p.factors(), site, independentSites ? logQ : q.logQ());
+                Cost c = cost(graph, p.factors(), site);
                 cost = c.node;
                 reduction = c.description;
             } else {
@@ -65,18 +65,23 @@ final class ScoreTerms {
 
     private record Cost(Node node, String description) {}
 
-    /** The terms downstream of the site, per element where they line up with it, less its log q. */
-    private static Cost cost(Graph graph, List<Factor> factors, Guide.ScoredSite site, Node logQ) {
-        boolean perElement = site.logQ().rank() != 0 && logQ.rank() != 0;
+    /**
+     * The terms downstream of the site, per element where they line up with it, less its log q:
+     * the factors that depend on it or on a site the guide draws from it, and those sites' log q.
+     */
+    private static Cost cost(Graph graph, List<Factor> factors, Guide.ScoredSite site) {
+        Node logQ = site.logQ();
+        boolean perElement = logQ.rank() != 0;
         Node own = null;
         Node shared = null;
         int ownCount = 0;
         int sharedCount = 0;
         for (Factor f : factors) {
-            if (!f.dependsOn(site.latent())) {
+            boolean throughDownstream = site.downstream().stream().anyMatch(f::dependsOn);
+            if (!f.dependsOn(site.latent()) && !throughDownstream) {
                 continue;
             }
-            boolean linesUp = perElement && Arrays.equals(f.elements().shape, site.value().shape)
+            boolean linesUp = perElement && !throughDownstream && Arrays.equals(f.elements().shape, site.value().shape)
                     && ElementwiseReach.whyNot(graph, site.value(), f.elements(), ElementwiseReach.Rule.SAME_ELEMENTS) == null;
             if (linesUp) {
                 Node scaled = f.scale() == 1 ? f.elements() : graph.mul(graph.constant(f.scale()), f.elements());
@@ -92,6 +97,10 @@ final class ScoreTerms {
         if (site.logJacobian() != null) {
             shared = shared == null ? site.logJacobian() : graph.add(shared, site.logJacobian());
         }
+        if (site.downstreamLogQ() != null) {
+            Node minus = graph.neg(site.downstreamLogQ());
+            shared = shared == null ? minus : graph.add(shared, minus);
+        }
         if (shared != null) {
             cost = graph.add(cost, shared);
         }
@@ -99,7 +108,9 @@ final class ScoreTerms {
             cost = graph.sum(cost);
         }
         String description = "Rao-Blackwellised: " + (ownCount + sharedCount) + " of " + factors.size()
-                + " factors depend on it" + (ownCount > 0 ? ", " + ownCount + " element by element" : "");
+                + " factors depend on it" + (site.downstream().isEmpty() ? "" : " or on "
+                        + String.join(", ", site.downstream()) + ", which the guide draws from it")
+                + (ownCount > 0 ? ", " + ownCount + " element by element" : "");
         return new Cost(cost, description);
     }
 

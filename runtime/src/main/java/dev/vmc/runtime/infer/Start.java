@@ -4,6 +4,8 @@ import dev.vmc.runtime.diagnose.Estimate;
 import dev.vmc.runtime.guide.GaussianGuide;
 import dev.vmc.runtime.guide.GaussianGuide.Family;
 import dev.vmc.runtime.guide.Guide;
+import dev.vmc.runtime.guide.PartlyWrittenGuide;
+import dev.vmc.runtime.guide.WrittenGuide;
 import dev.vmc.runtime.model.LatentSpec;
 import dev.vmc.runtime.model.LogDensity;
 import dev.vmc.runtime.model.Model;
@@ -40,6 +42,10 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
     static Start resolve(Planner.Plan plan, GuideChoice choice, FitOptions options, long seed, FitListener listener) {
         Model model = plan.model();
         Model marginal = plan.marginal();
+        if (choice instanceof GuideChoice.Written w && w.guide() instanceof WrittenGuide written
+                && !written.automatic().isEmpty()) {
+            return partlyWritten(plan, written, options, seed, listener);
+        }
         if (plan.hasScored()) {
             if (marginal != null && plan.scoredContinuous().isEmpty() && choice instanceof GuideChoice.Automatic
                     && options.initial().isEmpty() && options.algorithm() == Algorithm.AUTO) {
@@ -131,23 +137,73 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
             listener.message("start: the guide in the initial values (a fit with score-function sites has no Pathfinder"
                     + " start)");
         } else {
-            // means drawn in (-2, 2), as Stan initialises: equal means would keep exchangeable
-            // latents (a mixture's components) equal, since their gradients are equal too
-            SplittableRandom random = new SplittableRandom(seed);
-            double[] loc = new double[new dev.vmc.runtime.model.FlatLatents(plan.model().latents().stream()
-                    .filter(l -> !scoredContinuous.contains(l.name())).toList()).dimension()];
-            for (int i = 0; i < loc.length; i++) {
-                loc[i] = random.nextDouble(-2, 2);
-            }
-            if (loc.length > 0) {
-                initial.put(GaussianGuide.LOC, Tensor.vector(loc));
-            }
+            drawMeans(plan.model().latents().stream().filter(l -> !scoredContinuous.contains(l.name())).toList(), seed,
+                    initial);
             listener.message("start: means drawn in (-2, 2) and sd " + GaussianGuide.INITIAL_SCALE + " on the"
                     + " unconstrained scale for the continuous latents, flat guides for the discrete ones: a fit with"
                     + " score-function sites has no Pathfinder start");
         }
         Guide guide = plan.automaticGuide(GaussianGuide.of(family == null ? Family.MEANFIELD : family));
         return new Start(guide, options.learningRate(), initial, true, null, 0, 0);
+    }
+
+    /**
+     * The means of the Gaussian over these latents' unconstrained coordinates drawn in (-2, 2),
+     * as Stan initialises: equal means would keep exchangeable latents (a mixture's components)
+     * equal, since their gradients are equal too.
+     */
+    private static void drawMeans(List<LatentSpec> latents, long seed, Map<String, Tensor> initial) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] loc = new double[new dev.vmc.runtime.model.FlatLatents(latents).dimension()];
+        for (int i = 0; i < loc.length; i++) {
+            loc[i] = random.nextDouble(-2, 2);
+        }
+        if (loc.length > 0) {
+            initial.put(GaussianGuide.LOC, Tensor.vector(loc));
+        }
+    }
+
+    /**
+     * A written guide that leaves latents to the automatic one: that part starts from Pathfinder
+     * where the latents the guide writes could all be summed out (so the fit starts where the
+     * enumerated one does), else from means drawn as Stan's; the written part from its own
+     * initial values.
+     */
+    private static Start partlyWritten(Planner.Plan plan, WrittenGuide written, FitOptions options, long seed,
+            FitListener listener) {
+        if (options.algorithm() == Algorithm.PATHFINDER) {
+            throw new IllegalArgumentException("--algorithm pathfinder needs an automatic guide; this model writes its own"
+                    + " for " + String.join(", ", writtenNames(plan.model(), written)));
+        }
+        Family family = written.automaticFamily();
+        Model marginal = plan.marginal();
+        boolean summable = marginal != null && marginal.latents().stream().map(LatentSpec::name).toList()
+                .equals(written.automatic()) && options.algorithm() == Algorithm.AUTO
+                && options.initial().keySet().stream().noneMatch(k -> k.startsWith("guide."));
+        if (summable) {
+            listener.message("start: Pathfinder for " + String.join(", ", written.automatic()) + " on the model with "
+                    + String.join(", ", writtenNames(plan.model(), written)) + " summed out; the written guide from its"
+                    + " own initial values");
+            Start start = resolve(new Planner.Plan(marginal, List.of(), Map.of()), new GuideChoice.Automatic(family),
+                    options, seed, listener);
+            return new Start(new PartlyWrittenGuide((GaussianGuide) start.guide(), written), start.learningRate(),
+                    start.initial(), true, null, start.gradientEvaluations(), start.densityEvaluations());
+        }
+        Map<String, Tensor> initial = new LinkedHashMap<>(options.initial());
+        if (initial.keySet().stream().noneMatch(k -> k.startsWith("guide."))) {
+            drawMeans(plan.model().latents().stream().filter(l -> written.automatic().contains(l.name())).toList(), seed,
+                    initial);
+        }
+        listener.message("start: means drawn in (-2, 2) and sd " + GaussianGuide.INITIAL_SCALE + " on the unconstrained"
+                + " scale for " + String.join(", ", written.automatic()) + "; the written guide from its own initial values");
+        Family f = family != null ? family : GaussianGuide.familyOf(initial) != null ? GaussianGuide.familyOf(initial)
+                : Family.MEANFIELD;
+        return new Start(new PartlyWrittenGuide(GaussianGuide.of(f), written), options.learningRate(), initial, true,
+                null, 0, 0);
+    }
+
+    private static List<String> writtenNames(Model model, WrittenGuide written) {
+        return model.latents().stream().map(LatentSpec::name).filter(n -> !written.automatic().contains(n)).toList();
     }
 
     /** A guide's every parameter runs over the coordinates first: one from another model does not fit. */
