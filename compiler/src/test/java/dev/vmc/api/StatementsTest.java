@@ -196,6 +196,57 @@ class StatementsTest {
         assertMatches(density, direct, new double[] {1.2, -0.4});
     }
 
+    /**
+     * A matrix built column by column ({@code m[:, k] = ...}) is read back as its columns joined
+     * rather than one scalar per element; one whose element is then overwritten, and a vector
+     * filled backwards, take the element-by-element way. All three against plain Java.
+     */
+    @Test
+    void matricesBuiltByColumnsAndElementsMatchTheirDirectComputation() {
+        String program = """
+                data { int N; vector[N] x; }
+                parameters { vector[3] mu; }
+                model {
+                  matrix[N, 3] whole;
+                  matrix[N, 3] patched;
+                  vector[N] backwards;
+                  for (k in 1:3) {
+                    whole[:, k] = x * mu[k] + k;
+                    patched[:, k] = x - mu[k];
+                  }
+                  patched[2, 3] = 5 * mu[1];
+                  for (n in 1:N) {
+                    backwards[N + 1 - n] = mu[2] * x[n];
+                  }
+                  mu ~ normal(0, 1);
+                  // weighted by column, so that a column out of place shows
+                  target += -0.5 * sum(square(whole * [1, 2, 3]')) - 0.1 * sum(square(patched * [1, 2, 3]'))
+                      + sum(backwards .* x);
+                }
+                """;
+        double[] x = {0.4, -1.2, 2.0, 0.9};
+        LogDensity density = Vmc.compile(program, "columns.stan").bind(DataSet.of(Map.of("N", 4, "x", x))).logDensity();
+        assertMatches(density, mu -> {
+            double total = 0;
+            for (int k = 0; k < 3; k++) {
+                total += normal(mu[k], 0, 1);
+            }
+            for (int n = 0; n < x.length; n++) {
+                double w = 0;
+                double p = 0;
+                for (int k = 0; k < 3; k++) {
+                    w += (k + 1) * (x[n] * mu[k] + k + 1);
+                    p += (k + 1) * (n == 1 && k == 2 ? 5 * mu[0] : x[n] - mu[k]);
+                }
+                total += -0.5 * w * w - 0.1 * p * p;
+            }
+            for (int n = 0; n < x.length; n++) {
+                total += mu[1] * x[x.length - 1 - n] * x[n];
+            }
+            return total;
+        }, new double[] {0.3, -0.8, 1.1});
+    }
+
     @Test
     void aForLoopOverElementsAndALocalBlock() {
         String program = """

@@ -2,7 +2,10 @@ package dev.vmc.compiler.lower;
 
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.graph.Concatenate;
 import dev.vmc.runtime.graph.Stack;
+import dev.vmc.runtime.graph.Take;
+import dev.vmc.runtime.graph.Transpose;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,10 +41,58 @@ final class Values extends LinkedHashMap<String, Node> {
 
         Node whole(Graph graph) {
             if (stacked == null) {
+                stacked = fromColumns(graph);
+            }
+            if (stacked == null) {
                 Node vector = graph.apply(Stack.INSTANCE, slots);
                 stacked = shape.length == 1 ? vector : graph.reshape(vector, shape);
             }
             return stacked;
+        }
+
+        /**
+         * Where each column was assigned whole from a vector ({@code m[:, k] = v;}, or a vector's
+         * every element in order), the columns themselves, joined: a few nodes rather than a
+         * scalar per element, which a loop over a matrix's columns would otherwise cost. Null
+         * where the elements came some other way.
+         */
+        private Node fromColumns(Graph graph) {
+            int rows = shape[0];
+            int columns = shape.length == 1 ? 1 : shape.length == 2 ? shape[1] : 0;
+            if (columns == 0 || rows == 0) {
+                return null;
+            }
+            Node joined = null;
+            for (int c = 0; c < columns; c++) {
+                Node column = run(graph, c, columns, rows);
+                if (column == null) {
+                    return null;
+                }
+                joined = joined == null ? column : graph.apply(Concatenate.INSTANCE, joined, column);
+            }
+            if (shape.length == 1) {
+                return joined;
+            }
+            // the columns one after another are the transpose's rows
+            return graph.apply(Transpose.INSTANCE, graph.reshape(joined, columns, rows));
+        }
+
+        /** The slots at start, start + stride, ... as one take of a vector's consecutive elements, or null. */
+        private Node run(Graph graph, int start, int stride, int count) {
+            Node first = slots[start];
+            if (first == null || !(first.op instanceof Take t0) || t0.shape().length != 0) {
+                return null;
+            }
+            Node source = first.inputs.get(0);
+            for (int i = 1; i < count; i++) {
+                Node slot = slots[start + i * stride];
+                if (slot == null || !(slot.op instanceof Take t) || t.shape().length != 0 || slot.inputs.get(0) != source
+                        || t.offset() != t0.offset() + i) {
+                    return null;
+                }
+            }
+            return t0.offset() == 0 && source.rank() == 1 && source.shape[0] == count ? source
+                    : graph.apply(new Take(t0.offset(), new int[] {count}), source);
         }
     }
 
