@@ -149,9 +149,14 @@ public final class BoundModel {
         }
     }
 
-    /** Whether the program has continuous latents on its plate, which minibatch training fits by default. */
+    /**
+     * Whether the program has continuous latents on its plate, which minibatch training fits by
+     * default; not where its guide leaves latents to the automatic guide, which trains on the
+     * whole data only.
+     */
     public boolean minibatchesPossible() {
-        return program.plate() != null && program.latents().stream()
+        boolean partlyAutomatic = program.guide() instanceof Guide.Explicit written && written.automatic() != null;
+        return program.plate() != null && !partlyAutomatic && program.latents().stream()
                 .anyMatch(d -> data.isPlated(d.type()) && d.type().base() != dev.vmc.compiler.ast.TypeExpr.Base.INT);
     }
 
@@ -167,7 +172,8 @@ public final class BoundModel {
                 throw new IllegalArgumentException("the guide block leaves " + String.join(", ", written.automaticNames())
                         + " to the automatic guide ('" + written.automatic().family() + "' at line "
                         + written.automatic().pos().line() + "), which does not train by minibatches yet; write their"
-                        + " guides in the block, or fit the whole data at once (vmc run without --epochs or --batch-size)");
+                        + " guides in the block, or fit the whole data at once (without --epochs, --batch-size,"
+                        + " --held-out or --iwae)");
             }
             return new LoweredGuide(program, written, minibatchData(batchSize));
         }

@@ -251,7 +251,7 @@ public final class Checker {
         List<String> families = List.of("auto", "meanfield", "lowrank", "fullrank");
         if (!families.contains(family)) {
             String guess = Suggestions.nearest(family, families).map(f -> "; did you mean '" + f + "'?").orElse("");
-            diagnostics.error(pos, "unknown guide '" + family + "'" + guess + advice);
+            diagnostics.error(pos, "unknown guide '" + family + "'" + (guess.isEmpty() ? "." : guess) + advice);
         }
     }
 }

@@ -87,8 +87,8 @@ final class GuideChecker {
             }
             if (symbol.type().isInt()) {
                 diagnostics.error(v.pos(), "latent '" + v.name() + "' is an int; the automatic guide is Gaussian, for"
-                        + " continuous latents only; draw " + v.name() + " with a discrete family instead, e.g. '"
-                        + v.name() + " ~ categorical(...);'");
+                        + " continuous latents only; draw " + v.name() + " with a ~ and a discrete family (bernoulli,"
+                        + " categorical, poisson, ...)");
                 continue;
             }
             scope.define(v.name());
@@ -99,7 +99,9 @@ final class GuideChecker {
     void checkAllSampled(Guide.Explicit guide, List<Decl> latents) {
         for (Decl latent : latents) {
             if (symbols.owns(latent) && !sampled.containsKey(latent.name())) {
-                diagnostics.error(guide.pos(), "guide has no ~ statement for latent '" + latent.name() + "'");
+                diagnostics.error(guide.pos(), "guide has no ~ statement for latent '" + latent.name() + "'"
+                        + (guide.automatic() == null ? "" : "; draw it with ~, or list it after '"
+                                + guide.automatic().family() + "' to leave it to the automatic guide"));
             }
         }
     }

@@ -83,6 +83,14 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
             return;
         }
         String message = unexpected(token);
+        Token start = e.getStartToken();
+        if (parser.getContext() instanceof VmodelParser.StatementContext statement
+                && statement.getParent() instanceof VmodelParser.GuideBlockContext
+                && java.util.List.of("auto", "meanfield", "lowrank", "fullrank").contains(start.getText())) {
+            report(Positions.of(start), "'" + start.getText() + " ...;' must come first in the guide block, after its"
+                    + " params block: the automatic guide draws those latents before any ~ statement");
+            return;
+        }
         if (parser.getContext() instanceof VmodelParser.StatementContext) {
             message += "; a statement is a typed definition, 'x ~ dist(...);' or 'target += ...;'";
         }
