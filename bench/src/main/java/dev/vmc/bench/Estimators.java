@@ -11,6 +11,7 @@ import dev.vmc.runtime.guide.Estimator;
 import dev.vmc.runtime.guide.GaussianGuide;
 import dev.vmc.runtime.guide.Guide;
 import dev.vmc.runtime.guide.JointGuide;
+import dev.vmc.runtime.guide.PartlyWrittenGuide;
 import dev.vmc.runtime.infer.Algorithm;
 import dev.vmc.runtime.infer.ElboGraph;
 import dev.vmc.runtime.infer.EstimatorChoice;
@@ -34,38 +35,61 @@ import java.util.SplittableRandom;
 
 /**
  * The estimator table for the mixture example (K = 3, N = 500): per estimator, the variance of
- * the score-function gradient in z's guide logits (summed over them, at the standard
- * initialisation, 400 gradients), microseconds per step, and a default fit's steps, seconds and
- * final ELBO against the enumerated fit's; then the enumerated fit's posterior means (components
- * sorted by mu) against the NUTS reference, in reference sds, on three seeds.
+ * the score-function gradient in z's guide parameters (summed over them, at the standard
+ * initialisation, 400 gradients), microseconds per step, the steps and seconds a default fit
+ * takes until its ELBO (averaged over the last 50 steps) is within 1 nat of the enumerated fit's,
+ * and its steps, seconds and final ELBO. The last row is the score function with the guide of
+ * mixture_conditional.vmodel, whose z sees the components' draws. Then the enumerated fit's
+ * posterior means (components sorted by mu) against the NUTS reference, in reference sds, on
+ * three seeds, and the conditional guide's final ELBO on three seeds.
  */
 final class Estimators {
-    private record Row(String name, int particles, EstimatorChoice choice) {}
+    /** @param conditional whether the fit uses mixture_conditional.vmodel's written guide */
+    private record Row(String name, int particles, EstimatorChoice choice, boolean conditional) {}
 
     private static final Path MODEL = Path.of("examples/mixture/mixture.vmodel");
+    private static final Path CONDITIONAL = Path.of("examples/mixture/mixture_conditional.vmodel");
     private static final Path DATA = Path.of("examples/mixture/data.json");
     private static final int GRADIENTS = 400;
 
     static void print() throws Exception {
         BoundModel bound = Vmc.compile(MODEL).bind(DataSet.read(DATA));
+        BoundModel conditional = Vmc.compile(CONDITIONAL).bind(DataSet.read(DATA));
         EstimatorChoice score = EstimatorChoice.automatic().withForced(null, Map.of("z", Estimator.SCORE_FUNCTION));
         List<Row> rows = List.of(
-                new Row("score, plain", 1, score.withRaoBlackwellise(false).withBaseline(Baseline.NONE)),
-                new Row("+ Rao-Blackwell", 1, score.withBaseline(Baseline.NONE)),
-                new Row("+ average baseline", 1, score.withBaseline(Baseline.AVERAGE)),
-                new Row("leave-one-out S=10", 10, score.withBaseline(Baseline.LEAVE_ONE_OUT)),
-                new Row("enumeration", 1, EstimatorChoice.automatic()));
+                new Row("score, plain", 1, score.withRaoBlackwellise(false).withBaseline(Baseline.NONE), false),
+                new Row("+ Rao-Blackwell", 1, score.withBaseline(Baseline.NONE), false),
+                new Row("+ average baseline", 1, score.withBaseline(Baseline.AVERAGE), false),
+                new Row("leave-one-out S=10", 10, score.withBaseline(Baseline.LEAVE_ONE_OUT), false),
+                new Row("enumeration", 1, EstimatorChoice.automatic(), false),
+                new Row("z | mu, sigma, w *", 10, score.withBaseline(Baseline.LEAVE_ONE_OUT), true));
         FitResult enumerated = fit(bound.model(), EstimatorChoice.automatic(), 1, 1);
         double optimum = enumerated.finalElbo().mean();
         System.out.printf("mixture (K = 3, N = 500): the enumerated fit's ELBO is %.2f%n", optimum);
-        System.out.printf("%-20s %14s %10s %10s %8s %12s %10s%n", "estimator", "z grad var", "us/step", "steps",
-                "fit s", "final ELBO", "gap nats");
+        System.out.printf("%-20s %12s %9s %9s %9s %9s %8s %11s %9s%n", "estimator", "z grad var", "us/step",
+                "to 1 nat", "s to 1", "steps", "fit s", "final ELBO", "gap nats");
         for (Row r : rows) {
-            double variance = gradientVariance(bound.model(), r.choice(), r.particles());
-            double micros = microsPerStep(bound.model(), r.choice(), r.particles());
-            FitResult fit = fit(bound.model(), r.choice(), r.particles(), 1);
-            System.out.printf("%-20s %14.4g %10.1f %10d %8.2f %12.2f %10.2f%n", r.name(), variance, micros, fit.steps(),
-                    fit.seconds(), fit.finalElbo().mean(), optimum - fit.finalElbo().mean());
+            double variance = r.conditional() ? conditionalVariance(conditional, r.choice(), r.particles())
+                    : gradientVariance(bound.model(), r.choice(), r.particles());
+            double micros = r.conditional() ? microsPerStep(conditional, r.choice(), r.particles(), null)
+                    : microsPerStep(bound, r.choice(), r.particles(), "meanfield");
+            WithinOneNat within = new WithinOneNat(optimum - 1);
+            FitOptions options = FitOptions.defaults().withSeed(1).withParticles(r.particles()).withEstimators(r.choice());
+            FitResult fit = r.conditional() ? conditional.fit(options, null, within)
+                    : Fitter.fit(bound.model(), GuideChoice.automatic(), options, within);
+            System.out.printf("%-20s %12.4g %9.1f %9s %9s %9d %8.2f %11.2f %9.2f%n", r.name(), variance, micros,
+                    within.step < 0 ? "never" : Long.toString(within.step),
+                    within.step < 0 ? "-" : String.format("%.2f", within.seconds), fit.steps(), fit.seconds(),
+                    fit.finalElbo().mean(), optimum - fit.finalElbo().mean());
+        }
+        System.out.println("* the score function with mixture_conditional.vmodel's guide: q(z[n] | w, mu, sigma) a softmax of"
+                + " temperature x the exact conditional's logits + offsets; its z grad var is over those 4 parameters");
+        System.out.println();
+        for (long seed = 1; seed <= 3; seed++) {
+            FitResult fit = conditional.fit(FitOptions.defaults().withSeed(seed));
+            System.out.printf("conditional guide, seed %d: final ELBO %.2f (se %.3f), %.2f nats from the enumerated fit's,"
+                    + " %d steps, %.2f s, temperature %.3f%n", seed, fit.finalElbo().mean(), fit.finalElbo().standardError(),
+                    optimum - fit.finalElbo().mean(), fit.steps(), fit.seconds(), fit.pointEstimates().get("temperature").item());
         }
         double wall = Bench.wallSeconds(new Bench.Example("mixture", MODEL, DATA, new int[0], 0, 0));
         System.out.printf("%nwhole default bin/vmc run of the mixture: %.2f s (best of 3)%n", wall);
@@ -94,11 +118,45 @@ final class Estimators {
                 label -> label.startsWith("guide.z."), GRADIENTS, 7);
     }
 
-    static double microsPerStep(Model model, EstimatorChoice choice, int particles) {
+    /** The variance of the score function's gradient in the conditional guide's own parameters, at their start. */
+    static double conditionalVariance(BoundModel conditional, EstimatorChoice choice, int particles) {
+        Guide guide = new PartlyWrittenGuide(GaussianGuide.meanField(), conditional.writtenGuide());
+        return GradientVariance.of(conditional.model(), guide, choice, particles,
+                label -> label.equals("temperature") || label.equals("offset"), GRADIENTS, 7);
+    }
+
+    /** Listens to a fit for the first step whose ELBO, averaged over the last 50, reaches a target. */
+    private static final class WithinOneNat implements FitListener {
+        private final double target;
+        private final double[] recent = new double[50];
+        private final long start = System.nanoTime();
+        private int seen;
+        long step = -1;
+        double seconds;
+
+        WithinOneNat(double target) {
+            this.target = target;
+        }
+
+        @Override
+        public void step(long at, long maxSteps, double elbo, double stepsPerSecond) {
+            recent[seen++ % recent.length] = elbo;
+            if (step >= 0 || seen < recent.length) {
+                return;
+            }
+            double mean = Arrays.stream(recent).sum() / recent.length;
+            if (mean >= target) {
+                step = at;
+                seconds = (System.nanoTime() - start) / 1e9;
+            }
+        }
+    }
+
+    static double microsPerStep(BoundModel bound, EstimatorChoice choice, int particles, String guide) {
         double[] runs = new double[3];
         for (int r = -1; r < runs.length; r++) { // the first round warms the JIT
-            double shortRun = steps(model, choice, particles, 300);
-            double longRun = steps(model, choice, particles, 1800);
+            double shortRun = steps(bound, choice, particles, guide, 300);
+            double longRun = steps(bound, choice, particles, guide, 1800);
             if (r >= 0) {
                 runs[r] = (longRun - shortRun) / 1500 * 1e6;
             }
@@ -107,11 +165,12 @@ final class Estimators {
         return runs[1];
     }
 
-    private static double steps(Model model, EstimatorChoice choice, int particles, long steps) {
+    /** Seconds for a fit of so many steps, with the guide named as --guide names it (null: the program's). */
+    private static double steps(BoundModel bound, EstimatorChoice choice, int particles, String guide, long steps) {
         FitOptions options = FitOptions.defaults().withAlgorithm(Algorithm.ADVI).withParticles(particles).withLearningRate(0.01)
                 .withTolerance(0).withDraws(0).withDiagnosticDraws(0).withMaxSteps(steps).withEstimators(choice);
         long start = System.nanoTime();
-        Fitter.fit(model, GuideChoice.automatic(GaussianGuide.Family.MEANFIELD), options, FitListener.SILENT);
+        bound.fit(options, guide, FitListener.SILENT);
         return (System.nanoTime() - start) / 1e9;
     }
 

@@ -1,9 +1,9 @@
 package dev.vmc.bench;
 
+import dev.vmc.api.BoundModel;
 import dev.vmc.api.Vmc;
 import dev.vmc.runtime.data.DataSet;
 import dev.vmc.runtime.infer.EstimatorChoice;
-import dev.vmc.runtime.model.Model;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -89,7 +89,7 @@ final class Loops {
     }
 
     private static double micros(String program, Map<String, Object> data) {
-        Model model = Vmc.compile(program, "loops.stan").bind(DataSet.of(data)).model();
-        return Estimators.microsPerStep(model, EstimatorChoice.automatic(), 1);
+        BoundModel bound = Vmc.compile(program, "loops.stan").bind(DataSet.of(data));
+        return Estimators.microsPerStep(bound, EstimatorChoice.automatic(), 1, "meanfield");
     }
 }

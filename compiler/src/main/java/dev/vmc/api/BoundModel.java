@@ -192,8 +192,11 @@ public final class BoundModel {
         return data.minibatches(Math.min(batchSize, data.size(requirePlate())));
     }
 
-    /** The program's guide block, lowered over the whole data. */
-    LoweredGuide writtenGuide() {
+    /**
+     * The program's guide block, lowered over the whole data; with latents it leaves to the
+     * automatic guide, join it with one ({@link dev.vmc.runtime.guide.PartlyWrittenGuide}).
+     */
+    public LoweredGuide writtenGuide() {
         return new LoweredGuide(program, (Guide.Explicit) program.guide(), data);
     }
 
