@@ -81,11 +81,23 @@ enum CategoricalWeights {
             }
         }
 
-        /** One-hot minus softmax, the softmax shifted by the log-sum-exp so that exp never overflows. */
+        /**
+         * One-hot minus softmax, the softmax shifted by the largest logit so that exp never
+         * overflows, and normalised by its total: one exp per value, where the log-sum-exp
+         * would take two and a log.
+         */
         void addGradientOfDraw(double[] w, int offset, int k, int category, double upstream, double[] gw) {
-            double lse = Special.logSumExp(w, offset, k);
+            double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < k; i++) {
-                gw[offset + i] -= upstream * Math.exp(w[offset + i] - lse);
+                max = Math.max(max, w[offset + i]);
+            }
+            double total = 0;
+            for (int i = 0; i < k; i++) {
+                total += Math.exp(w[offset + i] - max);
+            }
+            double scale = upstream / total;
+            for (int i = 0; i < k; i++) {
+                gw[offset + i] -= scale * Math.exp(w[offset + i] - max);
             }
             gw[offset + category] += upstream;
         }
