@@ -24,7 +24,7 @@ class CheckTest {
         try (Stream<Path> files = Files.walk(Cli.EXAMPLES, 2)) {
             models = files.filter(p -> p.toString().endsWith(".vmodel")).sorted().toList();
         }
-        assertEquals(11, models.size(), "examples: " + models);
+        assertEquals(12, models.size(), "examples: " + models);
         return models.stream();
     }
 
