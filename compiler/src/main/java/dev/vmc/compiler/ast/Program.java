@@ -42,7 +42,13 @@ public record Program(
 
     /** The definition (with a body) of the user-defined function of this name, or null. */
     public FunctionDef function(String name) {
-        return functions.stream().filter(f -> f.name().equals(name) && f.isDefinition()).findFirst().orElse(null);
+        // a loop, not a stream: lowering asks at every call of a deeply nested expression
+        for (FunctionDef f : functions) {
+            if (f.name().equals(name) && f.isDefinition()) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /** The network of this name, or null. */

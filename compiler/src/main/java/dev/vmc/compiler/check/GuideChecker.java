@@ -91,6 +91,13 @@ final class GuideChecker {
                         + " categorical, poisson, ...)");
                 continue;
             }
+            String mapped = mappedInModel(symbol.decl().type());
+            if (mapped != null) {
+                // the automatic guide draws it free; the model maps it to its support afterwards
+                scope.withhold(v.name(), "latent '" + v.name() + "' " + mapped + ", so the model maps the automatic"
+                        + " guide's draw of it to its support only after the guide: the guide's statements cannot use it");
+                continue;
+            }
             scope.define(v.name());
         }
     }

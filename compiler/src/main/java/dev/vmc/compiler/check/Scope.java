@@ -16,6 +16,7 @@ final class Scope {
     private final Refusal refusal;
     private final Refusal tooEarly;
     private boolean random;
+    private java.util.Map<String, String> withheld = java.util.Map.of();
 
     /** Explains why a name may not be used here. */
     interface Refusal {
@@ -127,12 +128,20 @@ final class Scope {
     }
 
     static Scope forGuide() {
-        return new Scope(EnumSet.of(NameKind.DATA, NameKind.GUIDE_PARAM, NameKind.GUIDE_LOCAL, NameKind.LATENT),
+        java.util.Map<String, String> withheld = new java.util.HashMap<>();
+        Scope scope = new Scope(EnumSet.of(NameKind.DATA, NameKind.GUIDE_PARAM, NameKind.GUIDE_LOCAL, NameKind.LATENT),
                 EnumSet.of(NameKind.GUIDE_LOCAL, NameKind.LATENT), s ->
                 "the guide cannot use " + s.kind().description() + " '" + s.name() + "'; guide statements may use guide "
                         + "params, guide locals, data and latents sampled earlier in the guide",
-                s -> s.kind() == NameKind.LATENT
-                        ? "latent '" + s.name() + "' is used before the guide samples it"
+                s -> withheld.containsKey(s.name()) ? withheld.get(s.name())
+                        : s.kind() == NameKind.LATENT ? "latent '" + s.name() + "' is used before the guide samples it"
                         : "'" + s.name() + "' is used before its definition at line " + s.decl().pos().line());
+        scope.withheld = withheld;
+        return scope;
+    }
+
+    /** A guide's latent that stays unusable, whatever is sampled, and why. */
+    void withhold(String name, String why) {
+        withheld.put(name, why);
     }
 }

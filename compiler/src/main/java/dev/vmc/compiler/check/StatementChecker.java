@@ -56,6 +56,21 @@ final class StatementChecker {
         this.declaredTypes = declaredTypes;
     }
 
+    /**
+     * A function local's sizes may use the function's arguments ({@code matrix[rows(x), K] m;}), so
+     * they are typed here, in the body's scope, rather than with the program's declarations.
+     */
+    private void checkFunctionLocalSizes(Decl decl, Scope scope) {
+        List<dev.vmc.compiler.ast.Expr> sizes = new java.util.ArrayList<>(decl.type().arrayDims());
+        sizes.addAll(decl.type().valueDims());
+        for (dev.vmc.compiler.ast.Expr size : sizes) {
+            Type type = typer.type(size, scope);
+            if (!type.isError() && (!type.isInt() || !type.isScalar())) {
+                diagnostics.error(ExprStart.of(size), "a size must be an int, got " + type);
+            }
+        }
+    }
+
     void check(List<Stmt> statements, Scope scope, Block block) {
         this.block = block;
         this.loopDepth = 0;
@@ -65,6 +80,9 @@ final class StatementChecker {
     private void statement(Stmt s, Scope scope) {
         if (s instanceof Stmt.Define define) {
             Decl decl = define.decl();
+            if (block.function() != null) {
+                checkFunctionLocalSizes(decl, scope);
+            }
             if (decl.init() != null) {
                 definitions.define(decl, declaredTypes.get(decl), scope, block.what(), block.owns() == NameKind.DATA);
             }
