@@ -171,9 +171,9 @@ public final class BoundModel {
             if (written.automatic() != null) {
                 throw new IllegalArgumentException("the guide block leaves " + String.join(", ", written.automaticNames())
                         + " to the automatic guide ('" + written.automatic().family() + "' at line "
-                        + written.automatic().pos().line() + "), which does not train by minibatches yet; write their"
-                        + " guides in the block, or fit the whole data at once (without --epochs, --batch-size,"
-                        + " --held-out or --iwae)");
+                        + written.automatic().pos().line() + "), which minibatch training and vmc eval do not take yet; write"
+                        + " their guides in the block, or fit the whole data at once with vmc run (without --epochs,"
+                        + " --batch-size, --held-out or --iwae)");
             }
             return new LoweredGuide(program, written, minibatchData(batchSize));
         }
