@@ -107,6 +107,59 @@ class StatementsTest {
         assertMatches(density, direct, new double[] {0.3, 0.2, -0.4, -2.0, 5.0, 7.0});
     }
 
+    /**
+     * Copies of a vector as columns and of a row_vector as rows (rep_matrix(v, n)), and the outer
+     * product v * rv, in transformed data, in a function's body and on parameters: what lowering
+     * reads from the checker's types, since a vector and a row_vector are alike at run time.
+     */
+    @Test
+    void repeatedVectorsAndOuterProductsMatchTheirDirectComputation() {
+        String program = """
+                functions {
+                  matrix outer(vector a, row_vector b) { return a * b; }
+                }
+                data { int N; int K; vector[N] x; row_vector[K] z; matrix[N, K] y; }
+                transformed data {
+                  matrix[N, K] xz = x * z;
+                  matrix[N, K] zs = rep_matrix(z, N);
+                }
+                parameters { vector[N] alpha; row_vector[K] beta; real<lower=0> sigma; }
+                model {
+                  matrix[N, K] mu = rep_matrix(alpha, K) + rep_matrix(beta, N) + outer(alpha, beta) + 0.1 * xz .* zs;
+                  alpha ~ normal(0, 1);
+                  beta ~ normal(0, 1);
+                  sigma ~ exponential(1);
+                  to_vector(y) ~ normal(to_vector(mu), sigma);
+                }
+                """;
+        double[] x = {0.5, -1.0, 2.0};
+        double[] z = {1.5, -0.5};
+        double[] y = {0.3, -1.2, 2.2, 0.7, -0.4, 1.9};
+        LogDensity density = Vmc.compile(program, "outer.stan").bind(DataSet.of(Map.of("N", 3, "K", 2, "x", x, "z", z,
+                "y", new double[][] {{y[0], y[1]}, {y[2], y[3]}, {y[4], y[5]}}))).logDensity();
+        ToDoubleFunction<double[]> direct = u -> {
+            double sigma = Math.exp(u[5]);
+            double lp = -sigma + u[5];
+            for (int i = 0; i < 3; i++) {
+                lp += normal(u[i], 0, 1);
+            }
+            for (int j = 0; j < 2; j++) {
+                lp += normal(u[3 + j], 0, 1);
+            }
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 2; j++) {
+                    double alpha = u[i];
+                    double beta = u[3 + j];
+                    double mu = alpha + beta + alpha * beta + 0.1 * x[i] * z[j] * z[j];
+                    lp += normal(y[i * 2 + j], mu, sigma);
+                }
+            }
+            return lp;
+        };
+        assertMatches(density, direct, new double[] {0.2, -0.4, 0.9, 1.1, -0.6, -0.3});
+        assertMatches(density, direct, new double[] {-1.0, 0.5, 0.1, -0.2, 0.8, 0.4});
+    }
+
     @Test
     void transformedDataLoopsWhileBreakAndContinue() {
         String program = """

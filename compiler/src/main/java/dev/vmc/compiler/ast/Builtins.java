@@ -32,7 +32,8 @@ public final class Builtins {
         DOT_PRODUCT,
         /**
          * rep_vector(x, K) (and rep_array(x, K), rep_row_vector(x, K), rep_matrix(x, M, N)): copies
-         * of the scalar x, the sizes ints over data.
+         * of the scalar x; rep_matrix(v, N) and rep_matrix(rv, M): copies of a vector as columns or
+         * of a row_vector as rows. The sizes are ints over data.
          */
         REPEAT,
         /**
@@ -110,6 +111,7 @@ public final class Builtins {
         add(new Builtin("rep_array", 2, Kind.REPEAT, null, null));
         add(new Builtin("rep_row_vector", 2, Kind.REPEAT, null, null));
         add(new Builtin("rep_matrix", 3, Kind.REPEAT, null, null));
+        add(new Builtin("rep_matrix", 2, Kind.REPEAT, null, null));
         linearAlgebra("diag_matrix", 1);
         linearAlgebra("cholesky_decompose", 1);
         linearAlgebra("add_diag", 2);

@@ -57,7 +57,7 @@ public final class DataBinder {
             prefixWith(sourcePrefix(data.source()), 0);
         }
         if (problems.isEmpty()) {
-            new ArgumentValues(program, bound, problems).check();
+            new ArgumentValues(checked, bound, problems).check();
             prefixWith(sourcePrefix(data.source()), 0);
         }
         Map<String, dev.vmc.runtime.nn.Network> networks = problems.isEmpty() ? NetworkValues.of(program, bound, problems) : Map.of();
@@ -72,7 +72,7 @@ public final class DataBinder {
      * use is known: the lowering then meets only values it can build.
      */
     private void checkOtherDeclarations() {
-        DeclarationValues values = new DeclarationValues(bound, problems);
+        DeclarationValues values = new DeclarationValues(bound, checked, problems);
         DeclarationOrder.forEach(program, (decl, kind) -> {
             if (kind == NameKind.DATA || !checked.symbol(decl.name()).map(s -> s.decl() == decl).orElse(false)) {
                 return;
@@ -112,7 +112,7 @@ public final class DataBinder {
     }
 
     private void checkValue(Decl decl, DataValue value) {
-        DeclarationValues values = new DeclarationValues(bound, problems);
+        DeclarationValues values = new DeclarationValues(bound, checked, problems);
         int[] declared = values.shape(decl, "'" + decl.name() + "'");
         if (declared == null || !values.bounds(decl, "'" + decl.name() + "'")) {
             return;
@@ -137,7 +137,7 @@ public final class DataBinder {
         }
         Map<String, Tensor> computed;
         try {
-            computed = TransformedData.compute(program, new BoundData(new LinkedHashMap<>(bound), Map.of(), null));
+            computed = TransformedData.compute(checked, new BoundData(new LinkedHashMap<>(bound), Map.of(), null));
         } catch (EvaluationException | ShapeException | dev.vmc.compiler.lower.StatementException e) {
             problems.add("transformed data: " + e.getMessage());
             return;
@@ -149,7 +149,7 @@ public final class DataBinder {
 
     /** A transformed data value, computed from the data as declared, and checked like data. */
     private void compute(Decl decl, Tensor value) {
-        DeclarationValues values = new DeclarationValues(bound, problems);
+        DeclarationValues values = new DeclarationValues(bound, checked, problems);
         String subject = "transformed data '" + decl.name() + "' (" + program.fileName() + ":" + decl.pos() + ")";
         int[] declared = values.shape(decl, subject);
         if (declared == null || !values.bounds(decl, subject)) {

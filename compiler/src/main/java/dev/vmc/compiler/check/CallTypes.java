@@ -89,10 +89,12 @@ final class CallTypes {
         return Outcome.ok(Type.REAL);
     }
 
-    /** The element and the size's types; the size itself is read from the expression by {@link ExprTyper}. */
     /** Sizes are read from the expressions by {@link ExprTyper}; here only their types are checked. */
     private static Outcome repeat(String name, List<Type> args) {
         Type value = args.get(0);
+        if (name.equals("rep_matrix") && args.size() == 2) {
+            return repeatVector(value, args.get(1));
+        }
         if (!value.isScalar()) {
             return Outcome.fail(name + " repeats a single number, got " + value);
         }
@@ -106,6 +108,23 @@ final class CallTypes {
             case "rep_matrix" -> Type.matrix(Size.UNKNOWN, Size.UNKNOWN);
             default -> Type.vector(Size.UNKNOWN);
         });
+    }
+
+    /**
+     * rep_matrix(v, n): n copies of a vector as the columns of a matrix, or of a row_vector as its
+     * rows; which one is the argument's type, kept for the lowering (both are rank 1 at run time).
+     */
+    private static Outcome repeatVector(Type value, Type size) {
+        boolean oneVector = !value.isArray() && (value.container() == Type.Container.VECTOR
+                || value.container() == Type.Container.ROW_VECTOR);
+        if (!oneVector) {
+            return Outcome.fail("rep_matrix(v, n) repeats a vector as columns or a row_vector as rows, got " + value
+                    + (value.isScalar() ? "; rep_matrix(x, m, n) repeats a single number" : ""));
+        }
+        if (!size.isInt() || !size.isScalar()) {
+            return Outcome.fail("rep_matrix's size must be an int, got " + size);
+        }
+        return Outcome.ok(Type.matrix(Size.UNKNOWN, Size.UNKNOWN));
     }
 
     private static String arityText(List<Integer> arities) {

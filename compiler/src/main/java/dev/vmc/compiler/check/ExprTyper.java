@@ -204,9 +204,15 @@ final class ExprTyper {
         return switch (c.function()) {
             case "rep_array" -> new Type(types.get(c.args().get(0)).element(), Type.Container.SCALAR, List.of(size), List.of());
             case "rep_row_vector" -> Type.rowVector(size);
-            case "rep_matrix" -> Type.matrix(size, columns);
+            case "rep_matrix" -> c.args().size() == 3 ? Type.matrix(size, columns) : copies(types.get(c.args().get(0)), size);
             default -> Type.vector(size);
         };
+    }
+
+    /** rep_matrix(v, n) as matrix[size(v), n], rep_matrix(rv, m) as matrix[m, size(rv)]. */
+    private static Type copies(Type vector, Size count) {
+        Size length = vector.dims().get(0);
+        return vector.container() == Type.Container.VECTOR ? Type.matrix(length, count) : Type.matrix(count, length);
     }
 
     /**

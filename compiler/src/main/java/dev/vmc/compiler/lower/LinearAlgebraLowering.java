@@ -130,6 +130,11 @@ final class LinearAlgebraLowering {
         return graph.sub(v, graph.apply(Reduce.LOG_SUM_EXP, v));
     }
 
+    /** The outer product of two rank-1 values, column times row: a one-column matrix times a one-row one. */
+    static Node outer(Graph graph, Node column, Node row) {
+        return graph.matmul(graph.reshape(column, column.shape[0], 1), graph.reshape(row, 1, row.shape[0]));
+    }
+
     /** A vector as a one-column matrix, so that it broadcasts across a matrix's rows; a matrix as it is. */
     private static Node asColumn(Graph graph, Node v) {
         return v.rank() == 2 ? v : graph.reshape(v, v.shape[0], 1);

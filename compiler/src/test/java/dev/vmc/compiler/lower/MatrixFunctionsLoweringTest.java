@@ -2,6 +2,7 @@ package dev.vmc.compiler.lower;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vmc.runtime.tensor.Tensor;
@@ -147,6 +148,62 @@ class MatrixFunctionsLoweringTest {
             "sum(rep_matrix(a * s, 3, 3) * M)"})
     void repeatGradientsMatchFiniteDifferences(String expression) {
         PROGRAM.checkGradient(expression, DATA, "a", "s", "v", "M", "N");
+    }
+
+    /** Copies of a vector are columns, of a row_vector rows: the checker's types tell lowering which. */
+    @Test
+    void repeatedVectorsAreColumnsAndRepeatedRowVectorsRows() {
+        double[] v = DATA.get("v").data;
+        double[] w = DATA.get("w").data;
+        Tensor columns = PROGRAM.value("matrix[3, 2]", "rep_matrix(v, 2)", DATA);
+        Tensor rows = PROGRAM.value("matrix[2, 3]", "rep_matrix(w, size(p) - 1)", DATA);
+        assertArrayEquals(new int[] {3, 2}, columns.shape);
+        assertArrayEquals(new int[] {2, 3}, rows.shape);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 2; j++) {
+                assertEquals(v[i], columns.data[i * 2 + j], 0);
+                assertEquals(w[i], rows.data[j * 3 + i], 0);
+            }
+        }
+        // the transposes swap the two: v' is a row_vector, w' a vector
+        assertArrayEquals(columns.data, PROGRAM.value("matrix[3, 2]", "rep_matrix(v', 2)'", DATA).data, 0);
+        assertArrayEquals(new double[] {-2, -2, 0.25, 0.25, 1, 1}, PROGRAM.value("matrix[3, 2]", "rep_matrix(w', 2)",
+                DATA).data, 0);
+    }
+
+    @Test
+    void vectorTimesRowVectorIsTheOuterProduct() {
+        double[] v = DATA.get("v").data;
+        double[] w = DATA.get("w").data;
+        Tensor outer = PROGRAM.value("matrix[3, 3]", "v * w", DATA);
+        assertArrayEquals(new int[] {3, 3}, outer.shape);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(v[i] * w[j], outer.data[i * 3 + j], 0);
+            }
+        }
+        // and a row_vector times a vector is still the dot product
+        assertEquals(-2 * 0.5 + 0.25 * 1.5 + 2, PROGRAM.value("real", "w * v", DATA).item(), 1e-15);
+        assertArrayEquals(new int[] {2, 3}, PROGRAM.value("matrix[2, 3]", "N[:, 1] * w", DATA).shape);
+        assertArrayEquals(new double[] {0.25, 0.75, 1, 0.75, 2.25, 3, 1, 3, 4}, PROGRAM.value("matrix[3, 3]",
+                "v * v'", DATA).data, 1e-15);
+    }
+
+    /** The constant evaluator alone knows no types: where one is needed it says so rather than guessing from shapes. */
+    @Test
+    void loweringWithoutTheCheckersTypesRefusesWhatNeedsThem() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Evaluator.evaluate(PROGRAM.parse("matrix[3, 3]", "v * w"), DATA));
+        assertTrue(e.getMessage().contains("lowering needs the checker's type of v * w"), e.getMessage());
+        assertEquals(-2 * 0.5 + 0.25 * 1.5 + 2, Evaluator.evaluate(PROGRAM.parse("real", "sum(v .* w')"), DATA).item(), 1e-15);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sum(rep_matrix(v, 2) .* N') + sum(square(rep_matrix(w, 2) - N))",
+            "sum((v * w) .* M) + w * (v * w) * v + sum(rep_matrix(v * a, 3) * rep_matrix(w' * s, 3))",
+            "sum(v * v' .* M)"})
+    void rowVectorDependentGradientsMatchFiniteDifferences(String expression) {
+        PROGRAM.checkGradient(expression, DATA, "a", "s", "v", "w", "M", "N");
     }
 
     /** L x = b and L X = B, with L the lower triangle of M (Stan ignores the entries above its diagonal). */
