@@ -160,6 +160,25 @@ class StatementsTest {
         assertMatches(density, direct, new double[] {-1.0, 0.5, 0.1, -0.2, 0.8, 0.4});
     }
 
+    /** The binder evaluates sizes and a distribution's data arguments with the checker's types too. */
+    @Test
+    void sizesAndArgumentsOverDataReadRowVectorsAsTheChecked() {
+        String program = """
+                data { vector[3] a; row_vector[2] r; }
+                parameters { simplex[6] theta; vector[cols(a * r)] w; }
+                model {
+                  theta ~ dirichlet(to_vector(rep_matrix(a, 2)));
+                  w ~ normal(0, 1);
+                }
+                """;
+        CompiledModel compiled = Vmc.compile(program, "binder.stan");
+        assertEquals(5 + 2, compiled.bind(DataSet.of(Map.of("a", new double[] {1, 2, 3}, "r", new double[] {1, 1})))
+                .logDensity().dimension());
+        DataMismatchException e = assertThrows(DataMismatchException.class,
+                () -> compiled.bind(DataSet.of(Map.of("a", new double[] {1, 0, 3}, "r", new double[] {1, 1}))));
+        assertTrue(e.getMessage().contains("to_vector(rep_matrix(a, 2)) has element 2 = 0"), e.getMessage());
+    }
+
     @Test
     void transformedDataLoopsWhileBreakAndContinue() {
         String program = """

@@ -60,11 +60,11 @@ public final class DataBinder {
             new ArgumentValues(checked, bound, problems).check();
             prefixWith(sourcePrefix(data.source()), 0);
         }
-        Map<String, dev.vmc.runtime.nn.Network> networks = problems.isEmpty() ? NetworkValues.of(program, bound, problems) : Map.of();
+        Map<String, dev.vmc.runtime.nn.Network> networks = problems.isEmpty() ? NetworkValues.of(checked, bound, problems) : Map.of();
         if (!problems.isEmpty()) {
             throw new DataMismatchException(problems);
         }
-        return new BoundData(bound, networks, program.plate() == null ? null : program.plate().size());
+        return new BoundData(bound, networks, program.plate() == null ? null : program.plate().size(), checked);
     }
 
     /**
@@ -121,7 +121,7 @@ public final class DataBinder {
             problems.add(wrongShape(decl, declared, value.shape()));
             return;
         }
-        ElementChecks checks = new ElementChecks(decl.name(), decl.type(), declared, value.values());
+        ElementChecks checks = new ElementChecks(decl.name(), decl.type(), declared, value.values(), checked);
         List<String> found = checks.run(bound);
         if (!found.isEmpty()) {
             problems.addAll(found);
@@ -137,7 +137,7 @@ public final class DataBinder {
         }
         Map<String, Tensor> computed;
         try {
-            computed = TransformedData.compute(checked, new BoundData(new LinkedHashMap<>(bound), Map.of(), null));
+            computed = TransformedData.compute(checked, new BoundData(new LinkedHashMap<>(bound), Map.of(), null, checked));
         } catch (EvaluationException | ShapeException | dev.vmc.compiler.lower.StatementException e) {
             problems.add("transformed data: " + e.getMessage());
             return;
@@ -165,7 +165,7 @@ public final class DataBinder {
                     + " values with this data");
             return;
         }
-        List<String> found = new ElementChecks(decl.name(), decl.type(), declared, elements).run(bound);
+        List<String> found = new ElementChecks(decl.name(), decl.type(), declared, elements, checked).run(bound);
         if (!found.isEmpty()) {
             problems.addAll(found);
             return;

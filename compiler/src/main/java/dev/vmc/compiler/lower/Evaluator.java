@@ -38,16 +38,11 @@ public final class Evaluator {
     /**
      * The value, or null where the expression uses a name not among {@code values}.
      *
+     * @param types the checker's types of the expression and its parts, which lowering reads
+     *              where a vector and a row_vector mean different things; {@link ExpressionTypes#NONE}
+     *              for an expression apart from a checked program, which then must not need them
      * @throws ShapeException where a value computed on the way would have more elements than
      *     both {@link #LARGEST_FOLDED} and the largest of {@code values}
-     */
-    public static Tensor evaluate(Expr expr, Map<String, Tensor> values) {
-        return evaluate(expr, values, ExpressionTypes.NONE);
-    }
-
-    /**
-     * The value, the expression lowered with the checker's {@code types}: those of a program's
-     * statements and initial values, where a vector and a row_vector may mean different things.
      */
     public static Tensor evaluate(Expr expr, Map<String, Tensor> values, ExpressionTypes types) {
         if (!namesKnown(expr, values)) {
@@ -69,11 +64,6 @@ public final class Evaluator {
     }
 
     /** A scalar's value, or null where it needs a name not among {@code values} or is not a scalar. */
-    public static Double scalar(Expr expr, Map<String, Tensor> values) {
-        return scalar(expr, values, ExpressionTypes.NONE);
-    }
-
-    /** A scalar's value, lowered with the checker's {@code types}; null as for {@link #scalar(Expr, Map)}. */
     public static Double scalar(Expr expr, Map<String, Tensor> values, ExpressionTypes types) {
         Tensor value = evaluate(expr, values, types);
         return value == null || value.rank() != 0 ? null : value.item();

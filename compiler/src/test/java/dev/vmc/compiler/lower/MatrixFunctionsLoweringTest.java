@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vmc.compiler.check.ExpressionTypes;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -193,9 +194,9 @@ class MatrixFunctionsLoweringTest {
     @Test
     void loweringWithoutTheCheckersTypesRefusesWhatNeedsThem() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Evaluator.evaluate(PROGRAM.parse("matrix[3, 3]", "v * w"), DATA));
+                () -> Evaluator.evaluate(PROGRAM.parse("matrix[3, 3]", "v * w"), DATA, ExpressionTypes.NONE));
         assertTrue(e.getMessage().contains("lowering needs the checker's type of v * w"), e.getMessage());
-        assertEquals(-2 * 0.5 + 0.25 * 1.5 + 2, Evaluator.evaluate(PROGRAM.parse("real", "sum(v .* w')"), DATA).item(), 1e-15);
+        assertEquals(-2 * 0.5 + 0.25 * 1.5 + 2, Evaluator.evaluate(PROGRAM.parse("real", "sum(v .* w')"), DATA, ExpressionTypes.NONE).item(), 1e-15);
     }
 
     @ParameterizedTest
