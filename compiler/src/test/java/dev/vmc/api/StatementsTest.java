@@ -160,6 +160,36 @@ class StatementsTest {
         assertMatches(density, direct, new double[] {-1.0, 0.5, 0.1, -0.2, 0.8, 0.4});
     }
 
+    /** to_matrix, and row_vectors appended by rows and vectors by columns, on parameters. */
+    @Test
+    void toMatrixAndAppendedVectorsMatchTheirDirectComputation() {
+        String program = """
+                data { vector[4] y; }
+                parameters { vector[2] a; row_vector[2] b; }
+                model {
+                  matrix[2, 2] m = to_matrix(y, 2, 2) + append_row(b, b) + append_col(a, a) + to_matrix(a) * to_matrix(b);
+                  a ~ normal(0, 1);
+                  b ~ normal(0, 1);
+                  to_vector(m) ~ normal(0, 1);
+                }
+                """;
+        double[] y = {0.3, -1.2, 2.2, 0.7};
+        LogDensity density = Vmc.compile(program, "to_matrix.stan").bind(DataSet.of(Map.of("y", y))).logDensity();
+        ToDoubleFunction<double[]> direct = u -> {
+            double lp = normal(u[0], 0, 1) + normal(u[1], 0, 1) + normal(u[2], 0, 1) + normal(u[3], 0, 1);
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 2; j++) {
+                    double a = u[i];
+                    double b = u[2 + j];
+                    lp += normal(y[j * 2 + i] + b + a + a * b, 0, 1);
+                }
+            }
+            return lp;
+        };
+        assertMatches(density, direct, new double[] {0.2, -0.4, 0.9, 1.1});
+        assertMatches(density, direct, new double[] {-1.0, 0.5, 0.1, -0.2});
+    }
+
     /** The binder evaluates sizes and a distribution's data arguments with the checker's types too. */
     @Test
     void sizesAndArgumentsOverDataReadRowVectorsAsTheChecked() {

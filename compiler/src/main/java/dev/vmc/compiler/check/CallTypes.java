@@ -35,6 +35,7 @@ final class CallTypes {
             case CUMULATIVE -> notOneDimensional(name, args.get(0)) != null
                     ? Outcome.fail(notOneDimensional(name, args.get(0))) : Outcome.ok(args.get(0).withElement(Element.REAL));
             case SLICE -> slice(name, args);
+            case RESHAPE -> refilled(args);
             case LINEAR_ALGEBRA -> LinearAlgebraTypes.call(name, args);
         };
     }
@@ -80,6 +81,22 @@ final class CallTypes {
             }
         }
         return Outcome.ok(args.get(0));
+    }
+
+    /** to_matrix(x, m, n): the sizes' types; the sizes themselves are read by {@link ExprTyper}, as rep_matrix's are. */
+    private static Outcome refilled(List<Type> args) {
+        Type x = args.get(0);
+        boolean ok = (!x.isArray() && !x.isScalar()) || (x.container() == Type.Container.SCALAR && x.arrayDims().size() == 1);
+        if (!ok) {
+            return Outcome.fail("to_matrix(x, m, n) refills a vector, a row_vector, a matrix or a one-dimensional array, got "
+                    + x);
+        }
+        for (Type size : args.subList(1, 3)) {
+            if (!size.isInt() || !size.isScalar()) {
+                return Outcome.fail("to_matrix's size must be an int, got " + size);
+            }
+        }
+        return Outcome.ok(Type.matrix(Size.UNKNOWN, Size.UNKNOWN));
     }
 
     private static Outcome dotProduct(Type a, Type b) {

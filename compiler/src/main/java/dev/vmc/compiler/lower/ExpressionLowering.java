@@ -181,7 +181,8 @@ final class ExpressionLowering {
         Builtins.Builtin f = Builtins.lookup(c.function(), c.args().size())
                 .orElseThrow(() -> new IllegalStateException("checker let an unknown function through: " + c.function()));
         if (f.kind() == Builtins.Kind.LINEAR_ALGEBRA) {
-            return LinearAlgebraLowering.call(graph, f.name(), c.args().stream().map(this::lower).toList());
+            return LinearAlgebraLowering.call(graph, f.name(), c.args().stream().map(this::lower).toList(),
+                    k -> types.typeOf(c.args().get(k)));
         }
         Node first = lower(c.args().get(0));
         return switch (f.kind()) {
@@ -207,6 +208,7 @@ final class ExpressionLowering {
             }
             case CUMULATIVE -> graph.apply(CumulativeSum.INSTANCE, first);
             case SLICE -> slice(c, first);
+            case RESHAPE -> refilled(c, first);
             case LINEAR_ALGEBRA -> throw new IllegalStateException("lowered above");
         };
     }
@@ -337,6 +339,22 @@ final class ExpressionLowering {
         Node ones = graph.constant(Tensor.filled(new int[] {dataSize(c, c.args().get(1))}, 1));
         return types.typeOf(c.args().get(0)).container() == Type.Container.ROW_VECTOR
                 ? LinearAlgebraLowering.outer(graph, ones, vector) : LinearAlgebraLowering.outer(graph, vector, ones);
+    }
+
+    /**
+     * to_matrix(x, m, n): x's elements column by column (see {@link LinearAlgebraLowering#columnMajor}),
+     * refilled column by column, which is filling the n x m transpose row by row. A count that
+     * differs from x's is the data's fault, reported as a shape that does not fit.
+     */
+    private Node refilled(Expr.Call c, Node x) {
+        int rows = dataSize(c, c.args().get(1));
+        int columns = dataSize(c, c.args().get(2));
+        Node elements = LinearAlgebraLowering.columnMajor(graph, x);
+        if ((long) rows * columns != elements.modelSize()) {
+            throw new ShapeException(ExprText.of(c) + " makes a matrix of " + (long) rows * columns + " elements from "
+                    + elements.modelSize());
+        }
+        return graph.apply(Transpose.INSTANCE, graph.reshape(elements, columns, rows));
     }
 
     /**
