@@ -190,6 +190,23 @@ class StatementsTest {
         assertMatches(density, direct, new double[] {-1.0, 0.5, 0.1, -0.2});
     }
 
+    @Test
+    void toMatrixOfTheWrongCountIsADataError() {
+        String program = """
+                data { int N; vector[N] y; }
+                parameters { real a; }
+                model {
+                  matrix[2, 2] m = to_matrix(y, 2, 2);
+                  a ~ normal(sum(m), 1);
+                }
+                """;
+        CompiledModel compiled = Vmc.compile(program, "count.stan");
+        assertEquals(1, compiled.bind(DataSet.of(Map.of("N", 4, "y", new double[] {1, 2, 3, 4}))).logDensity().dimension());
+        DataMismatchException e = assertThrows(DataMismatchException.class,
+                () -> compiled.bind(DataSet.of(Map.of("N", 3, "y", new double[] {1, 2, 3}))));
+        assertTrue(e.getMessage().contains("to_matrix(y, 2, 2) makes a matrix of 4 elements from the 3 of y"), e.getMessage());
+    }
+
     /** The binder evaluates sizes and a distribution's data arguments with the checker's types too. */
     @Test
     void sizesAndArgumentsOverDataReadRowVectorsAsTheChecked() {

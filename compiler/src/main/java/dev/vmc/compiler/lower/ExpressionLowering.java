@@ -351,8 +351,8 @@ final class ExpressionLowering {
         int columns = dataSize(c, c.args().get(2));
         Node elements = LinearAlgebraLowering.columnMajor(graph, x);
         if ((long) rows * columns != elements.modelSize()) {
-            throw new ShapeException(ExprText.of(c) + " makes a matrix of " + (long) rows * columns + " elements from "
-                    + elements.modelSize());
+            throw new ShapeException(ExprText.of(c) + " makes a matrix of " + (long) rows * columns + " elements from the "
+                    + elements.modelSize() + " of " + ExprText.of(c.args().get(0)));
         }
         return graph.apply(Transpose.INSTANCE, graph.reshape(elements, columns, rows));
     }
