@@ -204,7 +204,8 @@ class StatementsTest {
         assertEquals(1, compiled.bind(DataSet.of(Map.of("N", 4, "y", new double[] {1, 2, 3, 4}))).logDensity().dimension());
         DataMismatchException e = assertThrows(DataMismatchException.class,
                 () -> compiled.bind(DataSet.of(Map.of("N", 3, "y", new double[] {1, 2, 3}))));
-        assertTrue(e.getMessage().contains("to_matrix(y, 2, 2) makes a matrix of 4 elements from the 3 of y"), e.getMessage());
+        assertTrue(e.getMessage().contains("to_matrix(y, 2, 2) makes a matrix of 4 elements from the 3 of y"),
+                e.getMessage());
     }
 
     /** The binder evaluates sizes and a distribution's data arguments with the checker's types too. */

@@ -122,7 +122,8 @@ public final class Builtins {
         linearAlgebra("diag_matrix", 1);
         linearAlgebra("cholesky_decompose", 1);
         linearAlgebra("add_diag", 2);
-        for (String one : List.of("dot_self", "to_vector", "to_row_vector", "to_matrix", "softmax", "log_softmax", "rows", "cols", "size",
+        for (String one : List.of("dot_self", "to_vector", "to_row_vector", "to_matrix", "softmax", "log_softmax", "rows",
+                "cols", "size",
                 "num_elements", "dims", "trace", "tcrossprod", "crossprod", "multiply_lower_tri_self_transpose", "columns_dot_self",
                 "rows_dot_self")) {
             linearAlgebra(one, 1);

@@ -86,10 +86,11 @@ final class CallTypes {
     /** to_matrix(x, m, n): the sizes' types; the sizes themselves are read by {@link ExprTyper}, as rep_matrix's are. */
     private static Outcome refilled(List<Type> args) {
         Type x = args.get(0);
-        boolean ok = (!x.isArray() && !x.isScalar()) || (x.container() == Type.Container.SCALAR && x.arrayDims().size() == 1);
+        boolean ok = (!x.isArray() && !x.isScalar())
+                || (x.container() == Type.Container.SCALAR && x.arrayDims().size() == 1);
         if (!ok) {
-            return Outcome.fail("to_matrix(x, m, n) refills a vector, a row_vector, a matrix or a one-dimensional array, got "
-                    + x);
+            return Outcome.fail("to_matrix(x, m, n) refills a vector, a row_vector, a matrix or a one-dimensional array,"
+                    + " got " + x);
         }
         for (Type size : args.subList(1, 3)) {
             if (!size.isInt() || !size.isScalar()) {

@@ -116,7 +116,8 @@ final class ExprTyper {
         c.args().forEach(a -> args.add(type(a, scope)));
         Type type = verdict(c, CallTypes.call(c.function(), args));
         Builtins.Kind kind = Builtins.lookup(c.function(), args.size()).map(Builtins.Builtin::kind).orElse(null);
-        if (type.isError() || (kind != Builtins.Kind.REPEAT && kind != Builtins.Kind.SLICE && kind != Builtins.Kind.RESHAPE)) {
+        if (type.isError()
+                || (kind != Builtins.Kind.REPEAT && kind != Builtins.Kind.SLICE && kind != Builtins.Kind.RESHAPE)) {
             return type;
         }
         return kind == Builtins.Kind.REPEAT ? repeated(c) : kind == Builtins.Kind.SLICE ? sliced(c, args.get(0))
@@ -205,7 +206,8 @@ final class ExprTyper {
         return switch (c.function()) {
             case "rep_array" -> new Type(types.get(c.args().get(0)).element(), Type.Container.SCALAR, List.of(size), List.of());
             case "rep_row_vector" -> Type.rowVector(size);
-            case "rep_matrix" -> c.args().size() == 3 ? Type.matrix(size, columns) : copies(types.get(c.args().get(0)), size);
+            case "rep_matrix" -> c.args().size() == 3 ? Type.matrix(size, columns)
+                    : copies(types.get(c.args().get(0)), size);
             default -> Type.vector(size);
         };
     }

@@ -42,7 +42,8 @@ final class LinearAlgebraLowering {
             case "positive_infinity" -> graph.constant(Double.POSITIVE_INFINITY);
             case "negative_infinity" -> graph.constant(Double.NEGATIVE_INFINITY);
             case "machine_precision" -> graph.constant(Math.ulp(1.0));
-            case "rows" -> graph.constant(args.get(0).rank() == 1 && isRowVector(argumentType, 0) ? 1 : args.get(0).shape[0]);
+            case "rows" -> graph.constant(args.get(0).rank() == 1 && isRowVector(argumentType, 0) ? 1
+                    : args.get(0).shape[0]);
             case "cols" -> graph.constant(args.get(0).rank() == 2 ? args.get(0).shape[1]
                     : isRowVector(argumentType, 0) ? args.get(0).shape[0] : 1);
             case "size" -> graph.constant(args.get(0).shape[0]);
@@ -73,8 +74,10 @@ final class LinearAlgebraLowering {
             case "mdivide_left_tri_low" -> graph.apply(TriangularSolve.INSTANCE, args.get(0), args.get(1));
             case "mdivide_right_tri_low" -> rightSolve(graph, args.get(0), args.get(1));
             case "quad_form" -> quadForm(graph, args.get(0), args.get(1));
-            case "append_row" -> appendRow(graph, args.get(0), args.get(1), twoOfRank1(args) && isRowVector(argumentType, 0));
-            case "append_col" -> appendCol(graph, args.get(0), args.get(1), twoOfRank1(args) && !isRowVector(argumentType, 0));
+            case "append_row" -> appendRow(graph, args.get(0), args.get(1),
+                    twoOfRank1(args) && isRowVector(argumentType, 0));
+            case "append_col" -> appendCol(graph, args.get(0), args.get(1),
+                    twoOfRank1(args) && !isRowVector(argumentType, 0));
             default -> throw new IllegalStateException("no lowering for " + name);
         };
     }
@@ -111,7 +114,10 @@ final class LinearAlgebraLowering {
         return args.get(0).rank() == 1 && args.get(1).rank() == 1;
     }
 
-    /** A vector, a row_vector or a one-dimensional array as it is; a matrix's elements column by column, as Stan reads it. */
+    /**
+     * A vector, a row_vector or a one-dimensional array as it is; a matrix's elements column by
+     * column, as Stan reads it.
+     */
     static Node columnMajor(Graph graph, Node x) {
         return x.rank() == 2 ? graph.reshape(graph.apply(Transpose.INSTANCE, x), x.modelSize()) : x;
     }

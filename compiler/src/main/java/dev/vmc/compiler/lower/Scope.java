@@ -44,7 +44,8 @@ final class Scope {
         this.program = checked.program();
         this.data = data;
         this.names = new Values(graph);
-        this.expressions = new ExpressionLowering(graph, names, data.networks(), false, new InlinedFunctions(checked), checked);
+        this.expressions = new ExpressionLowering(graph, names, data.networks(), false, new InlinedFunctions(checked),
+                checked);
         this.origins = new Origins(program);
         for (Decl d : dataDeclarations(program)) {
             if (!data.values().containsKey(d.name())) {

@@ -212,7 +212,8 @@ class MatrixFunctionsLoweringTest {
         assertArrayEquals(new double[] {1, 5, 4, 3, 2, 6}, refilled.data, 0);
         assertArrayEquals(new double[] {0.5, 2, 1.5, 1.5, 0.5, 2}, PROGRAM.value("matrix[2, 3]",
                 "to_matrix(append_row(v, v), 2, 3)", DATA).data, 0);
-        assertArrayEquals(new double[] {-1, 0.5, 2}, PROGRAM.value("matrix[1, 3]", "to_matrix(x, 1, size(x))", DATA).data, 0);
+        assertArrayEquals(new double[] {-1, 0.5, 2}, PROGRAM.value("matrix[1, 3]", "to_matrix(x, 1, size(x))", DATA).data,
+                0);
     }
 
     /** Two row_vectors appended by rows make a matrix, as two vectors by columns do; rows and cols of either count 1. */
@@ -241,7 +242,8 @@ class MatrixFunctionsLoweringTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Evaluator.evaluate(PROGRAM.parse("matrix[3, 3]", "v * w"), DATA, ExpressionTypes.NONE));
         assertTrue(e.getMessage().contains("lowering needs the checker's type of v * w"), e.getMessage());
-        assertEquals(-2 * 0.5 + 0.25 * 1.5 + 2, Evaluator.evaluate(PROGRAM.parse("real", "sum(v .* w')"), DATA, ExpressionTypes.NONE).item(), 1e-15);
+        assertEquals(-2 * 0.5 + 0.25 * 1.5 + 2, Evaluator.evaluate(PROGRAM.parse("real", "sum(v .* w')"), DATA,
+                ExpressionTypes.NONE).item(), 1e-15);
     }
 
     @ParameterizedTest

@@ -43,7 +43,8 @@ class StanFunctionsLoweringTest {
     }
 
     private static double value(String expression, double[] v, double t) {
-        return Evaluator.scalar(parse(expression), Map.of("v", Tensor.vector(v), "t", Tensor.scalar(t)), ExpressionTypes.NONE);
+        return Evaluator.scalar(parse(expression), Map.of("v", Tensor.vector(v), "t", Tensor.scalar(t)),
+                ExpressionTypes.NONE);
     }
 
     @Test
