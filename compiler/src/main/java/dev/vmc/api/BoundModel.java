@@ -4,7 +4,7 @@ import dev.vmc.compiler.ast.Guide;
 import dev.vmc.compiler.ast.Program;
 import dev.vmc.compiler.bind.BoundData;
 import dev.vmc.compiler.bind.DataMismatchException;
-import dev.vmc.compiler.check.Dependencies;
+import dev.vmc.compiler.check.CheckedProgram;
 import dev.vmc.compiler.lower.LoweredGuide;
 import dev.vmc.compiler.lower.LoweredModel;
 import dev.vmc.runtime.graph.ShapeException;
@@ -29,14 +29,15 @@ import java.util.List;
 
 /** A program with data that passed the data block's checks: ready to fit, from any thread. */
 public final class BoundModel {
+    /** The program with the checker's types and dependencies, which lowering reads. */
+    private final CheckedProgram checked;
     private final Program program;
-    private final Dependencies dependencies;
     private final String guideFamily;
     private final BoundData data;
 
-    BoundModel(Program program, Dependencies dependencies, String guideFamily, BoundData data) {
-        this.program = program;
-        this.dependencies = dependencies;
+    BoundModel(CheckedProgram checked, String guideFamily, BoundData data) {
+        this.checked = checked;
+        this.program = checked.program();
         this.guideFamily = guideFamily;
         this.data = data;
     }
@@ -49,8 +50,8 @@ public final class BoundModel {
         try {
             Guide.Explicit written = program.guide() instanceof Guide.Explicit e ? e : null;
             dev.vmc.runtime.guide.Guide guide = written == null ? GaussianGuide.meanField()
-                    : written.automatic() == null ? new LoweredGuide(program, written, data)
-                    : new PartlyWrittenGuide(GaussianGuide.meanField(), new LoweredGuide(program, written, data));
+                    : written.automatic() == null ? new LoweredGuide(checked, written, data)
+                    : new PartlyWrittenGuide(GaussianGuide.meanField(), new LoweredGuide(checked, written, data));
             ElboGraph.build(model(), new DiscreteStandIns(guide));
         } catch (ShapeException e) {
             throw new DataMismatchException(List.of("the data's sizes do not fit the model: " + e.getMessage()));
@@ -61,7 +62,7 @@ public final class BoundModel {
 
     /** The runtime model, for driving the runtime directly. */
     public Model model() {
-        return new LoweredModel(program, dependencies, data);
+        return new LoweredModel(checked, data);
     }
 
     /**
@@ -162,7 +163,7 @@ public final class BoundModel {
 
     /** The model over minibatches of {@code batchSize} rows of its plate (all rows when there are fewer). */
     public Model minibatchModel(int batchSize) {
-        return new LoweredModel(program, dependencies, minibatchData(batchSize));
+        return new LoweredModel(checked, minibatchData(batchSize));
     }
 
     /** The written guide (or, with no plated latent, the mean-field automatic one) over minibatches. */
@@ -175,7 +176,7 @@ public final class BoundModel {
                         + " their guides in the block, or fit the whole data at once with vmc run (without --epochs,"
                         + " --batch-size, --held-out or --iwae)");
             }
-            return new LoweredGuide(program, written, minibatchData(batchSize));
+            return new LoweredGuide(checked, written, minibatchData(batchSize));
         }
         BoundData batched = minibatchData(batchSize);
         for (dev.vmc.compiler.ast.Decl d : program.latents()) {
@@ -197,7 +198,7 @@ public final class BoundModel {
      * automatic guide, join it with one ({@link dev.vmc.runtime.guide.PartlyWrittenGuide}).
      */
     public LoweredGuide writtenGuide() {
-        return new LoweredGuide(program, (Guide.Explicit) program.guide(), data);
+        return new LoweredGuide(checked, (Guide.Explicit) program.guide(), data);
     }
 
     private GuideChoice guide(String override) {

@@ -31,7 +31,7 @@ public final class CompiledModel {
 
     /** Checks the data against the data block; what fits it can then be fitted, as often as wanted. */
     public BoundModel bind(DataSet data) {
-        BoundModel bound = new BoundModel(program(), checked.dependencies(), guideFamily(), DataBinder.bind(checked, data));
+        BoundModel bound = new BoundModel(checked, guideFamily(), DataBinder.bind(checked, data));
         bound.checkShapes();
         return bound;
     }

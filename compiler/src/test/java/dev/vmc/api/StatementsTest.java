@@ -107,6 +107,126 @@ class StatementsTest {
         assertMatches(density, direct, new double[] {0.3, 0.2, -0.4, -2.0, 5.0, 7.0});
     }
 
+    /**
+     * Copies of a vector as columns and of a row_vector as rows (rep_matrix(v, n)), and the outer
+     * product v * rv, in transformed data, in a function's body and on parameters: what lowering
+     * reads from the checker's types, since a vector and a row_vector are alike at run time.
+     */
+    @Test
+    void repeatedVectorsAndOuterProductsMatchTheirDirectComputation() {
+        String program = """
+                functions {
+                  matrix outer(vector a, row_vector b) { return a * b; }
+                }
+                data { int N; int K; vector[N] x; row_vector[K] z; matrix[N, K] y; }
+                transformed data {
+                  matrix[N, K] xz = x * z;
+                  matrix[N, K] zs = rep_matrix(z, N);
+                }
+                parameters { vector[N] alpha; row_vector[K] beta; real<lower=0> sigma; }
+                model {
+                  matrix[N, K] mu = rep_matrix(alpha, K) + rep_matrix(beta, N) + outer(alpha, beta) + 0.1 * xz .* zs;
+                  alpha ~ normal(0, 1);
+                  beta ~ normal(0, 1);
+                  sigma ~ exponential(1);
+                  to_vector(y) ~ normal(to_vector(mu), sigma);
+                }
+                """;
+        double[] x = {0.5, -1.0, 2.0};
+        double[] z = {1.5, -0.5};
+        double[] y = {0.3, -1.2, 2.2, 0.7, -0.4, 1.9};
+        LogDensity density = Vmc.compile(program, "outer.stan").bind(DataSet.of(Map.of("N", 3, "K", 2, "x", x, "z", z,
+                "y", new double[][] {{y[0], y[1]}, {y[2], y[3]}, {y[4], y[5]}}))).logDensity();
+        ToDoubleFunction<double[]> direct = u -> {
+            double sigma = Math.exp(u[5]);
+            double lp = -sigma + u[5];
+            for (int i = 0; i < 3; i++) {
+                lp += normal(u[i], 0, 1);
+            }
+            for (int j = 0; j < 2; j++) {
+                lp += normal(u[3 + j], 0, 1);
+            }
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 2; j++) {
+                    double alpha = u[i];
+                    double beta = u[3 + j];
+                    double mu = alpha + beta + alpha * beta + 0.1 * x[i] * z[j] * z[j];
+                    lp += normal(y[i * 2 + j], mu, sigma);
+                }
+            }
+            return lp;
+        };
+        assertMatches(density, direct, new double[] {0.2, -0.4, 0.9, 1.1, -0.6, -0.3});
+        assertMatches(density, direct, new double[] {-1.0, 0.5, 0.1, -0.2, 0.8, 0.4});
+    }
+
+    /** to_matrix, and row_vectors appended by rows and vectors by columns, on parameters. */
+    @Test
+    void toMatrixAndAppendedVectorsMatchTheirDirectComputation() {
+        String program = """
+                data { vector[4] y; }
+                parameters { vector[2] a; row_vector[2] b; }
+                model {
+                  matrix[2, 2] m = to_matrix(y, 2, 2) + append_row(b, b) + append_col(a, a) + to_matrix(a) * to_matrix(b);
+                  a ~ normal(0, 1);
+                  b ~ normal(0, 1);
+                  to_vector(m) ~ normal(0, 1);
+                }
+                """;
+        double[] y = {0.3, -1.2, 2.2, 0.7};
+        LogDensity density = Vmc.compile(program, "to_matrix.stan").bind(DataSet.of(Map.of("y", y))).logDensity();
+        ToDoubleFunction<double[]> direct = u -> {
+            double lp = normal(u[0], 0, 1) + normal(u[1], 0, 1) + normal(u[2], 0, 1) + normal(u[3], 0, 1);
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 2; j++) {
+                    double a = u[i];
+                    double b = u[2 + j];
+                    lp += normal(y[j * 2 + i] + b + a + a * b, 0, 1);
+                }
+            }
+            return lp;
+        };
+        assertMatches(density, direct, new double[] {0.2, -0.4, 0.9, 1.1});
+        assertMatches(density, direct, new double[] {-1.0, 0.5, 0.1, -0.2});
+    }
+
+    @Test
+    void toMatrixOfTheWrongCountIsADataError() {
+        String program = """
+                data { int N; vector[N] y; }
+                parameters { real a; }
+                model {
+                  matrix[2, 2] m = to_matrix(y, 2, 2);
+                  a ~ normal(sum(m), 1);
+                }
+                """;
+        CompiledModel compiled = Vmc.compile(program, "count.stan");
+        assertEquals(1, compiled.bind(DataSet.of(Map.of("N", 4, "y", new double[] {1, 2, 3, 4}))).logDensity().dimension());
+        DataMismatchException e = assertThrows(DataMismatchException.class,
+                () -> compiled.bind(DataSet.of(Map.of("N", 3, "y", new double[] {1, 2, 3}))));
+        assertTrue(e.getMessage().contains("to_matrix(y, 2, 2) makes a matrix of 4 elements from the 3 of y"),
+                e.getMessage());
+    }
+
+    /** The binder evaluates sizes and a distribution's data arguments with the checker's types too. */
+    @Test
+    void sizesAndArgumentsOverDataReadRowVectorsAsTheChecked() {
+        String program = """
+                data { vector[3] a; row_vector[2] r; }
+                parameters { simplex[6] theta; vector[cols(a * r)] w; }
+                model {
+                  theta ~ dirichlet(to_vector(rep_matrix(a, 2)));
+                  w ~ normal(0, 1);
+                }
+                """;
+        CompiledModel compiled = Vmc.compile(program, "binder.stan");
+        assertEquals(5 + 2, compiled.bind(DataSet.of(Map.of("a", new double[] {1, 2, 3}, "r", new double[] {1, 1})))
+                .logDensity().dimension());
+        DataMismatchException e = assertThrows(DataMismatchException.class,
+                () -> compiled.bind(DataSet.of(Map.of("a", new double[] {1, 0, 3}, "r", new double[] {1, 1}))));
+        assertTrue(e.getMessage().contains("to_vector(rep_matrix(a, 2)) has element 2 = 0"), e.getMessage());
+    }
+
     @Test
     void transformedDataLoopsWhileBreakAndContinue() {
         String program = """

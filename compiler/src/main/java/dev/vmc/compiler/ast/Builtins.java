@@ -32,9 +32,16 @@ public final class Builtins {
         DOT_PRODUCT,
         /**
          * rep_vector(x, K) (and rep_array(x, K), rep_row_vector(x, K), rep_matrix(x, M, N)): copies
-         * of the scalar x, the sizes ints over data.
+         * of the scalar x; rep_matrix(v, N) and rep_matrix(rv, M): copies of a vector as columns or
+         * of a row_vector as rows. The sizes are ints over data.
          */
         REPEAT,
+        /**
+         * to_matrix(x, m, n): the elements of x (a vector, a row_vector, a matrix or a
+         * one-dimensional array), read column by column, refilled column by column into an
+         * m x n matrix; m and n ints over data, as rep_matrix's sizes.
+         */
+        RESHAPE,
         /**
          * The matrix functions, Stan's sizes of a value (rows, size, ...) and its constants (pi(),
          * e(), ...), each typed by check/LinearAlgebraTypes and lowered by lower/LinearAlgebraLowering.
@@ -110,10 +117,13 @@ public final class Builtins {
         add(new Builtin("rep_array", 2, Kind.REPEAT, null, null));
         add(new Builtin("rep_row_vector", 2, Kind.REPEAT, null, null));
         add(new Builtin("rep_matrix", 3, Kind.REPEAT, null, null));
+        add(new Builtin("rep_matrix", 2, Kind.REPEAT, null, null));
+        add(new Builtin("to_matrix", 3, Kind.RESHAPE, null, null));
         linearAlgebra("diag_matrix", 1);
         linearAlgebra("cholesky_decompose", 1);
         linearAlgebra("add_diag", 2);
-        for (String one : List.of("dot_self", "to_vector", "to_row_vector", "softmax", "log_softmax", "rows", "cols", "size",
+        for (String one : List.of("dot_self", "to_vector", "to_row_vector", "to_matrix", "softmax", "log_softmax", "rows",
+                "cols", "size",
                 "num_elements", "dims", "trace", "tcrossprod", "crossprod", "multiply_lower_tri_self_transpose", "columns_dot_self",
                 "rows_dot_self")) {
             linearAlgebra(one, 1);

@@ -3,6 +3,7 @@ package dev.vmc.compiler.bind;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Program;
 import dev.vmc.compiler.ast.Stmt;
+import dev.vmc.compiler.check.CheckedProgram;
 import dev.vmc.compiler.check.DeclaredValues;
 import dev.vmc.compiler.lower.Evaluator;
 import dev.vmc.runtime.dist.Distribution;
@@ -21,12 +22,14 @@ import java.util.Map;
  * parameters may sit on an edge where the density gives the limit (see SampleChecker).
  */
 final class ArgumentValues {
+    private final CheckedProgram checked;
     private final Program program;
     private final Map<String, Tensor> data;
     private final List<String> problems;
 
-    ArgumentValues(Program program, Map<String, Tensor> data, List<String> problems) {
-        this.program = program;
+    ArgumentValues(CheckedProgram checked, Map<String, Tensor> data, List<String> problems) {
+        this.checked = checked;
+        this.program = checked.program();
         this.data = data;
         this.problems = problems;
     }
@@ -50,7 +53,7 @@ final class ArgumentValues {
         Expr argument = sample.args().get(index);
         Tensor value;
         try {
-            value = Evaluator.evaluate(argument, data);
+            value = Evaluator.evaluate(argument, data, checked);
         } catch (EvaluationException | ShapeException e) {
             return; // the lowering reports what the values cause, with its place; a value too big to check is the density's
         }

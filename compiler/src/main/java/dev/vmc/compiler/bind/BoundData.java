@@ -3,6 +3,7 @@ package dev.vmc.compiler.bind;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.TypeExpr;
 import dev.vmc.compiler.check.ExprText;
+import dev.vmc.compiler.check.ExpressionTypes;
 import dev.vmc.compiler.lower.Evaluator;
 import dev.vmc.runtime.nn.Network;
 import dev.vmc.runtime.tensor.Tensor;
@@ -22,16 +23,20 @@ public final class BoundData {
     private final String plate;
     /** The minibatch's size when the graph is built for minibatches of the plate; 0 for the whole data. */
     private final int batchSize;
+    /** The checker's types, for evaluating sizes and bounds as the program's other expressions are lowered. */
+    private final ExpressionTypes types;
 
-    BoundData(Map<String, Tensor> values, Map<String, Network> networks, String plate) {
-        this(values, networks, plate, 0);
+    BoundData(Map<String, Tensor> values, Map<String, Network> networks, String plate, ExpressionTypes types) {
+        this(values, networks, plate, 0, types);
     }
 
-    private BoundData(Map<String, Tensor> values, Map<String, Network> networks, String plate, int batchSize) {
+    private BoundData(Map<String, Tensor> values, Map<String, Network> networks, String plate, int batchSize,
+            ExpressionTypes types) {
         this.values = Collections.unmodifiableMap(values);
         this.networks = Collections.unmodifiableMap(networks);
         this.plate = plate;
         this.batchSize = batchSize;
+        this.types = types;
     }
 
     /**
@@ -42,7 +47,7 @@ public final class BoundData {
         if (plate == null) {
             throw new IllegalStateException("no plate to subsample");
         }
-        return new BoundData(values, networks, plate, batchSize);
+        return new BoundData(values, networks, plate, batchSize, types);
     }
 
     /** The networks with their widths, by name. */
@@ -67,6 +72,11 @@ public final class BoundData {
         return plate != null && !sizes.isEmpty() && sizes.get(0) instanceof Expr.Var v && v.name().equals(plate);
     }
 
+    /** The checker's types of the program's expressions, for evaluating one over the data. */
+    public ExpressionTypes types() {
+        return types;
+    }
+
     /** Every data value by name, in declaration order; ints are held as whole doubles. */
     public Map<String, Tensor> values() {
         return values;
@@ -83,7 +93,7 @@ public final class BoundData {
 
     /** Evaluates an expression over data (sizes, bounds): numbers, data and arithmetic. */
     public double evaluate(Expr expr) {
-        Double value = Evaluator.scalar(expr, values);
+        Double value = Evaluator.scalar(expr, values, types);
         if (value == null) {
             throw new IllegalStateException("cannot evaluate " + ExprText.of(expr) + " from data");
         }

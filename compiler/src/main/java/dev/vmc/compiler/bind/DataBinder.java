@@ -57,14 +57,14 @@ public final class DataBinder {
             prefixWith(sourcePrefix(data.source()), 0);
         }
         if (problems.isEmpty()) {
-            new ArgumentValues(program, bound, problems).check();
+            new ArgumentValues(checked, bound, problems).check();
             prefixWith(sourcePrefix(data.source()), 0);
         }
-        Map<String, dev.vmc.runtime.nn.Network> networks = problems.isEmpty() ? NetworkValues.of(program, bound, problems) : Map.of();
+        Map<String, dev.vmc.runtime.nn.Network> networks = problems.isEmpty() ? NetworkValues.of(checked, bound, problems) : Map.of();
         if (!problems.isEmpty()) {
             throw new DataMismatchException(problems);
         }
-        return new BoundData(bound, networks, program.plate() == null ? null : program.plate().size());
+        return new BoundData(bound, networks, program.plate() == null ? null : program.plate().size(), checked);
     }
 
     /**
@@ -72,7 +72,7 @@ public final class DataBinder {
      * use is known: the lowering then meets only values it can build.
      */
     private void checkOtherDeclarations() {
-        DeclarationValues values = new DeclarationValues(bound, problems);
+        DeclarationValues values = new DeclarationValues(bound, checked, problems);
         DeclarationOrder.forEach(program, (decl, kind) -> {
             if (kind == NameKind.DATA || !checked.symbol(decl.name()).map(s -> s.decl() == decl).orElse(false)) {
                 return;
@@ -112,7 +112,7 @@ public final class DataBinder {
     }
 
     private void checkValue(Decl decl, DataValue value) {
-        DeclarationValues values = new DeclarationValues(bound, problems);
+        DeclarationValues values = new DeclarationValues(bound, checked, problems);
         int[] declared = values.shape(decl, "'" + decl.name() + "'");
         if (declared == null || !values.bounds(decl, "'" + decl.name() + "'")) {
             return;
@@ -121,7 +121,7 @@ public final class DataBinder {
             problems.add(wrongShape(decl, declared, value.shape()));
             return;
         }
-        ElementChecks checks = new ElementChecks(decl.name(), decl.type(), declared, value.values());
+        ElementChecks checks = new ElementChecks(decl.name(), decl.type(), declared, value.values(), checked);
         List<String> found = checks.run(bound);
         if (!found.isEmpty()) {
             problems.addAll(found);
@@ -137,7 +137,7 @@ public final class DataBinder {
         }
         Map<String, Tensor> computed;
         try {
-            computed = TransformedData.compute(program, new BoundData(new LinkedHashMap<>(bound), Map.of(), null));
+            computed = TransformedData.compute(checked, new BoundData(new LinkedHashMap<>(bound), Map.of(), null, checked));
         } catch (EvaluationException | ShapeException | dev.vmc.compiler.lower.StatementException e) {
             problems.add("transformed data: " + e.getMessage());
             return;
@@ -149,7 +149,7 @@ public final class DataBinder {
 
     /** A transformed data value, computed from the data as declared, and checked like data. */
     private void compute(Decl decl, Tensor value) {
-        DeclarationValues values = new DeclarationValues(bound, problems);
+        DeclarationValues values = new DeclarationValues(bound, checked, problems);
         String subject = "transformed data '" + decl.name() + "' (" + program.fileName() + ":" + decl.pos() + ")";
         int[] declared = values.shape(decl, subject);
         if (declared == null || !values.bounds(decl, subject)) {
@@ -165,7 +165,7 @@ public final class DataBinder {
                     + " values with this data");
             return;
         }
-        List<String> found = new ElementChecks(decl.name(), decl.type(), declared, elements).run(bound);
+        List<String> found = new ElementChecks(decl.name(), decl.type(), declared, elements, checked).run(bound);
         if (!found.isEmpty()) {
             problems.addAll(found);
             return;

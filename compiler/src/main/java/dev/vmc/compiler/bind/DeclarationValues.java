@@ -4,6 +4,7 @@ import dev.vmc.compiler.ast.Decl;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.TypeExpr;
 import dev.vmc.compiler.check.DeclaredValues;
+import dev.vmc.compiler.check.ExpressionTypes;
 import dev.vmc.compiler.check.ExprText;
 import dev.vmc.compiler.lower.Evaluator;
 import dev.vmc.runtime.graph.EvaluationException;
@@ -22,10 +23,13 @@ import java.util.Map;
  */
 final class DeclarationValues {
     private final Map<String, Tensor> known;
+    /** The checker's types, for initial values where a vector and a row_vector mean different things. */
+    private final ExpressionTypes types;
     private final List<String> problems;
 
-    DeclarationValues(Map<String, Tensor> known, List<String> problems) {
+    DeclarationValues(Map<String, Tensor> known, ExpressionTypes types, List<String> problems) {
         this.known = known;
+        this.types = types;
         this.problems = problems;
     }
 
@@ -95,7 +99,7 @@ final class DeclarationValues {
     void initial(Decl decl, String subject, int[] shape) {
         Tensor value;
         try {
-            value = Evaluator.evaluate(decl.init(), known);
+            value = Evaluator.evaluate(decl.init(), known, types);
         } catch (EvaluationException | ShapeException e) {
             problems.add(subject + ": cannot evaluate its initial value " + ExprText.of(decl.init()) + ": " + reason(e));
             return;
@@ -112,8 +116,8 @@ final class DeclarationValues {
                     + " has " + value.size() + "; give one value for all of them or one for each");
             return;
         }
-        Double lower = decl.type().lower() == null ? null : Evaluator.scalar(decl.type().lower(), known);
-        Double upper = decl.type().upper() == null ? null : Evaluator.scalar(decl.type().upper(), known);
+        Double lower = decl.type().lower() == null ? null : Evaluator.scalar(decl.type().lower(), known, types);
+        Double upper = decl.type().upper() == null ? null : Evaluator.scalar(decl.type().upper(), known, types);
         for (int i = 0; i < value.size(); i++) {
             String problem = DeclaredValues.initial(subject, decl.init(), value.data[i], lower, upper);
             if (problem != null) {
@@ -138,7 +142,7 @@ final class DeclarationValues {
 
     private Double value(Expr expr, String subject, String what) {
         try {
-            return Evaluator.scalar(expr, known);
+            return Evaluator.scalar(expr, known, types);
         } catch (EvaluationException | ShapeException e) {
             problems.add(subject + ": cannot evaluate its " + what + " " + ExprText.of(expr) + ": " + reason(e));
             return null;

@@ -3,6 +3,7 @@ package dev.vmc.compiler.bind;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.TypeExpr;
 import dev.vmc.compiler.check.ExprText;
+import dev.vmc.compiler.check.ExpressionTypes;
 import dev.vmc.compiler.lower.Evaluator;
 import dev.vmc.runtime.transform.Bijections;
 import dev.vmc.runtime.transform.Support;
@@ -24,12 +25,15 @@ final class ElementChecks {
     private final int[] shape;
     private final double[] values;
     private final List<String> problems = new ArrayList<>();
+    /** The checker's types, for evaluating the bounds. */
+    private final ExpressionTypes types;
 
-    ElementChecks(String name, TypeExpr type, int[] shape, double[] values) {
+    ElementChecks(String name, TypeExpr type, int[] shape, double[] values, ExpressionTypes types) {
         this.name = name;
         this.type = type;
         this.shape = shape;
         this.values = values;
+        this.types = types;
     }
 
     /** @param known data checked so far, for bounds such as {@code <upper=J>} */
@@ -96,7 +100,7 @@ final class ElementChecks {
         if (bound == null) {
             return;
         }
-        Double limit = Evaluator.scalar(bound, known);
+        Double limit = Evaluator.scalar(bound, known, types);
         if (limit == null) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.vmc.compiler.bind;
 
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Program;
+import dev.vmc.compiler.check.CheckedProgram;
 import dev.vmc.compiler.check.ExprText;
 import dev.vmc.compiler.lower.Evaluator;
 import dev.vmc.runtime.nn.Activation;
@@ -17,7 +18,8 @@ final class NetworkValues {
     private NetworkValues() {}
 
     /** The networks by name; a width the data makes less than 1 is a problem, and that network is left out. */
-    static Map<String, Network> of(Program program, Map<String, Tensor> data, List<String> problems) {
+    static Map<String, Network> of(CheckedProgram checked, Map<String, Tensor> data, List<String> problems) {
+        Program program = checked.program();
         Map<String, Network> networks = new LinkedHashMap<>();
         for (dev.vmc.compiler.ast.Network n : program.networks()) {
             List<Integer> widths = new ArrayList<>();
@@ -28,7 +30,7 @@ final class NetworkValues {
                     activations.add(Activation.byName(v.name()).orElseThrow());
                     continue;
                 }
-                double width = Evaluator.scalar(arg, data);
+                double width = Evaluator.scalar(arg, data, checked);
                 if (width < 1) {
                     problems.add("network '" + n.name() + "' (" + program.fileName() + ":" + n.pos() + "): its width "
                             + ExprText.of(arg) + " is " + (long) width + " with this data; a width must be at least 1");

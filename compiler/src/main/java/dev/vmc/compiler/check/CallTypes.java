@@ -35,6 +35,7 @@ final class CallTypes {
             case CUMULATIVE -> notOneDimensional(name, args.get(0)) != null
                     ? Outcome.fail(notOneDimensional(name, args.get(0))) : Outcome.ok(args.get(0).withElement(Element.REAL));
             case SLICE -> slice(name, args);
+            case RESHAPE -> refilled(args);
             case LINEAR_ALGEBRA -> LinearAlgebraTypes.call(name, args);
         };
     }
@@ -82,6 +83,23 @@ final class CallTypes {
         return Outcome.ok(args.get(0));
     }
 
+    /** to_matrix(x, m, n): the sizes' types; the sizes themselves are read by {@link ExprTyper}, as rep_matrix's are. */
+    private static Outcome refilled(List<Type> args) {
+        Type x = args.get(0);
+        boolean ok = (!x.isArray() && !x.isScalar())
+                || (x.container() == Type.Container.SCALAR && x.arrayDims().size() == 1);
+        if (!ok) {
+            return Outcome.fail("to_matrix(x, m, n) refills a vector, a row_vector, a matrix or a one-dimensional array,"
+                    + " got " + x);
+        }
+        for (Type size : args.subList(1, 3)) {
+            if (!size.isInt() || !size.isScalar()) {
+                return Outcome.fail("to_matrix's size must be an int, got " + size);
+            }
+        }
+        return Outcome.ok(Type.matrix(Size.UNKNOWN, Size.UNKNOWN));
+    }
+
     private static Outcome dotProduct(Type a, Type b) {
         if (a.rank() != 1 || b.rank() != 1 || !a.sameShapeAs(b)) {
             return Outcome.fail("dot_product needs two vectors of the same size, got " + a + " and " + b);
@@ -89,10 +107,12 @@ final class CallTypes {
         return Outcome.ok(Type.REAL);
     }
 
-    /** The element and the size's types; the size itself is read from the expression by {@link ExprTyper}. */
     /** Sizes are read from the expressions by {@link ExprTyper}; here only their types are checked. */
     private static Outcome repeat(String name, List<Type> args) {
         Type value = args.get(0);
+        if (name.equals("rep_matrix") && args.size() == 2) {
+            return repeatVector(value, args.get(1));
+        }
         if (!value.isScalar()) {
             return Outcome.fail(name + " repeats a single number, got " + value);
         }
@@ -106,6 +126,23 @@ final class CallTypes {
             case "rep_matrix" -> Type.matrix(Size.UNKNOWN, Size.UNKNOWN);
             default -> Type.vector(Size.UNKNOWN);
         });
+    }
+
+    /**
+     * rep_matrix(v, n): n copies of a vector as the columns of a matrix, or of a row_vector as its
+     * rows; which one is the argument's type, kept for the lowering (both are rank 1 at run time).
+     */
+    private static Outcome repeatVector(Type value, Type size) {
+        boolean oneVector = !value.isArray() && (value.container() == Type.Container.VECTOR
+                || value.container() == Type.Container.ROW_VECTOR);
+        if (!oneVector) {
+            return Outcome.fail("rep_matrix(v, n) repeats a vector as columns or a row_vector as rows, got " + value
+                    + (value.isScalar() ? "; rep_matrix(x, m, n) repeats a single number" : ""));
+        }
+        if (!size.isInt() || !size.isScalar()) {
+            return Outcome.fail("rep_matrix's size must be an int, got " + size);
+        }
+        return Outcome.ok(Type.matrix(Size.UNKNOWN, Size.UNKNOWN));
     }
 
     private static String arityText(List<Integer> arities) {

@@ -23,18 +23,15 @@ public record CheckedProgram(
         IdentityHashMap<Expr, Type> types,
         IdentityHashMap<Decl, Type> declaredTypes,
         Map<String, Symbol> symbols,
-        Dependencies dependencies) {
+        Dependencies dependencies) implements ExpressionTypes {
 
     public CheckedProgram {
         symbols = Collections.unmodifiableMap(symbols);
     }
 
+    @Override
     public Type typeOf(Expr expr) {
-        Type type = types.get(expr);
-        if (type == null) {
-            throw new IllegalArgumentException("no type recorded for " + ExprText.of(expr) + " at " + expr.pos());
-        }
-        return type;
+        return ExpressionTypes.of(types).typeOf(expr);
     }
 
     public Type typeOf(Decl decl) {

@@ -16,10 +16,13 @@ import java.util.Optional;
  */
 final class Constants {
     private final Map<Expr, Type> types;
+    /** The same types, for the evaluator's lowering. */
+    private final ExpressionTypes typed;
     private final Map<Expr, Optional<Double>> known = new IdentityHashMap<>();
 
     Constants(Map<Expr, Type> types) {
         this.types = types;
+        this.typed = ExpressionTypes.of(types);
     }
 
     /** The value, or null where the expression needs a name, did not type, or is absent. */
@@ -31,7 +34,7 @@ final class Constants {
         if (type == null || type.isError() || !type.isScalar()) {
             return null;
         }
-        return known.computeIfAbsent(expr, e -> Optional.ofNullable(Evaluator.constant(e))).orElse(null);
+        return known.computeIfAbsent(expr, e -> Optional.ofNullable(Evaluator.constant(e, typed))).orElse(null);
     }
 
     /**
@@ -44,7 +47,7 @@ final class Constants {
             return null;
         }
         try {
-            Tensor value = Evaluator.evaluate(expr, Map.of());
+            Tensor value = Evaluator.evaluate(expr, Map.of(), typed);
             return value == null ? null : value.data.clone();
         } catch (EvaluationException | ShapeException e) {
             return null;

@@ -116,10 +116,12 @@ final class ExprTyper {
         c.args().forEach(a -> args.add(type(a, scope)));
         Type type = verdict(c, CallTypes.call(c.function(), args));
         Builtins.Kind kind = Builtins.lookup(c.function(), args.size()).map(Builtins.Builtin::kind).orElse(null);
-        if (type.isError() || (kind != Builtins.Kind.REPEAT && kind != Builtins.Kind.SLICE)) {
+        if (type.isError()
+                || (kind != Builtins.Kind.REPEAT && kind != Builtins.Kind.SLICE && kind != Builtins.Kind.RESHAPE)) {
             return type;
         }
-        return kind == Builtins.Kind.REPEAT ? repeated(c) : sliced(c, args.get(0));
+        return kind == Builtins.Kind.REPEAT ? repeated(c) : kind == Builtins.Kind.SLICE ? sliced(c, args.get(0))
+                : refilled(c, args.get(0));
     }
 
     void defineNetworks(java.util.Map<String, NetworkChecker.Signature> signatures) {
@@ -204,9 +206,44 @@ final class ExprTyper {
         return switch (c.function()) {
             case "rep_array" -> new Type(types.get(c.args().get(0)).element(), Type.Container.SCALAR, List.of(size), List.of());
             case "rep_row_vector" -> Type.rowVector(size);
-            case "rep_matrix" -> Type.matrix(size, columns);
+            case "rep_matrix" -> c.args().size() == 3 ? Type.matrix(size, columns)
+                    : copies(types.get(c.args().get(0)), size);
             default -> Type.vector(size);
         };
+    }
+
+    /** rep_matrix(v, n) as matrix[size(v), n], rep_matrix(rv, m) as matrix[m, size(rv)]. */
+    private static Type copies(Type vector, Size count) {
+        Size length = vector.dims().get(0);
+        return vector.container() == Type.Container.VECTOR ? Type.matrix(length, count) : Type.matrix(count, length);
+    }
+
+    /**
+     * to_matrix(x, m, n) as matrix[m, n], the sizes read by {@link #knownSize}. Where they and x's
+     * sizes are all literal, a count of elements that differs from x's is reported here rather
+     * than when the model is built.
+     */
+    private Type refilled(Expr.Call c, Type x) {
+        Size rows = knownSize(c, c.args().get(1));
+        Size columns = knownSize(c, c.args().get(2));
+        if (rows == null || columns == null) {
+            return Type.ERROR;
+        }
+        long elements = 1;
+        for (Size s : x.shape()) {
+            if (!(s instanceof Size.Literal l)) {
+                elements = -1;
+                break;
+            }
+            elements *= l.value();
+        }
+        if (elements >= 0 && rows instanceof Size.Literal m && columns instanceof Size.Literal n
+                && (long) m.value() * n.value() != elements) {
+            diagnostics.error(c.pos(), ExprText.of(c) + " makes a matrix of " + (long) m.value() * n.value()
+                    + " elements from the " + elements + " of " + x);
+            return Type.ERROR;
+        }
+        return Type.matrix(rows, columns);
     }
 
     /**

@@ -28,6 +28,7 @@ final class LinearAlgebraTypes {
                     : !name.equals("trace") && !isVectorLike(args.get(0)) ? fail(name, "a vector or a row_vector", args)
                     : Outcome.ok(Type.REAL);
             case "to_vector", "to_row_vector" -> reshaped(name, args.get(0));
+            case "to_matrix" -> asMatrix(args.get(0));
             case "softmax", "log_softmax" -> isVector(args.get(0)) ? Outcome.ok(args.get(0).withElement(Type.Element.REAL))
                     : fail(name, "a vector", args);
             case "tcrossprod", "crossprod", "multiply_lower_tri_self_transpose" -> isMatrix(args.get(0))
@@ -87,12 +88,9 @@ final class LinearAlgebraTypes {
 
     /** rows, cols, size (an array's first dimension, a vector's elements) and num_elements, as ints. */
     private static Outcome sizeOf(String name, Type t) {
-        // vectors and row_vectors are alike at run time, so the forms whose answer is a fixed 1 are refused
-        if (name.equals("rows") && !(isMatrix(t) || isVector(t))) {
-            return fail(name, "a vector or a matrix", List.of(t));
-        }
-        if (name.equals("cols") && !(isMatrix(t) || (t.container() == Container.ROW_VECTOR && !t.isArray()))) {
-            return fail(name, "a row_vector or a matrix", List.of(t));
+        // a row_vector has 1 row and a vector 1 column: the lowering reads which from these types
+        if ((name.equals("rows") || name.equals("cols")) && !(isMatrix(t) || isVectorLike(t))) {
+            return fail(name, "a vector, a row_vector or a matrix", List.of(t));
         }
         if (name.equals("size") && (t.isScalar() || isMatrix(t))) {
             return fail(name, "an array, a vector or a row_vector (num_elements counts a matrix)", List.of(t));
@@ -112,16 +110,33 @@ final class LinearAlgebraTypes {
     }
 
     /**
+     * to_matrix(x): a matrix as it is, a vector as one column, a row_vector as one row (the
+     * lowering reads which from this type), a two-dimensional array or an array of row_vectors
+     * row by row.
+     */
+    private static Outcome asMatrix(Type x) {
+        if (isMatrix(x) || (x.arrayDims().size() == 2 && x.container() == Container.SCALAR)
+                || (x.arrayDims().size() == 1 && x.container() == Container.ROW_VECTOR)) {
+            return Outcome.ok(Type.matrix(x.shape().get(0), x.shape().get(1)));
+        }
+        if (isVector(x) || isRowVector(x)) {
+            Size one = new Size.Literal(1);
+            return Outcome.ok(isVector(x) ? Type.matrix(x.dims().get(0), one) : Type.matrix(one, x.dims().get(0)));
+        }
+        return fail("to_matrix", "a matrix, a vector, a row_vector, a two-dimensional array or an array of row_vectors",
+                List.of(x));
+    }
+
+    /**
      * append_row: vectors (or a real and a vector) end to end, or matrices (a row_vector being one
-     * row) one above the other. Two row_vectors are refused: at run time they cannot be told from
-     * two vectors, whose answer is a vector rather than a two-row matrix.
+     * row) one above the other; two row_vectors make a two-row matrix (the lowering reads that
+     * they are row_vectors from these types).
      */
     private static Outcome appendRow(Type a, Type b) {
         if ((isVector(a) || a.isScalar()) && (isVector(b) || b.isScalar()) && !(a.isScalar() && b.isScalar())) {
             return Outcome.ok(Type.vector(plus(length(a), length(b))));
         }
-        if ((isMatrix(a) || isRowVector(a)) && (isMatrix(b) || isRowVector(b)) && (isMatrix(a) || isMatrix(b))
-                && width(a).matches(width(b))) {
+        if ((isMatrix(a) || isRowVector(a)) && (isMatrix(b) || isRowVector(b)) && width(a).matches(width(b))) {
             return Outcome.ok(Type.matrix(plus(isMatrix(a) ? a.dims().get(0) : new Size.Literal(1),
                     isMatrix(b) ? b.dims().get(0) : new Size.Literal(1)), isMatrix(a) ? width(a) : width(b)));
         }
@@ -129,13 +144,15 @@ final class LinearAlgebraTypes {
                 + " row_vector)", List.of(a, b));
     }
 
-    /** append_col: row_vectors (or a real and a row_vector) end to end, or matrices (a vector being one column) side by side. */
+    /**
+     * append_col: row_vectors (or a real and a row_vector) end to end, or matrices (a vector being
+     * one column) side by side; two vectors make a two-column matrix.
+     */
     private static Outcome appendCol(Type a, Type b) {
         if ((isRowVector(a) || a.isScalar()) && (isRowVector(b) || b.isScalar()) && !(a.isScalar() && b.isScalar())) {
             return Outcome.ok(Type.rowVector(plus(length(a), length(b))));
         }
-        if ((isMatrix(a) || isVector(a)) && (isMatrix(b) || isVector(b)) && (isMatrix(a) || isMatrix(b))
-                && a.dims().get(0).matches(b.dims().get(0))) {
+        if ((isMatrix(a) || isVector(a)) && (isMatrix(b) || isVector(b)) && a.dims().get(0).matches(b.dims().get(0))) {
             return Outcome.ok(Type.matrix(isMatrix(a) ? a.dims().get(0) : b.dims().get(0), plus(isMatrix(a) ? a.dims().get(1)
                     : new Size.Literal(1), isMatrix(b) ? b.dims().get(1) : new Size.Literal(1))));
         }

@@ -105,7 +105,7 @@ final class OperatorTypes {
             return Outcome.ok(r == Container.VECTOR ? Type.REAL : Type.rowVector(right.dims().get(1)));
         }
         if (l == Container.VECTOR && r == Container.ROW_VECTOR) {
-            return Outcome.fail(product + ": the outer product of a vector and a row_vector is not supported yet");
+            return Outcome.ok(Type.matrix(left.dims().get(0), right.dims().get(0))); // the outer product
         }
         if (l == Container.VECTOR || l == Container.ROW_VECTOR) {
             return Outcome.fail(product + ": a " + (l == Container.VECTOR ? "vector" : "row_vector") + " on the left of *"

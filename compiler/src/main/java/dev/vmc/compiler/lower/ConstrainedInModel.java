@@ -39,7 +39,7 @@ final class ConstrainedInModel {
                 return false;
             }
         }
-        return Evaluator.evaluate(bound, data.values()).size() == 1;
+        return Evaluator.evaluate(bound, data.values(), data.types()).size() == 1;
     }
 
     /** The expressions the map reads: bounds, offset and multiplier, those present. */

@@ -3,6 +3,7 @@ package dev.vmc.compiler.lower;
 import dev.vmc.compiler.ast.Builtins;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Names;
+import dev.vmc.compiler.check.ExpressionTypes;
 import dev.vmc.runtime.graph.Executor;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Layout;
@@ -37,17 +38,20 @@ public final class Evaluator {
     /**
      * The value, or null where the expression uses a name not among {@code values}.
      *
+     * @param types the checker's types of the expression and its parts, which lowering reads
+     *              where a vector and a row_vector mean different things; {@link ExpressionTypes#NONE}
+     *              for an expression apart from a checked program, which then must not need them
      * @throws ShapeException where a value computed on the way would have more elements than
      *     both {@link #LARGEST_FOLDED} and the largest of {@code values}
      */
-    public static Tensor evaluate(Expr expr, Map<String, Tensor> values) {
+    public static Tensor evaluate(Expr expr, Map<String, Tensor> values, ExpressionTypes types) {
         if (!namesKnown(expr, values)) {
             return null;
         }
         Graph graph = new Graph();
         Map<String, Node> constants = new LinkedHashMap<>();
         values.forEach((name, value) -> constants.put(name, graph.constant(value)));
-        Node node = new ExpressionLowering(graph, constants, Map.of()).lower(expr);
+        Node node = new ExpressionLowering(graph, constants, Map.of(), false, FunctionBodies.NONE, types).lower(expr);
         long largest = Math.max(LARGEST_FOLDED, values.values().stream().mapToLong(Tensor::size).max().orElse(0));
         for (Node n : graph.nodes()) {
             if (!(n.op instanceof Leaf.Constant) && n.modelSize() > largest) {
@@ -60,8 +64,8 @@ public final class Evaluator {
     }
 
     /** A scalar's value, or null where it needs a name not among {@code values} or is not a scalar. */
-    public static Double scalar(Expr expr, Map<String, Tensor> values) {
-        Tensor value = evaluate(expr, values);
+    public static Double scalar(Expr expr, Map<String, Tensor> values, ExpressionTypes types) {
+        Tensor value = evaluate(expr, values, types);
         return value == null || value.rank() != 0 ? null : value.item();
     }
 
@@ -69,9 +73,9 @@ public final class Evaluator {
      * The value of an expression of literals alone, or null where it uses a name or is too big
      * to fold (the binder then reports it, with the data's values).
      */
-    public static Double constant(Expr expr) {
+    public static Double constant(Expr expr, ExpressionTypes types) {
         try {
-            return scalar(expr, Map.of());
+            return scalar(expr, Map.of(), types);
         } catch (ShapeException e) {
             return null;
         }

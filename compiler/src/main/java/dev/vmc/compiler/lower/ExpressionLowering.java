@@ -7,6 +7,8 @@ import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.OdeFunctions;
 import dev.vmc.compiler.check.DeclaredValues;
 import dev.vmc.compiler.check.ExprText;
+import dev.vmc.compiler.check.ExpressionTypes;
+import dev.vmc.compiler.check.Type;
 import dev.vmc.runtime.dist.Distribution;
 import dev.vmc.runtime.dist.Distributions;
 import dev.vmc.runtime.graph.Binary;
@@ -48,22 +50,25 @@ final class ExpressionLowering {
     private java.util.function.Function<Expr.Index, Node> elementReads = i -> null;
     /** User-defined functions' bodies, for the ODE solvers' right-hand sides. */
     private final FunctionBodies functions;
+    private final ExpressionTypes types;
 
+    /** Expressions apart from a checked program: literals, sizes, tests. */
     ExpressionLowering(Graph graph, Map<String, Node> names, Map<String, Network> networks) {
-        this(graph, names, networks, false);
+        this(graph, names, networks, false, FunctionBodies.NONE, ExpressionTypes.NONE);
     }
 
-    ExpressionLowering(Graph graph, Map<String, Node> names, Map<String, Network> networks, boolean holdNetworks) {
-        this(graph, names, networks, holdNetworks, FunctionBodies.NONE);
-    }
-
+    /**
+     * @param types the checker's types of the expressions lowered, read where a vector and a
+     *              row_vector mean different things (both are rank 1 at run time)
+     */
     ExpressionLowering(Graph graph, Map<String, Node> names, Map<String, Network> networks, boolean holdNetworks,
-            FunctionBodies functions) {
+            FunctionBodies functions, ExpressionTypes types) {
         this.graph = graph;
         this.names = names;
         this.networks = networks;
         this.holdNetworks = holdNetworks;
         this.functions = functions;
+        this.types = types;
     }
 
     void readElementsWith(java.util.function.Function<Expr.Index, Node> reads) {
@@ -86,7 +91,7 @@ final class ExpressionLowering {
             // A sum of any length, in a loop along its left edge (see BinaryChain).
             Node result = lower(BinaryChain.first(top));
             for (Expr.Binary b : BinaryChain.of(top)) {
-                result = binary(b.op(), result, lower(b.right()));
+                result = binary(b, result, lower(b.right()));
             }
             return result;
         } else if (e instanceof Expr.Call c) {
@@ -113,14 +118,15 @@ final class ExpressionLowering {
         return node;
     }
 
-    private Node binary(String op, Node left, Node right) {
+    private Node binary(Expr.Binary b, Node left, Node right) {
+        String op = b.op();
         return switch (op) {
             case "+" -> graph.add(left, right);
             case "-" -> graph.sub(left, right);
             case ".*" -> graph.mul(left, right);
             case "/", "./" -> graph.div(left, right);
             case "^" -> graph.pow(left, right);
-            case "*" -> product(left, right);
+            case "*" -> product(b, left, right);
             case "<" -> graph.apply(Binary.LESS, left, right);
             case "<=" -> graph.apply(Binary.LESS_EQUAL, left, right);
             case ">" -> graph.apply(Binary.GREATER, left, right);
@@ -136,17 +142,18 @@ final class ExpressionLowering {
     }
 
     /**
-     * {@code *} by the operands' ranks, which the checker's types decide: a scaling, a row_vector
-     * times a vector (a dot product; vectors and row_vectors are both rank 1 at run time, and the
-     * checker allows no other product of two), a row_vector times a matrix (m' v), or a product
-     * with a matrix on the left.
+     * {@code *} by the operands' ranks: a scaling, a row_vector times a matrix (m' v), or a product
+     * with a matrix on the left. Two rank-1 operands are a row_vector times a vector (a dot
+     * product) or a vector times a row_vector (the outer product, a matrix); vectors and
+     * row_vectors are alike at run time, so the checker's type of the product tells which.
      */
-    private Node product(Node left, Node right) {
+    private Node product(Expr.Binary b, Node left, Node right) {
         if (left.rank() == 0 || right.rank() == 0) {
             return graph.mul(left, right);
         }
         if (left.rank() == 1 && right.rank() == 1) {
-            return graph.sum(graph.mul(left, right));
+            return types.typeOf(b).container() == Type.Container.MATRIX ? LinearAlgebraLowering.outer(graph, left, right)
+                    : graph.sum(graph.mul(left, right));
         }
         if (left.rank() == 1) {
             return graph.matmul(graph.apply(Transpose.INSTANCE, right), left);
@@ -174,7 +181,8 @@ final class ExpressionLowering {
         Builtins.Builtin f = Builtins.lookup(c.function(), c.args().size())
                 .orElseThrow(() -> new IllegalStateException("checker let an unknown function through: " + c.function()));
         if (f.kind() == Builtins.Kind.LINEAR_ALGEBRA) {
-            return LinearAlgebraLowering.call(graph, f.name(), c.args().stream().map(this::lower).toList());
+            return LinearAlgebraLowering.call(graph, f.name(), c.args().stream().map(this::lower).toList(),
+                    k -> types.typeOf(c.args().get(k)));
         }
         Node first = lower(c.args().get(0));
         return switch (f.kind()) {
@@ -200,6 +208,7 @@ final class ExpressionLowering {
             }
             case CUMULATIVE -> graph.apply(CumulativeSum.INSTANCE, first);
             case SLICE -> slice(c, first);
+            case RESHAPE -> refilled(c, first);
             case LINEAR_ALGEBRA -> throw new IllegalStateException("lowered above");
         };
     }
@@ -306,6 +315,9 @@ final class ExpressionLowering {
 
     /** rep_vector(x, K) and its kin: K copies of x; rep_matrix(x, M, N)'s M N copies as an M x N matrix. */
     private Node repeated(Expr.Call c, Node value) {
+        if (c.function().equals("rep_matrix") && c.args().size() == 2) {
+            return copies(c, value);
+        }
         if (c.args().size() == 2) {
             return graph.apply(new Repeat(dataSize(c, c.args().get(1))), value);
         }
@@ -316,6 +328,33 @@ final class ExpressionLowering {
             throw new ShapeException(ExprText.of(c) + " would have " + count + " elements, more than 2147483647");
         }
         return graph.reshape(graph.apply(new Repeat((int) count), value), rows, columns);
+    }
+
+    /**
+     * rep_matrix(v, n), n copies of v as columns, is the outer product of v and n ones;
+     * rep_matrix(rv, m), m copies as rows, that of m ones and rv. The argument's type (from the
+     * checker) tells the two apart: both are rank 1 at run time.
+     */
+    private Node copies(Expr.Call c, Node vector) {
+        Node ones = graph.constant(Tensor.filled(new int[] {dataSize(c, c.args().get(1))}, 1));
+        return types.typeOf(c.args().get(0)).container() == Type.Container.ROW_VECTOR
+                ? LinearAlgebraLowering.outer(graph, ones, vector) : LinearAlgebraLowering.outer(graph, vector, ones);
+    }
+
+    /**
+     * to_matrix(x, m, n): x's elements column by column (see {@link LinearAlgebraLowering#columnMajor}),
+     * refilled column by column, which is filling the n x m transpose row by row. A count that
+     * differs from x's is the data's fault, reported as a shape that does not fit.
+     */
+    private Node refilled(Expr.Call c, Node x) {
+        int rows = dataSize(c, c.args().get(1));
+        int columns = dataSize(c, c.args().get(2));
+        Node elements = LinearAlgebraLowering.columnMajor(graph, x);
+        if ((long) rows * columns != elements.modelSize()) {
+            throw new ShapeException(ExprText.of(c) + " makes a matrix of " + (long) rows * columns + " elements from the "
+                    + elements.modelSize() + " of " + ExprText.of(c.args().get(0)));
+        }
+        return graph.apply(Transpose.INSTANCE, graph.reshape(elements, columns, rows));
     }
 
     /**
@@ -333,7 +372,7 @@ final class ExpressionLowering {
 
     /** An int argument over data and literals (the checker allows nothing else in one), evaluated. */
     double dataValue(Expr e) {
-        Double value = Evaluator.scalar(e, knownValues());
+        Double value = Evaluator.scalar(e, knownValues(), types);
         if (value == null) {
             throw new IllegalStateException("checker let a size that needs more than data through: " + ExprText.of(e));
         }
@@ -411,7 +450,7 @@ final class ExpressionLowering {
 
     /** An index over data and literals, evaluated; the checker lets nothing else beside a slice. */
     private Tensor dataTensor(Expr e, String what) {
-        Tensor value = Evaluator.evaluate(e, knownValues());
+        Tensor value = Evaluator.evaluate(e, knownValues(), types);
         if (value == null) {
             throw new ShapeException(what + ": an index beside a slice or an int array must be known before the fit, but "
                     + ExprText.of(e) + " is not");

@@ -3,6 +3,7 @@ package dev.vmc.compiler.lower;
 import dev.vmc.compiler.ast.FunctionDef;
 import dev.vmc.compiler.ast.Program;
 import dev.vmc.compiler.ast.Stmt;
+import dev.vmc.compiler.check.CheckedProgram;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
 import java.util.List;
@@ -14,10 +15,12 @@ import java.util.List;
  * recursion, so inlining ends; a body's loops unroll as a block's do.
  */
 final class InlinedFunctions implements FunctionBodies {
+    private final CheckedProgram checked;
     private final Program program;
 
-    InlinedFunctions(Program program) {
-        this.program = program;
+    InlinedFunctions(CheckedProgram checked) {
+        this.checked = checked;
+        this.program = checked.program();
     }
 
     @Override
@@ -32,7 +35,7 @@ final class InlinedFunctions implements FunctionBodies {
             return FunctionBodies.NONE.lower(function, graph, arguments);
         }
         String origin = graph.origin();
-        Scope scope = Scope.forFunction(graph, program);
+        Scope scope = Scope.forFunction(graph, checked);
         for (int k = 0; k < arguments.size(); k++) {
             scope.names.put(f.parameters().get(k).decl().name(), arguments.get(k));
         }

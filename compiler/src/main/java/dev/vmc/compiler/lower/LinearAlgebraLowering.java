@@ -1,5 +1,6 @@
 package dev.vmc.compiler.lower;
 
+import dev.vmc.compiler.check.Type;
 import dev.vmc.runtime.graph.Cholesky;
 import dev.vmc.runtime.graph.Concatenate;
 import dev.vmc.runtime.graph.DiagMatrix;
@@ -13,12 +14,17 @@ import dev.vmc.runtime.graph.TriangularSolve;
 import dev.vmc.runtime.graph.Unary;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** The matrix functions ({@code Builtins.Kind.LINEAR_ALGEBRA}) as graph ops, by name, on lowered arguments. */
 final class LinearAlgebraLowering {
     private LinearAlgebraLowering() {}
 
-    static Node call(Graph graph, String name, List<Node> args) {
+    /**
+     * @param argumentType the checker's type of argument k, asked only where a rank-1 argument
+     *                     may be a vector or a row_vector and the two give different answers
+     */
+    static Node call(Graph graph, String name, List<Node> args, IntFunction<Type> argumentType) {
         return switch (name) {
             case "diag_matrix" -> graph.apply(DiagMatrix.INSTANCE, args.get(0));
             case "cholesky_decompose" -> graph.apply(Cholesky.INSTANCE, args.get(0));
@@ -36,16 +42,18 @@ final class LinearAlgebraLowering {
             case "positive_infinity" -> graph.constant(Double.POSITIVE_INFINITY);
             case "negative_infinity" -> graph.constant(Double.NEGATIVE_INFINITY);
             case "machine_precision" -> graph.constant(Math.ulp(1.0));
-            case "rows" -> graph.constant(args.get(0).shape[0]);
-            case "cols" -> graph.constant(args.get(0).rank() == 2 ? args.get(0).shape[1] : args.get(0).shape[0]);
+            case "rows" -> graph.constant(args.get(0).rank() == 1 && isRowVector(argumentType, 0) ? 1
+                    : args.get(0).shape[0]);
+            case "cols" -> graph.constant(args.get(0).rank() == 2 ? args.get(0).shape[1]
+                    : isRowVector(argumentType, 0) ? args.get(0).shape[0] : 1);
             case "size" -> graph.constant(args.get(0).shape[0]);
             case "num_elements" -> graph.constant(args.get(0).modelSize());
             case "dims" -> graph.constant(dims(args.get(0).shape));
             case "dot_self" -> graph.sum(graph.apply(Unary.SQUARE, args.get(0)));
             case "trace" -> graph.sum(graph.mul(args.get(0), identity(graph, args.get(0).shape[0])));
-            case "to_vector", "to_row_vector" -> args.get(0).rank() == 2
-                    ? graph.reshape(graph.apply(Transpose.INSTANCE, args.get(0)), args.get(0).modelSize())
-                    : args.get(0);
+            case "to_vector", "to_row_vector" -> columnMajor(graph, args.get(0));
+            case "to_matrix" -> args.get(0).rank() == 2 ? args.get(0) : isRowVector(argumentType, 0)
+                    ? graph.reshape(args.get(0), 1, args.get(0).shape[0]) : asColumn(graph, args.get(0));
             case "softmax" -> graph.exp(logSoftmax(graph, args.get(0)));
             case "log_softmax" -> logSoftmax(graph, args.get(0));
             case "tcrossprod" -> graph.matmul(args.get(0), graph.apply(Transpose.INSTANCE, args.get(0)));
@@ -66,8 +74,10 @@ final class LinearAlgebraLowering {
             case "mdivide_left_tri_low" -> graph.apply(TriangularSolve.INSTANCE, args.get(0), args.get(1));
             case "mdivide_right_tri_low" -> rightSolve(graph, args.get(0), args.get(1));
             case "quad_form" -> quadForm(graph, args.get(0), args.get(1));
-            case "append_row" -> appendRow(graph, args.get(0), args.get(1));
-            case "append_col" -> appendCol(graph, args.get(0), args.get(1));
+            case "append_row" -> appendRow(graph, args.get(0), args.get(1),
+                    twoOfRank1(args) && isRowVector(argumentType, 0));
+            case "append_col" -> appendCol(graph, args.get(0), args.get(1),
+                    twoOfRank1(args) && !isRowVector(argumentType, 0));
             default -> throw new IllegalStateException("no lowering for " + name);
         };
     }
@@ -96,20 +106,40 @@ final class LinearAlgebraLowering {
         return b.rank() == 1 ? graph.sum(graph.mul(b, ab)) : graph.matmul(graph.apply(Transpose.INSTANCE, b), ab);
     }
 
+    private static boolean isRowVector(IntFunction<Type> argumentType, int k) {
+        return argumentType.apply(k).container() == Type.Container.ROW_VECTOR;
+    }
+
+    private static boolean twoOfRank1(List<Node> args) {
+        return args.get(0).rank() == 1 && args.get(1).rank() == 1;
+    }
+
+    /**
+     * A vector, a row_vector or a one-dimensional array as it is; a matrix's elements column by
+     * column, as Stan reads it.
+     */
+    static Node columnMajor(Graph graph, Node x) {
+        return x.rank() == 2 ? graph.reshape(graph.apply(Transpose.INSTANCE, x), x.modelSize()) : x;
+    }
+
     /**
      * Vectors end to end (a real as a one-element vector), or matrices one above the other (a
-     * row_vector, the rank-1 argument beside a matrix, as a one-row matrix).
+     * row_vector as a one-row matrix: the rank-1 argument beside a matrix, or both when
+     * {@code rowVectors}).
      */
-    private static Node appendRow(Graph graph, Node a, Node b) {
-        if (a.rank() == 2 || b.rank() == 2) {
+    private static Node appendRow(Graph graph, Node a, Node b, boolean rowVectors) {
+        if (a.rank() == 2 || b.rank() == 2 || rowVectors) {
             return graph.apply(Concatenate.INSTANCE, asRow(graph, a), asRow(graph, b));
         }
         return graph.apply(Concatenate.INSTANCE, asVector(graph, a), asVector(graph, b));
     }
 
-    /** Row_vectors end to end, or the transposes of matrices (a vector as a one-column matrix) appended by rows. */
-    private static Node appendCol(Graph graph, Node a, Node b) {
-        if (a.rank() == 2 || b.rank() == 2) {
+    /**
+     * Row_vectors end to end, or the transposes of matrices (a vector as a one-column matrix: the
+     * rank-1 argument beside a matrix, or both when {@code vectors}) appended by rows.
+     */
+    private static Node appendCol(Graph graph, Node a, Node b, boolean vectors) {
+        if (a.rank() == 2 || b.rank() == 2 || vectors) {
             Node stacked = graph.apply(Concatenate.INSTANCE, graph.apply(Transpose.INSTANCE, asColumn(graph, a)),
                     graph.apply(Transpose.INSTANCE, asColumn(graph, b)));
             return graph.apply(Transpose.INSTANCE, stacked);
@@ -128,6 +158,11 @@ final class LinearAlgebraLowering {
     /** log softmax(v) = v - log_sum_exp(v), which never overflows. */
     private static Node logSoftmax(Graph graph, Node v) {
         return graph.sub(v, graph.apply(Reduce.LOG_SUM_EXP, v));
+    }
+
+    /** The outer product of two rank-1 values, column times row: a one-column matrix times a one-row one. */
+    static Node outer(Graph graph, Node column, Node row) {
+        return graph.matmul(graph.reshape(column, column.shape[0], 1), graph.reshape(row, 1, row.shape[0]));
     }
 
     /** A vector as a one-column matrix, so that it broadcasts across a matrix's rows; a matrix as it is. */

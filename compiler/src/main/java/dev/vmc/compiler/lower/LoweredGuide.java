@@ -3,6 +3,7 @@ package dev.vmc.compiler.lower;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Guide;
 import dev.vmc.compiler.ast.Program;
+import dev.vmc.compiler.check.CheckedProgram;
 import dev.vmc.compiler.ast.Stmt;
 import dev.vmc.compiler.bind.BoundData;
 import dev.vmc.runtime.dist.Distribution;
@@ -28,12 +29,14 @@ import java.util.Map;
  * leaves to the automatic guide ({@code auto a, b;}) arrive drawn.
  */
 public final class LoweredGuide implements WrittenGuide {
+    private final CheckedProgram checked;
     private final Program program;
     private final Guide.Explicit guide;
     private final BoundData data;
 
-    public LoweredGuide(Program program, Guide.Explicit guide, BoundData data) {
-        this.program = program;
+    public LoweredGuide(CheckedProgram checked, Guide.Explicit guide, BoundData data) {
+        this.checked = checked;
+        this.program = checked.program();
         this.guide = guide;
         this.data = data;
     }
@@ -58,7 +61,7 @@ public final class LoweredGuide implements WrittenGuide {
     public Nodes build(Graph graph, List<LatentSpec> latents, Map<String, Node> automaticDraws) {
         Map<String, LatentSpec> byName = new LinkedHashMap<>();
         latents.forEach(l -> byName.put(l.name(), l));
-        Scope scope = new Scope(graph, program, data);
+        Scope scope = new Scope(graph, checked, data);
         scope.names.putAll(automaticDraws);
         guide.params().forEach(scope::declareParameter);
         // Sticking the landing (Roeder, Wu and Duvenaud 2017), as the automatic guides do: log q
@@ -67,7 +70,7 @@ public final class LoweredGuide implements WrittenGuide {
         Map<String, Node> held = new LinkedHashMap<>(scope.names);
         scope.parameters.forEach((name, node) -> held.put(name, graph.stopGradient(node)));
         ExpressionLowering heldLowering = new ExpressionLowering(graph, held, data.networks(), true,
-                new InlinedFunctions(program));
+                new InlinedFunctions(checked), checked);
         Map<String, Node> drawn = new LinkedHashMap<>();
         List<Site> sites = new ArrayList<>();
         List<ScoredSite> scored = new ArrayList<>();

@@ -20,20 +20,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import dev.vmc.compiler.check.CheckedProgram;
 import dev.vmc.compiler.check.Dependencies;
 import dev.vmc.runtime.model.Model.Factor;
 import dev.vmc.runtime.model.Model.Sampled;
 
 /** A checked program with its data bound, as the runtime's {@link Model}. */
 public final class LoweredModel implements Model {
+    private final CheckedProgram checked;
     private final Program program;
     private final Dependencies dependencies;
     private final BoundData data;
     private final List<LatentSpec> latents = new ArrayList<>();
 
-    public LoweredModel(Program program, Dependencies dependencies, BoundData data) {
-        this.program = program;
-        this.dependencies = dependencies;
+    public LoweredModel(CheckedProgram checked, BoundData data) {
+        this.checked = checked;
+        this.program = checked.program();
+        this.dependencies = checked.dependencies();
         this.data = data;
         for (Decl d : program.latents()) {
             latents.add(new LatentSpec(d.name(), data.shapeOf(d.type()), supportOf(d.type())));
@@ -63,7 +66,7 @@ public final class LoweredModel implements Model {
 
     @Override
     public Nodes build(Graph graph, Map<String, Node> latentValues) {
-        Scope scope = new Scope(graph, program, data);
+        Scope scope = new Scope(graph, checked, data);
         program.params().forEach(scope::declareParameter);
         scope.names.putAll(latentValues);
         Map<String, Node> derived = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import dev.vmc.compiler.ast.Pos;
 import dev.vmc.compiler.ast.Program;
 import dev.vmc.compiler.ast.Stmt;
 import dev.vmc.compiler.bind.BoundData;
+import dev.vmc.compiler.check.CheckedProgram;
 import dev.vmc.runtime.dist.Distribution;
 import dev.vmc.runtime.dist.Distributions;
 import dev.vmc.runtime.graph.Gather;
@@ -30,17 +31,21 @@ final class Scope {
     /** The learnable parameters declared so far, constrained scale. */
     final Map<String, Node> parameters = new LinkedHashMap<>();
     private final Program program;
+    /** The program with the checker's types of its expressions, which lowering reads. */
+    private final CheckedProgram checked;
     private final BoundData data;
     private final ExpressionLowering expressions;
     private final Origins origins;
     private List<Node> lastArguments = List.of();
 
-    Scope(Graph graph, Program program, BoundData data) {
+    Scope(Graph graph, CheckedProgram checked, BoundData data) {
         this.graph = graph;
-        this.program = program;
+        this.checked = checked;
+        this.program = checked.program();
         this.data = data;
         this.names = new Values(graph);
-        this.expressions = new ExpressionLowering(graph, names, data.networks(), false, new InlinedFunctions(program));
+        this.expressions = new ExpressionLowering(graph, names, data.networks(), false, new InlinedFunctions(checked),
+                checked);
         this.origins = new Origins(program);
         for (Decl d : dataDeclarations(program)) {
             if (!data.values().containsKey(d.name())) {
@@ -52,17 +57,18 @@ final class Scope {
     }
 
     /** A user-defined function's body, inlined into the caller's graph: it sees only what is bound to its parameters. */
-    private Scope(Graph graph, Program program) {
+    private Scope(Graph graph, CheckedProgram checked) {
         this.graph = graph;
-        this.program = program;
+        this.checked = checked;
+        this.program = checked.program();
         this.data = null;
         this.names = new Values(graph);
-        this.expressions = new ExpressionLowering(graph, names, Map.of(), false, new InlinedFunctions(program));
+        this.expressions = new ExpressionLowering(graph, names, Map.of(), false, new InlinedFunctions(checked), checked);
         this.origins = new Origins(program);
     }
 
-    static Scope forFunction(Graph graph, Program program) {
-        return new Scope(graph, program);
+    static Scope forFunction(Graph graph, CheckedProgram checked) {
+        return new Scope(graph, checked);
     }
 
     /** The data block's declarations, then Stan's transformed data: values the data fix. */
@@ -115,7 +121,7 @@ final class Scope {
             shape[0] = data.size(data.plate());
         }
         Support support = Support.ofBounds(data.lowerOf(decl.type()), data.upperOf(decl.type()));
-        Tensor initial = broadcast(Evaluator.evaluate(decl.init(), data.values()), shape, decl.name());
+        Tensor initial = broadcast(Evaluator.evaluate(decl.init(), data.values(), checked), shape, decl.name());
         for (int i = 0; i < initial.size(); i++) {
             try {
                 initial.data[i] = Bijections.unconstrain(initial.data[i], support);

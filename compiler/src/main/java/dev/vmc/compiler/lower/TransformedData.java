@@ -2,6 +2,7 @@ package dev.vmc.compiler.lower;
 
 import dev.vmc.compiler.ast.Decl;
 import dev.vmc.compiler.ast.Program;
+import dev.vmc.compiler.check.CheckedProgram;
 import dev.vmc.compiler.bind.BoundData;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
@@ -23,9 +24,10 @@ public final class TransformedData {
      *
      * @throws StatementException where a statement fails ("file:line:col: reject: ...")
      */
-    public static Map<String, Tensor> compute(Program program, BoundData data) {
+    public static Map<String, Tensor> compute(CheckedProgram checked, BoundData data) {
+        Program program = checked.program();
         Graph graph = new Graph();
-        Scope scope = new Scope(graph, program, data);
+        Scope scope = new Scope(graph, checked, data);
         new StatementInterpreter(scope, (s, elements) -> {
             throw new IllegalStateException("the checker let a ~ or target += into transformed data");
         }).run(program.transformedDataBody());

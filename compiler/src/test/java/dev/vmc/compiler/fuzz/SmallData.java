@@ -4,6 +4,7 @@ import dev.vmc.compiler.ast.Decl;
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Program;
 import dev.vmc.compiler.ast.TypeExpr;
+import dev.vmc.compiler.check.ExpressionTypes;
 import dev.vmc.compiler.lower.Evaluator;
 import dev.vmc.runtime.data.DataSet;
 import dev.vmc.runtime.data.DataValue;
@@ -51,7 +52,7 @@ final class SmallData {
     /** The value where it can be had from the data made so far; else null, and the caller picks one. */
     private static Double value(Expr expr, Map<String, Tensor> known) {
         try {
-            return Evaluator.scalar(expr, known);
+            return Evaluator.scalar(expr, known, ExpressionTypes.NONE);
         } catch (RuntimeException e) {
             return null;
         }

@@ -44,7 +44,7 @@ class DiscreteLatentsTest {
                 model { z ~ categorical(rep_vector(0.5, K)); n ~ poisson(3); }
                 """);
         BoundData data = DataBinder.bind(program, DataSet.of(Map.of("K", 2)));
-        List<LatentSpec> latents = new LoweredModel(program.program(), program.dependencies(), data).latents();
+        List<LatentSpec> latents = new LoweredModel(program, data).latents();
         assertEquals("z", latents.get(0).name());
         assertArrayEquals(new int[] {3}, latents.get(0).shape());
         assertEquals(Support.integer(1, 2), latents.get(0).support());
@@ -66,8 +66,8 @@ class DiscreteLatentsTest {
         Program source = program.program();
         BoundData data = DataBinder.bind(program, DataSet.of(Map.of()));
         Graph graph = new Graph();
-        LoweredGuide guide = new LoweredGuide(source, (Guide.Explicit) source.guide(), data);
-        var nodes = guide.build(graph, new LoweredModel(source, program.dependencies(), data).latents());
+        LoweredGuide guide = new LoweredGuide(program, (Guide.Explicit) source.guide(), data);
+        var nodes = guide.build(graph, new LoweredModel(program, data).latents());
 
         assertEquals(1, nodes.scored().size());
         var site = nodes.scored().get(0);
@@ -123,8 +123,8 @@ class DiscreteLatentsTest {
         CheckedProgram program = checked(TestPrograms.read(Path.of("src/test/resources/good/discrete_guide.vmodel")));
         Program source = program.program();
         BoundData data = DataBinder.bind(program, DataSet.of(Map.of("K", 3, "M", 5)));
-        ElboGraph elbo = ElboGraph.build(new LoweredModel(source, program.dependencies(), data),
-                new LoweredGuide(source, (Guide.Explicit) source.guide(), data));
+        ElboGraph elbo = ElboGraph.build(new LoweredModel(program, data),
+                new LoweredGuide(program, (Guide.Explicit) source.guide(), data));
         Executor executor = new Executor(elbo.graph, 4, ParameterStore.initial(elbo.graph), new SplittableRandom(5));
         executor.forward();
         assertTrue(Double.isFinite(executor.value(elbo.objective).item()), "the ELBO estimate is finite");

@@ -2,8 +2,10 @@ package dev.vmc.compiler.lower;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.vmc.compiler.check.ExpressionTypes;
 import dev.vmc.runtime.tensor.Tensor;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MatrixFunctionsLoweringTest {
     private static final LoweredExpressions PROGRAM = new LoweredExpressions(
             "array[3] real x; array[3] vector[2] p; real a; real r; real s; vector[3] v; matrix[3, 3] M;"
-            + " row_vector[3] w; matrix[2, 3] N;");
+            + " row_vector[3] w; matrix[2, 3] N; array[2, 3] real A;");
     private static final Map<String, Tensor> DATA = Map.of(
             "x", Tensor.vector(-1, 0.5, 2),
             "p", new Tensor(new int[] {3, 2}, new double[] {0, 1, 1, 0.5, -0.5, 2}),
@@ -24,7 +26,8 @@ class MatrixFunctionsLoweringTest {
             "v", Tensor.vector(0.5, 1.5, 2),
             "M", new Tensor(new int[] {3, 3}, new double[] {4, 1.2, -0.6, 1.2, 3, 0.5, -0.6, 0.5, 2}),
             "w", Tensor.vector(-2, 0.25, 1),
-            "N", new Tensor(new int[] {2, 3}, new double[] {1, 2, 3, 4, 5, 6}));
+            "N", new Tensor(new int[] {2, 3}, new double[] {1, 2, 3, 4, 5, 6}),
+            "A", new Tensor(new int[] {2, 3}, new double[] {-1, -2, -3, -4, -5, -6}));
 
     @Test
     void gpRegressionsCovarianceAndItsFactor() {
@@ -147,6 +150,108 @@ class MatrixFunctionsLoweringTest {
             "sum(rep_matrix(a * s, 3, 3) * M)"})
     void repeatGradientsMatchFiniteDifferences(String expression) {
         PROGRAM.checkGradient(expression, DATA, "a", "s", "v", "M", "N");
+    }
+
+    /** Copies of a vector are columns, of a row_vector rows: the checker's types tell lowering which. */
+    @Test
+    void repeatedVectorsAreColumnsAndRepeatedRowVectorsRows() {
+        double[] v = DATA.get("v").data;
+        double[] w = DATA.get("w").data;
+        Tensor columns = PROGRAM.value("matrix[3, 2]", "rep_matrix(v, 2)", DATA);
+        Tensor rows = PROGRAM.value("matrix[2, 3]", "rep_matrix(w, size(p) - 1)", DATA);
+        assertArrayEquals(new int[] {3, 2}, columns.shape);
+        assertArrayEquals(new int[] {2, 3}, rows.shape);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 2; j++) {
+                assertEquals(v[i], columns.data[i * 2 + j], 0);
+                assertEquals(w[i], rows.data[j * 3 + i], 0);
+            }
+        }
+        // the transposes swap the two: v' is a row_vector, w' a vector
+        assertArrayEquals(columns.data, PROGRAM.value("matrix[3, 2]", "rep_matrix(v', 2)'", DATA).data, 0);
+        assertArrayEquals(new double[] {-2, -2, 0.25, 0.25, 1, 1}, PROGRAM.value("matrix[3, 2]", "rep_matrix(w', 2)",
+                DATA).data, 0);
+    }
+
+    @Test
+    void vectorTimesRowVectorIsTheOuterProduct() {
+        double[] v = DATA.get("v").data;
+        double[] w = DATA.get("w").data;
+        Tensor outer = PROGRAM.value("matrix[3, 3]", "v * w", DATA);
+        assertArrayEquals(new int[] {3, 3}, outer.shape);
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                assertEquals(v[i] * w[j], outer.data[i * 3 + j], 0);
+            }
+        }
+        // and a row_vector times a vector is still the dot product
+        assertEquals(-2 * 0.5 + 0.25 * 1.5 + 2, PROGRAM.value("real", "w * v", DATA).item(), 1e-15);
+        assertArrayEquals(new int[] {2, 3}, PROGRAM.value("matrix[2, 3]", "N[:, 1] * w", DATA).shape);
+        assertArrayEquals(new double[] {0.25, 0.75, 1, 0.75, 2.25, 3, 1, 3, 4}, PROGRAM.value("matrix[3, 3]",
+                "v * v'", DATA).data, 1e-15);
+    }
+
+    /**
+     * to_matrix as Stan's: of one argument, a vector is a column and a row_vector a row; with
+     * sizes, the elements column by column (a matrix's read so too) refill the matrix column by
+     * column.
+     */
+    @Test
+    void toMatrixReadsAndFillsColumnByColumn() {
+        Tensor column = PROGRAM.value("matrix[3, 1]", "to_matrix(v)", DATA);
+        Tensor row = PROGRAM.value("matrix[1, 3]", "to_matrix(w)", DATA);
+        assertArrayEquals(new int[] {3, 1}, column.shape);
+        assertArrayEquals(new int[] {1, 3}, row.shape);
+        assertArrayEquals(DATA.get("v").data, column.data, 0);
+        assertArrayEquals(DATA.get("w").data, row.data, 0);
+        assertArrayEquals(DATA.get("M").data, PROGRAM.value("matrix[3, 3]", "to_matrix(M)", DATA).data, 0);
+        assertArrayEquals(DATA.get("A").data, PROGRAM.value("matrix[2, 3]", "to_matrix(A)", DATA).data, 0);
+        // N = [1, 2, 3; 4, 5, 6] read by columns is 1, 4, 2, 5, 3, 6; refilled by columns into 3 x 2
+        Tensor refilled = PROGRAM.value("matrix[3, 2]", "to_matrix(N, 3, 2)", DATA);
+        assertArrayEquals(new int[] {3, 2}, refilled.shape);
+        assertArrayEquals(new double[] {1, 5, 4, 3, 2, 6}, refilled.data, 0);
+        assertArrayEquals(new double[] {0.5, 2, 1.5, 1.5, 0.5, 2}, PROGRAM.value("matrix[2, 3]",
+                "to_matrix(append_row(v, v), 2, 3)", DATA).data, 0);
+        assertArrayEquals(new double[] {-1, 0.5, 2}, PROGRAM.value("matrix[1, 3]", "to_matrix(x, 1, size(x))", DATA).data,
+                0);
+    }
+
+    /** Two row_vectors appended by rows make a matrix, as two vectors by columns do; rows and cols of either count 1. */
+    @Test
+    void rowVectorsAndVectorsJoinIntoMatricesAndCountTheirRowsAndColumns() {
+        Tensor rows = PROGRAM.value("matrix[2, 3]", "append_row(w, v')", DATA);
+        assertArrayEquals(new int[] {2, 3}, rows.shape);
+        assertArrayEquals(new double[] {-2, 0.25, 1, 0.5, 1.5, 2}, rows.data, 0);
+        Tensor columns = PROGRAM.value("matrix[3, 2]", "append_col(v, w')", DATA);
+        assertArrayEquals(new int[] {3, 2}, columns.shape);
+        assertArrayEquals(new double[] {0.5, -2, 1.5, 0.25, 2, 1}, columns.data, 0);
+        assertEquals(1 * 1000 + 3 * 100 + 3 * 10 + 1, PROGRAM.value("int", "rows(w) * 1000 + cols(w) * 100 + rows(v) * 10"
+                + " + cols(v)", DATA).item());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sum(to_matrix(N, 3, 2) .* M[:, 1:2]) + sum(to_matrix(v) * to_matrix(w))",
+            "sum(append_row(w, w * a) * M) + sum(append_col(v, v * s) .* N') + sum(to_matrix(v * w, 1, 9))"})
+    void toMatrixAndAppendGradientsMatchFiniteDifferences(String expression) {
+        PROGRAM.checkGradient(expression, DATA, "a", "s", "v", "w", "M", "N");
+    }
+
+    /** The constant evaluator alone knows no types: where one is needed it says so rather than guessing from shapes. */
+    @Test
+    void loweringWithoutTheCheckersTypesRefusesWhatNeedsThem() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Evaluator.evaluate(PROGRAM.parse("matrix[3, 3]", "v * w"), DATA, ExpressionTypes.NONE));
+        assertTrue(e.getMessage().contains("lowering needs the checker's type of v * w"), e.getMessage());
+        assertEquals(-2 * 0.5 + 0.25 * 1.5 + 2, Evaluator.evaluate(PROGRAM.parse("real", "sum(v .* w')"), DATA,
+                ExpressionTypes.NONE).item(), 1e-15);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sum(rep_matrix(v, 2) .* N') + sum(square(rep_matrix(w, 2) - N))",
+            "sum((v * w) .* M) + w * (v * w) * v + sum(rep_matrix(v * a, 3) * rep_matrix(w' * s, 3))",
+            "sum(v * v' .* M)"})
+    void rowVectorDependentGradientsMatchFiniteDifferences(String expression) {
+        PROGRAM.checkGradient(expression, DATA, "a", "s", "v", "w", "M", "N");
     }
 
     /** L x = b and L X = B, with L the lower triangle of M (Stan ignores the entries above its diagonal). */

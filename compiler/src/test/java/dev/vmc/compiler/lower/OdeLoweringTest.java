@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.ast.Pos;
+import dev.vmc.compiler.check.ExpressionTypes;
 import dev.vmc.runtime.graph.Executor;
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
@@ -73,7 +74,8 @@ class OdeLoweringTest {
         };
         Expr call = new Expr.Call(AT, "integrate_ode_rk45", List.of(var("dz_dt"), var("z_init"), num(0), var("ts"), var("theta"),
                 var("x_r"), var("x_i"), num(1e-5), num(1e-3), num(5e2)));
-        Node out = new ExpressionLowering(g, names, Map.of(), false, bodies).lower(call);
+        Node out = new ExpressionLowering(g, names, Map.of(), false, bodies, ExpressionTypes.NONE)
+                .lower(call);
         assertEquals(List.of("dz_dt/5/constant"), called, "x_r reaches the body as a constant");
         assertTrue(out.op instanceof OdeSolve s && s.tolerances().equals(new OdeTolerances(1e-5, 1e-3, 500))
                 && s.parameters() == 4, out.op.toString());
@@ -110,7 +112,8 @@ class OdeLoweringTest {
         FunctionBodies bodies = (function, rhs, args) -> rhs.neg(rhs.mul(rhs.mul(args.get(2), args.get(3)), args.get(1)));
         Expr call = new Expr.Call(AT, "ode_rk45_tol", List.of(var("decay"), var("y0"), num(0), var("ts"), num(1e-10),
                 num(1e-10), num(100000), var("k"), var("scale")));
-        Node out = new ExpressionLowering(g, names, Map.of(), false, bodies).lower(call);
+        Node out = new ExpressionLowering(g, names, Map.of(), false, bodies, ExpressionTypes.NONE)
+                .lower(call);
         assertEquals(1, ((OdeSolve) out.op).parameters(), "only k goes through theta");
         Node loss = g.sum(out);
         Executor e = new Executor(g, 1, ParameterStore.initial(g), new SplittableRandom(1));

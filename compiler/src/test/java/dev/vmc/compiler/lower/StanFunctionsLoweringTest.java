@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.vmc.compiler.ast.Expr;
 import dev.vmc.compiler.check.Checker;
+import dev.vmc.compiler.check.ExpressionTypes;
 import dev.vmc.compiler.parse.ProgramParser;
 import dev.vmc.runtime.graph.Executor;
 import dev.vmc.runtime.graph.Graph;
@@ -42,7 +43,8 @@ class StanFunctionsLoweringTest {
     }
 
     private static double value(String expression, double[] v, double t) {
-        return Evaluator.scalar(parse(expression), Map.of("v", Tensor.vector(v), "t", Tensor.scalar(t)));
+        return Evaluator.scalar(parse(expression), Map.of("v", Tensor.vector(v), "t", Tensor.scalar(t)),
+                ExpressionTypes.NONE);
     }
 
     @Test
@@ -73,7 +75,7 @@ class StanFunctionsLoweringTest {
     @Test
     void cumulativeSumKeepsItsShape() {
         Tensor sums = Evaluator.evaluate(parse("vector[4]", "cumulative_sum(v)"),
-                Map.of("v", Tensor.vector(V), "t", Tensor.scalar(T)));
+                Map.of("v", Tensor.vector(V), "t", Tensor.scalar(T)), ExpressionTypes.NONE);
         assertArrayEquals(new double[] {0.4, -0.9, 1.3, 2.2}, sums.data, 1e-15);
     }
 
