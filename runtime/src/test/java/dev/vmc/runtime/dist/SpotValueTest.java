@@ -191,4 +191,29 @@ class SpotValueTest {
         double integral = Quadrature.simpson(t -> Math.exp(logIntegrand.applyAsDouble(t) - top), 0, end, 400_000);
         return top + Math.log(integral);
     }
+
+    /**
+     * von_mises_lpdf(0.7 | -0.2, kappa) from rstan 2.21 up to kappa = 100 (beyond, Stan's
+     * Boost I0 overflows: at 800 it fails), and log I0 and I1 / I0 from R's exponentially scaled
+     * besselI up to 1e4, either side of the switch from series to asymptotic expansion at 25.
+     */
+    @Test
+    void vonMisesAgreesWithStanAndTheBesselFunctions() {
+        double[][] rows = {
+            {0.001, -1.8372557064410588, 2.4999998440595333e-07, 0.00049999993750001045},
+            {0.5, -1.5886218014594944, 0.061549719185481189, 0.24249961258080197},
+            {3, -1.5583547834107727, 1.5853076218134208, 0.80998529395650454},
+            {24.9, -8.7385418124164875, 22.378752955946688, 0.97970941673556056},
+            {25.1, -8.810178087429593, 22.574711224613928, 0.97987282931521302},
+            {100, -36.456612929285477, 96.779732689942591, 0.99498737300516871},
+            {800, 800 * Math.cos(0.9) - Special.LOG_2PI - 795.73891195074498, 795.73891195074498, 0.99937480444288107},
+            {1e4, 1e4 * Math.cos(0.9) - Special.LOG_2PI - 9994.4759037814329, 9994.4759037814329, 0.99994999874987489}};
+        for (double[] r : rows) {
+            near(r[1], lp("von_mises", 0.7, -0.2, r[0]), "von_mises_lpdf(0.7 | -0.2, " + r[0] + ")");
+            near(r[2], dev.vmc.runtime.graph.Bessel.logI0(r[0]), "log I0(" + r[0] + ")");
+            near(r[3], dev.vmc.runtime.graph.Bessel.i1OverI0(r[0]), "I1 / I0 at " + r[0]);
+        }
+        // kappa = 0 is the uniform law on the circle, which Stan allows in later versions
+        near(-Special.LOG_2PI, lp("von_mises", 2.1, 0.3, 0), "von_mises_lpdf(2.1 | 0.3, 0)");
+    }
 }
