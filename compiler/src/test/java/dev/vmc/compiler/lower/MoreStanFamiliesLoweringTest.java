@@ -9,9 +9,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * pareto, pareto_type_2, exp_mod_normal and von_mises as a Stan program calls them: checked and
- * lowered, a vector variate against scalar and vector parameters, their values against the
- * densities written out here, and the gradients of the lowered graph against central differences.
+ * pareto, pareto_type_2, exp_mod_normal, von_mises and ordered_logistic as a Stan program calls
+ * them: checked and lowered, a vector variate against scalar and vector parameters, their values
+ * against the densities written out here, and the gradients of the lowered graph against central
+ * differences.
  */
 class MoreStanFamiliesLoweringTest {
     private static final LoweredExpressions PROGRAM = new LoweredExpressions("vector[3] y; vector[3] s; real t;");
@@ -62,5 +63,39 @@ class MoreStanFamiliesLoweringTest {
             "von_mises_lpdf(y | t, s) + von_mises_lpdf(t | s[1], 30)"})
     void gradientsMatchFiniteDifferences(String expression) {
         PROGRAM.checkGradient(expression, DATA, "y", "s", "t");
+    }
+
+    private static final LoweredExpressions ORDINAL = new LoweredExpressions("array[4] int k; vector[4] eta; vector[3] c; real t;");
+    private static final Map<String, Tensor> ORDINAL_DATA = Map.of("k", Tensor.vector(1, 3, 4, 2),
+            "eta", Tensor.vector(0.3, -1.2, 2.5, 0.1), "c", Tensor.vector(-1, 0.5, 2), "t", Tensor.scalar(0.4));
+
+    /** ordered_logistic_lpmf(k | eta, c): the sum of log(inv_logit(eta - c[k - 1]) - inv_logit(eta - c[k])). */
+    @Test
+    void orderedLogisticIsTheSumOfItsCategoriesLogProbabilities() {
+        double[] k = {1, 3, 4, 2};
+        double[] eta = {0.3, -1.2, 2.5, 0.1};
+        double[] c = {-1, 0.5, 2};
+        double expected = 0;
+        double scalarEta = 0;
+        for (int n = 0; n < 4; n++) {
+            expected += Math.log(category((int) k[n], eta[n], c));
+            scalarEta += Math.log(category((int) k[n], 0.4, c));
+        }
+        assertEquals(expected, ORDINAL.value("real", "ordered_logistic_lpmf(k | eta, c)", ORDINAL_DATA).item(), 1e-12);
+        assertEquals(scalarEta, ORDINAL.value("real", "ordered_logistic_lpmf(k | t, c)", ORDINAL_DATA).item(), 1e-12);
+        assertEquals(Math.log(category(3, 0.4, c)), ORDINAL.value("real", "ordered_logistic_lpmf(k[2] | t, c)", ORDINAL_DATA).item(),
+                1e-12);
+    }
+
+    private static double category(int k, double eta, double[] c) {
+        double above = k == 1 ? 1 : 1 / (1 + Math.exp(-(eta - c[k - 2])));
+        double below = k == c.length + 1 ? 0 : 1 / (1 + Math.exp(-(eta - c[k - 1])));
+        return above - below;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ordered_logistic_lpmf(k | eta, c)", "ordered_logistic_lpmf(k | t * eta, c * 2) + ordered_logistic_lpmf(k[3] | t, c)"})
+    void orderedLogisticGradientsMatchFiniteDifferences(String expression) {
+        ORDINAL.checkGradient(expression, ORDINAL_DATA, "eta", "c", "t");
     }
 }

@@ -54,6 +54,7 @@ public final class Distributions {
         register(new ParetoType2());
         register(new ExpModNormal());
         register(new VonMises());
+        register(new OrderedLogistic());
     }
 
     private Distributions() {}
