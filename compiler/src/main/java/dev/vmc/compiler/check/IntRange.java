@@ -57,7 +57,8 @@ record IntRange(Double lower, Double upper, String lowerText, String upperText) 
     /** The parameter that sets a discrete family's largest value (categorical's theta, binomial's n), or -1. */
     private static int upperSetter(Distribution d) {
         for (int i = 0; i < d.parameterNames().size(); i++) {
-            if (d.parameterRank(i) == 1 || d.parameterSupports().get(i).isDiscrete()) {
+            // a family whose draw is a whole array (multinomial) has per-draw vectors, not categories
+            if (d.parameterRank(i) == 1 && d.eventRank() == 0 || d.parameterSupports().get(i).isDiscrete()) {
                 return i;
             }
         }

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * pareto, pareto_type_2, exp_mod_normal, von_mises and ordered_logistic as a Stan program calls
+ * pareto, pareto_type_2, exp_mod_normal, von_mises, ordered_logistic and multinomial as a Stan program calls
  * them: checked and lowered, a vector variate against scalar and vector parameters, their values
  * against the densities written out here, and the gradients of the lowered graph against central
  * differences.
@@ -97,5 +97,26 @@ class MoreStanFamiliesLoweringTest {
     @ValueSource(strings = {"ordered_logistic_lpmf(k | eta, c)", "ordered_logistic_lpmf(k | t * eta, c * 2) + ordered_logistic_lpmf(k[3] | t, c)"})
     void orderedLogisticGradientsMatchFiniteDifferences(String expression) {
         ORDINAL.checkGradient(expression, ORDINAL_DATA, "eta", "c", "t");
+    }
+
+    private static final LoweredExpressions COUNTS = new LoweredExpressions("array[4] int n; vector[4] w;");
+    private static final Map<String, Tensor> COUNTS_DATA =
+            Map.of("n", Tensor.vector(3, 0, 5, 2), "w", Tensor.vector(-0.5, 0.2, 1.1, 0.4));
+
+    /** multinomial_lpmf(n | softmax(w)): log 10! / (3! 0! 5! 2!) + sum n log softmax(w), and its gradient in w. */
+    @Test
+    void multinomialOfASoftmax() {
+        double[] w = {-0.5, 0.2, 1.1, 0.4};
+        double[] n = {3, 0, 5, 2};
+        double norm = 0;
+        for (double v : w) {
+            norm += Math.exp(v);
+        }
+        double expected = Math.log(3628800.0 / (6 * 120 * 2));
+        for (int i = 0; i < 4; i++) {
+            expected += n[i] * (w[i] - Math.log(norm));
+        }
+        assertEquals(expected, COUNTS.value("real", "multinomial_lpmf(n | softmax(w))", COUNTS_DATA).item(), 1e-12);
+        COUNTS.checkGradient("multinomial_lpmf(n | softmax(w))", COUNTS_DATA, "w");
     }
 }

@@ -55,6 +55,7 @@ public final class Distributions {
         register(new ExpModNormal());
         register(new VonMises());
         register(new OrderedLogistic());
+        register(new Multinomial());
     }
 
     private Distributions() {}

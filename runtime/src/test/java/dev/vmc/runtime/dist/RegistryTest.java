@@ -54,7 +54,8 @@ class RegistryTest {
             Map.entry("pareto_type_2", Support.REAL),
             Map.entry("exp_mod_normal", Support.REAL),
             Map.entry("von_mises", Support.REAL),
-            Map.entry("ordered_logistic", Support.integer(1, Double.POSITIVE_INFINITY)));
+            Map.entry("ordered_logistic", Support.integer(1, Double.POSITIVE_INFINITY)),
+            Map.entry("multinomial", Support.NONNEGATIVE_INTEGER));
 
     private static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
             Map.entry("student_t", List.of("nu", "mu", "sigma")),
