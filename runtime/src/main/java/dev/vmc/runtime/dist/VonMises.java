@@ -29,4 +29,47 @@ final class VonMises extends ScalarDensity {
         g[1] = -slope;
         g[2] = Math.cos(y - mu) - Bessel.i1OverI0(kappa);
     }
+
+    /**
+     * The bulk forms: log I0(kappa) and I1 / I0, up to 60 terms of a series each, once per
+     * distinct kappa rather than once per element (a vector of angles with one kappa is the
+     * usual case).
+     */
+    @Override
+    void values(DensityOp.Operands in, double[] out, int offset) {
+        double kappa = Double.NaN;
+        double logI0 = Double.NaN;
+        for (int e = 0; e < in.length; e++) {
+            double k = in.at(2, e);
+            if (k != kappa) { // always true for the first element, and for NaN, which then propagates
+                kappa = k;
+                logI0 = Bessel.logI0(k);
+            }
+            out[offset + e] = k * Math.cos(in.at(0, e) - in.at(1, e)) - Special.LOG_2PI - logI0;
+        }
+    }
+
+    @Override
+    void partials(DensityOp.Operands in, double[][] partials) {
+        double kappa = Double.NaN;
+        double ratio = Double.NaN;
+        for (int e = 0; e < in.length; e++) {
+            double k = in.at(2, e);
+            double d = in.at(0, e) - in.at(1, e);
+            double slope = -k * Math.sin(d);
+            if (partials[0] != null) {
+                partials[0][e] = slope;
+            }
+            if (partials[1] != null) {
+                partials[1][e] = -slope;
+            }
+            if (partials[2] != null) {
+                if (k != kappa) {
+                    kappa = k;
+                    ratio = Bessel.i1OverI0(k);
+                }
+                partials[2][e] = Math.cos(d) - ratio;
+            }
+        }
+    }
 }
