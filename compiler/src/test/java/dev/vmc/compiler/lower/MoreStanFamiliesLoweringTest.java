@@ -94,7 +94,8 @@ class MoreStanFamiliesLoweringTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ordered_logistic_lpmf(k | eta, c)", "ordered_logistic_lpmf(k | t * eta, c * 2) + ordered_logistic_lpmf(k[3] | t, c)"})
+    @ValueSource(strings = {"ordered_logistic_lpmf(k | eta, c)",
+            "ordered_logistic_lpmf(k | t * eta, c * 2) + ordered_logistic_lpmf(k[3] | t, c)"})
     void orderedLogisticGradientsMatchFiniteDifferences(String expression) {
         ORDINAL.checkGradient(expression, ORDINAL_DATA, "eta", "c", "t");
     }
