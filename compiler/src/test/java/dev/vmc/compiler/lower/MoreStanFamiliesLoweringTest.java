@@ -60,7 +60,8 @@ class MoreStanFamiliesLoweringTest {
     @ValueSource(strings = {"pareto_lpdf(y | t, s) + pareto_lccdf(y | t, s) + pareto_lcdf(y + 1 | t, 2)",
             "pareto_type_2_lpdf(y | t, s, 2) + pareto_type_2_lcdf(y | t, 1.5, s) + pareto_type_2_lccdf(y | 0, s, t)",
             "exp_mod_normal_lpdf(y | t, s, 0.5) + exp_mod_normal_lcdf(y | t, 2, s) + exp_mod_normal_lccdf(y | -t, s, t)",
-            "von_mises_lpdf(y | t, s) + von_mises_lpdf(t | s[1], 30)"})
+            "von_mises_lpdf(y | t, s) + von_mises_lpdf(t | s[1], 30)",
+            "von_mises_lcdf(s | t, 2) + von_mises_lccdf(t | s[2], y[1]) + log(von_mises_cdf(s[3] | 0, t))"})
     void gradientsMatchFiniteDifferences(String expression) {
         PROGRAM.checkGradient(expression, DATA, "y", "s", "t");
     }

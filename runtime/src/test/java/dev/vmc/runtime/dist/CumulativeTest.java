@@ -117,7 +117,20 @@ class CumulativeTest {
                 of("pareto_type_2", x -> 1 - Math.pow(1 + (x + 1) / 0.3, -0.8), 4, -1, 0.3, 0.8),
                 of("exp_mod_normal", x -> expModNormalCdf(x, 0, 1, 2), 0.3, 0, 1, 2),
                 of("exp_mod_normal", x -> expModNormalCdf(x, 1, 0.5, 0.7), -0.2, 1, 0.5, 0.7),
-                of("exp_mod_normal", x -> expModNormalCdf(x, -1, 3, 0.2), 6, -1, 3, 0.2));
+                of("exp_mod_normal", x -> expModNormalCdf(x, -1, 3, 0.2), 6, -1, 3, 0.2),
+                of("von_mises", x -> vonMisesCdf(x, 0.3, 2), 0.4, 0.3, 2),
+                of("von_mises", x -> vonMisesCdf(x, 1, 0.5), -2.5, 1, 0.5),
+                // mu near -pi, so the law wraps round the interval's ends; mu beyond pi
+                of("von_mises", x -> vonMisesCdf(x, -2.8, 8), 2.9, -2.8, 8),
+                of("von_mises", x -> vonMisesCdf(x, 4, 3), 1.5, 4, 3),
+                of("von_mises", x -> vonMisesCdf(x, 0, 300), 0.1, 0, 300),
+                of("von_mises", x -> vonMisesCdf(x, 0.2, 1e4), 0.205, 0.2, 1e4));
+    }
+
+    /** The von Mises law on [-pi, pi] by Simpson's rule on its density from -pi, not through its series. */
+    static double vonMisesCdf(double x, double mu, double kappa) {
+        ScalarDensity d = (ScalarDensity) Distributions.get("von_mises");
+        return Quadrature.simpson(t -> Math.exp(d.logDensity(t, mu, kappa, 0)), -Math.PI, x, 200_000);
     }
 
     /**
