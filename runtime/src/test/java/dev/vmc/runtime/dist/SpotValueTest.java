@@ -216,4 +216,19 @@ class SpotValueTest {
         // kappa = 0 is the uniform law on the circle, which Stan allows in later versions
         near(-Special.LOG_2PI, lp("von_mises", 2.1, 0.3, 0), "von_mises_lpdf(2.1 | 0.3, 0)");
     }
+
+    /**
+     * von_mises_cdf at the points of Stan math's own test of it (test/prob/von_mises/von_mises_cdf_test.hpp:
+     * a mu of 2 pi, taken modulo 2 pi, and a nearly flat kappa); rstan 2.21 predates the function.
+     */
+    @Test
+    void vonMisesCdfAgreesWithStanMathsTest() {
+        near(Math.log(0.1097601896880533), lcdf("von_mises", -1.5707463267948965, 6.283185307179586, 1), "kappa 1, mu 2 pi");
+        near(Math.log(0.2484164302237636), lcdf("von_mises", -1.5707463267948965, 0, 0.01), "kappa 0.01");
+        near(Math.log(0.5), lcdf("von_mises", 0, 6.283185307179586, 0.1), "the median");
+        near(Math.log1p(-0.1097601896880533), lccdf("von_mises", -1.5707463267948965, 6.283185307179586, 1), "upper tail");
+        // outside [-pi, pi] the tails are empty or whole
+        assertEquals(Double.NEGATIVE_INFINITY, lcdf("von_mises", -3.2, 0, 1));
+        assertEquals(0, lcdf("von_mises", 3.2, 0, 1));
+    }
 }
