@@ -46,7 +46,8 @@ final class DistributionArguments {
             if (arg.isError() || variate.isError()) {
                 continue;
             }
-            String problem = distribution.eventRank() == 1 ? perDrawProblem(arg, variate, distribution.parameterRank(i))
+            String problem = distribution.eventRank() == 1
+                    ? perDrawProblem(arg, variate, distribution.parameterRank(i), distribution.isDiscrete())
                     : distribution.support().isVectorValued() ? sameVectorProblem(arg, variate)
                     : distribution.parameterRank(i) == 1 ? wholeVectorProblem(arg, variate)
                     : elementwiseProblem(arg, variate);
@@ -77,7 +78,10 @@ final class DistributionArguments {
      * of them; a vector parameter has K elements (one for all draws, or an array of them, one per
      * draw), and a matrix parameter is K x K.
      */
-    private static String perDrawProblem(Type arg, Type variate, int rank) {
+    private static String perDrawProblem(Type arg, Type variate, int rank, boolean discrete) {
+        if (discrete) {
+            return countsProblem(arg, variate);
+        }
         if (!isVectorLike(variate)) {
             return "needs a left side of vectors, one per draw (a vector, or an array of vectors), got " + variate;
         }
@@ -92,6 +96,21 @@ final class DistributionArguments {
         }
         return rank == 1 ? "must be a vector[" + k + "] (or one per draw, " + variate + "), got " + arg
                 : "must be a matrix[" + k + ", " + k + "], got " + arg;
+    }
+
+    /**
+     * A discrete family whose draw is a whole array (multinomial): one array of K counts, a vector
+     * of K; that the counts are ints is {@link VariateKinds}'s to say, with its fix.
+     */
+    private static String countsProblem(Type arg, Type variate) {
+        if (variate.rank() != 1) {
+            return "needs a left side of one array of int counts, got " + variate;
+        }
+        Size k = variate.shape().get(0);
+        if (isVectorLike(arg) && !arg.isArray() && arg.dims().get(0).matches(k)) {
+            return null;
+        }
+        return "must be a vector[" + k + "], one probability per count, got " + arg;
     }
 
     private static boolean isSquareMatrix(Type t) {

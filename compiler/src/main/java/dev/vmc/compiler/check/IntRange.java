@@ -24,8 +24,8 @@ record IntRange(Double lower, Double upper, String lowerText, String upperText) 
 
     /**
      * The values {@code d(args)} draws: d's support, whose upper bound the call narrows where it
-     * sets one: a whole-vector parameter's size (categorical's K), an integer-valued parameter's
-     * value (binomial's n). Needs the arguments typed.
+     * sets one: a whole-vector parameter's size (categorical's K; ordered_logistic's K - 1 cutpoints
+     * and one more), an integer-valued parameter's value (binomial's n). Needs the arguments typed.
      */
     static IntRange drawnBy(Distribution d, List<Expr> args, ExprTyper typer, Constants constants) {
         double lower = d.support().lower();
@@ -39,8 +39,10 @@ record IntRange(Double lower, Double upper, String lowerText, String upperText) 
             // K is the vector's size, or the last axis of a matrix with a row per element
             Size size = type == null || type.rank() < 1 || type.rank() > 2 ? Size.UNKNOWN
                     : type.shape().get(type.rank() - 1);
-            Double upper = size instanceof Size.Literal l ? lower + l.value() - 1 : null;
-            return new IntRange(lower, upper, null, size instanceof Size.Named n && lower == 1 ? n.name() : null);
+            int beyond = d.valuesBeyondVectorSize();
+            Double upper = size instanceof Size.Literal l ? lower + l.value() - 1 + beyond : null;
+            String text = size instanceof Size.Named n && lower == 1 ? n.name() + (beyond == 0 ? "" : " + " + beyond) : null;
+            return new IntRange(lower, upper, null, text);
         }
         Double upper = constants.valueOf(arg);
         return new IntRange(lower, upper, null, upper == null ? ExprText.of(arg) : null);
@@ -55,7 +57,8 @@ record IntRange(Double lower, Double upper, String lowerText, String upperText) 
     /** The parameter that sets a discrete family's largest value (categorical's theta, binomial's n), or -1. */
     private static int upperSetter(Distribution d) {
         for (int i = 0; i < d.parameterNames().size(); i++) {
-            if (d.parameterRank(i) == 1 || d.parameterSupports().get(i).isDiscrete()) {
+            // a family whose draw is a whole array (multinomial) has per-draw vectors, not categories
+            if (d.parameterRank(i) == 1 && d.eventRank() == 0 || d.parameterSupports().get(i).isDiscrete()) {
                 return i;
             }
         }

@@ -33,7 +33,9 @@ final class VariateKinds {
     /** @param variate the left side's type, not an error; the call has been checked */
     void check(Stmt.Sample sample, Type variate, Distribution distribution) {
         if (distribution.isDiscrete()) {
-            if (variate.isInt()) {
+            if (variate.isInt() && distribution.eventRank() == 1) {
+                firstLatentNamedIn(sample.variate(), true).ifPresent(latent -> refuseLatentCounts(sample, latent, distribution));
+            } else if (variate.isInt()) {
                 checkBounds(sample, distribution);
             } else {
                 refuseReal(sample, distribution);
@@ -59,6 +61,12 @@ final class VariateKinds {
             fix = variate instanceof Expr.Var v && kindOf(v.name()) == NameKind.DATA ? "; declare '" + v.name() + "' as int" : "";
         }
         diagnostics.error(ExprStart.of(variate), subject + ", but " + values + fix);
+    }
+
+    /** multinomial's counts: their total is whatever the data's is, so as a latent they would have no normalised law. */
+    private void refuseLatentCounts(Stmt.Sample sample, String latent, Distribution distribution) {
+        diagnostics.error(ExprStart.of(sample.variate()), "'" + latent + "' is an int latent, but " + distribution.name()
+                + " is a likelihood for observed counts, whose total the data fixes; declare '" + latent + "' in the data block");
     }
 
     private void refuseContinuous(Stmt.Sample sample, String latent, Distribution distribution) {

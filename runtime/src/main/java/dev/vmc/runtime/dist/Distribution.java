@@ -27,6 +27,15 @@ public interface Distribution {
     }
 
     /**
+     * For a discrete family whose largest value a whole-vector parameter sets: how many values it
+     * has beyond that vector's size. 0 for categorical (K weights, values 1..K), 1 for
+     * ordered_logistic (K - 1 cutpoints, values 1..K).
+     */
+    default int valuesBeyondVectorSize() {
+        return 0;
+    }
+
+    /**
      * 0 where each draw is a number; 1 where each draw is a whole vector of the variate's last
      * dimension (multi_normal), so an array of vectors is many draws. Such a family's
      * {@link #parameterRank} is each parameter's rank per draw (a mean vector 1, a covariance 2).

@@ -50,6 +50,12 @@ public final class Distributions {
         register(new BetaBinomial());
         register(new Frechet());
         register(new SkewNormal());
+        register(new Pareto());
+        register(new ParetoType2());
+        register(new ExpModNormal());
+        register(new VonMises());
+        register(new OrderedLogistic());
+        register(new Multinomial());
     }
 
     private Distributions() {}

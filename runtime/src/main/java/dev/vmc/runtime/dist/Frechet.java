@@ -1,7 +1,6 @@
 package dev.vmc.runtime.dist;
 
 import dev.vmc.runtime.graph.Leaf;
-import dev.vmc.runtime.graph.Special;
 import dev.vmc.runtime.transform.Support;
 import java.util.Arrays;
 import java.util.List;
@@ -34,18 +33,18 @@ final class Frechet extends ReparameterisedDensity implements Cumulative {
         g[2] = alpha * (1 - p) / sigma;
     }
 
-    /** F = exp(-p), p = (x / sigma)^-alpha. */
+    /** F = exp(-p), p = (x / sigma)^-alpha: the lower tail is what the upper is for a survival exponent. */
     @Override
     public double logCdf(double x, double alpha, double sigma, double unused) {
-        return x <= 0 ? Double.NEGATIVE_INFINITY : -Math.pow(x / sigma, -alpha);
+        return x <= 0 ? Double.NEGATIVE_INFINITY : SurvivalExponent.logTail(Math.pow(x / sigma, -alpha), true);
     }
 
     @Override
     public double logCcdf(double x, double alpha, double sigma, double unused) {
-        return x <= 0 ? 0 : Special.log1mExp(-Math.pow(x / sigma, -alpha));
+        return x <= 0 ? 0 : SurvivalExponent.logTail(Math.pow(x / sigma, -alpha), false);
     }
 
-    /** Both tails are functions of p: d(-p) / dp = -1, d log(1 - e^-p) / dp = 1 / expm1(p). */
+    /** Both tails are functions of p, the CDF being e^-p: the mirror of {@link SurvivalExponent}'s tails. */
     @Override
     public void logCumulativeGradient(double x, double alpha, double sigma, double unused, boolean upper, double[] g) {
         Arrays.fill(g, 0);
@@ -54,7 +53,7 @@ final class Frechet extends ReparameterisedDensity implements Cumulative {
         }
         double t = x / sigma;
         double p = Math.pow(t, -alpha);
-        double slope = upper ? 1 / Math.expm1(p) : -1;
+        double slope = SurvivalExponent.slope(p, !upper);
         g[0] = -slope * alpha * p / x;
         g[1] = -slope * p * Math.log(t);
         g[2] = slope * alpha * p / sigma;

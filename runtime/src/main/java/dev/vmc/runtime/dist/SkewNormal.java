@@ -20,12 +20,12 @@ final class SkewNormal extends ScalarDensity {
         return Special.LOG_2 - Math.log(omega) - 0.5 * Special.LOG_2PI - 0.5 * z * z + Special.logPhi(alpha * z);
     }
 
-    /** Through r = phi(alpha z) / Phi(alpha z), the inverse Mills ratio, taken in logs. */
+    /** Through r = phi(alpha z) / Phi(alpha z), the slope of log Phi. */
     @Override
     public void gradient(double x, double xi, double omega, double alpha, double[] g) {
         double z = (x - xi) / omega;
         double s = alpha * z;
-        double r = Math.exp(-0.5 * s * s - 0.5 * Special.LOG_2PI - Special.logPhi(s));
+        double r = Special.logPhiSlope(s);
         double slope = -z + alpha * r; // d log f / dz
         g[0] = slope / omega;
         g[1] = -slope / omega;

@@ -38,15 +38,15 @@ final class Weibull extends ReparameterisedDensity implements Cumulative {
     /** F = 1 - exp(-(x / sigma)^alpha). */
     @Override
     public double logCdf(double x, double alpha, double sigma, double unused) {
-        return x <= 0 ? Double.NEGATIVE_INFINITY : Special.log1mExp(-Math.pow(x / sigma, alpha));
+        return x <= 0 ? Double.NEGATIVE_INFINITY : SurvivalExponent.logTail(Math.pow(x / sigma, alpha), false);
     }
 
     @Override
     public double logCcdf(double x, double alpha, double sigma, double unused) {
-        return x <= 0 ? 0 : -Math.pow(x / sigma, alpha);
+        return x <= 0 ? 0 : SurvivalExponent.logTail(Math.pow(x / sigma, alpha), true);
     }
 
-    /** Both tails are functions of p = (x / sigma)^alpha: d log(1 - e^-p) / dp = 1 / expm1(p), d(-p) / dp = -1. */
+    /** Both tails are functions of p = (x / sigma)^alpha, the survival function being e^-p. */
     @Override
     public void logCumulativeGradient(double x, double alpha, double sigma, double unused, boolean upper, double[] g) {
         Arrays.fill(g, 0);
@@ -55,7 +55,7 @@ final class Weibull extends ReparameterisedDensity implements Cumulative {
         }
         double t = x / sigma;
         double p = Math.pow(t, alpha);
-        double slope = upper ? -1 : 1 / Math.expm1(p);
+        double slope = SurvivalExponent.slope(p, upper);
         g[0] = slope * alpha * p / x;
         g[1] = slope * p * Math.log(t);
         g[2] = -slope * alpha * p / sigma;

@@ -79,6 +79,14 @@ public final class Special {
         return -0.5 * x * x - Math.log(-x) - 0.5 * LOG_2PI + Math.log1p(series);
     }
 
+    /**
+     * phi(x) / Phi(x), the slope of {@link #logPhi} (the inverse Mills ratio of -x), taken in
+     * logs so that far in the lower tail, where both underflow, it stays near -x.
+     */
+    public static double logPhiSlope(double x) {
+        return Math.exp(-0.5 * x * x - 0.5 * LOG_2PI - logPhi(x));
+    }
+
     /** The logistic argument of Stan's Phi_approx: Phi(x) ~ inv_logit(0.07056 x^3 + 1.5976 x). */
     public static double phiApproxArgument(double x) {
         return 0.07056 * x * x * x + 1.5976 * x;
@@ -142,6 +150,12 @@ public final class Special {
             return Math.log1p(x);
         }
         return Math.log(u) * x / (u - 1.0);
+    }
+
+    /** log(exp(a) + exp(b)), the two-term {@link #logSumExp(double[], int, int)} without an array. */
+    public static double logSumExp(double a, double b) {
+        double max = Math.max(a, b);
+        return Double.isInfinite(max) ? max : max + Math.log1p(Math.exp(-Math.abs(a - b)));
     }
 
     /** log sum exp of x[offset .. offset + length), shifted by the maximum so nothing overflows. */

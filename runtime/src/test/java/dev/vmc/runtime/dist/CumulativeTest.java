@@ -110,7 +110,38 @@ class CumulativeTest {
                 of("weibull", x -> new WeibullDistribution(0.6, 2).cumulativeProbability(x), 5, 0.6, 2),
                 of("rayleigh", x -> 1 - Math.exp(-x * x / (2 * 1.4 * 1.4)), 1.1, 1.4),
                 of("inv_gamma", x -> 1 - new GammaDistribution(2.5, 1 / 1.5).cumulativeProbability(1 / x), 0.8, 2.5, 1.5),
-                of("inv_gamma", x -> 1 - new GammaDistribution(0.7, 1 / 0.4).cumulativeProbability(1 / x), 3, 0.7, 0.4));
+                of("inv_gamma", x -> 1 - new GammaDistribution(0.7, 1 / 0.4).cumulativeProbability(1 / x), 3, 0.7, 0.4),
+                of("pareto", x -> 1 - Math.pow(1.5 / x, 3), 2.5, 1.5, 3),
+                of("pareto", x -> 1 - Math.pow(0.2 / x, 0.7), 0.25, 0.2, 0.7),
+                of("pareto_type_2", x -> 1 - Math.pow(1 + (x - 0.5) / 1.5, -3), 2.5, 0.5, 1.5, 3),
+                of("pareto_type_2", x -> 1 - Math.pow(1 + (x + 1) / 0.3, -0.8), 4, -1, 0.3, 0.8),
+                of("exp_mod_normal", x -> expModNormalCdf(x, 0, 1, 2), 0.3, 0, 1, 2),
+                of("exp_mod_normal", x -> expModNormalCdf(x, 1, 0.5, 0.7), -0.2, 1, 0.5, 0.7),
+                of("exp_mod_normal", x -> expModNormalCdf(x, -1, 3, 0.2), 6, -1, 3, 0.2),
+                of("von_mises", x -> vonMisesCdf(x, 0.3, 2), 0.4, 0.3, 2),
+                of("von_mises", x -> vonMisesCdf(x, 1, 0.5), -2.5, 1, 0.5),
+                // mu near -pi, so the law wraps round the interval's ends; mu beyond pi
+                of("von_mises", x -> vonMisesCdf(x, -2.8, 8), 2.9, -2.8, 8),
+                of("von_mises", x -> vonMisesCdf(x, 4, 3), 1.5, 4, 3),
+                of("von_mises", x -> vonMisesCdf(x, 0, 300), 0.1, 0, 300),
+                of("von_mises", x -> vonMisesCdf(x, 0.2, 1e4), 0.205, 0.2, 1e4));
+    }
+
+    /** The von Mises law on [-pi, pi] by Simpson's rule on its density from -pi, not through its series. */
+    static double vonMisesCdf(double x, double mu, double kappa) {
+        ScalarDensity d = (ScalarDensity) Distributions.get("von_mises");
+        return Quadrature.simpson(t -> Math.exp(d.logDensity(t, mu, kappa, 0)), -Math.PI, x, 200_000);
+    }
+
+    /**
+     * The exp_mod_normal CDF from its definition, not its closed form: X = N + E, so
+     * P(X <= x) = int_0^inf lambda e^(-lambda t) Phi((x - t - mu) / sigma) dt, by Simpson's rule out to
+     * where e^(-lambda t) is below 1e-17.
+     */
+    static double expModNormalCdf(double x, double mu, double sigma, double lambda) {
+        NormalDistribution normal = new NormalDistribution(mu, sigma);
+        return Quadrature.simpson(t -> lambda * Math.exp(-lambda * t) * normal.cumulativeProbability(x - t),
+                0, 40 / lambda, 200_000);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -77,6 +77,15 @@ record DensityCase(String name, double[][] points, double[] graphVariates, doubl
                 of("frechet", new double[][] {{0.5, 2, 1}, {3, 0.7, 2}, {1.2, 5, 1.5}}, v(0.8, 1.1, 2.5), 1.5, 1.3),
                 of("skew_normal", new double[][] {{0.3, 0, 1, 2}, {-2, 1.5, 0.7, -1}, {4, -1, 3, 0.5}, {-3, 0, 1, 6}},
                         v(-0.5, 0.2, 1.7), 0.4, 1.3, 1.5),
-                of("inv_gamma", new double[][] {{0.5, 2, 3}, {3, 0.7, 0.4}, {0.2, 4, 1.2}}, v(0.3, 1.1, 4), 2.5, 1.5));
+                of("inv_gamma", new double[][] {{0.5, 2, 3}, {3, 0.7, 0.4}, {0.2, 4, 1.2}}, v(0.3, 1.1, 4), 2.5, 1.5),
+                of("pareto", new double[][] {{2.5, 1.5, 3}, {10, 0.5, 0.8}, {1.2, 1, 5}, {1e6, 0.1, 0.5}}, v(1.8, 2.5, 4), 1.3, 2),
+                of("pareto_type_2", new double[][] {{2.5, 0.5, 1.5, 3}, {-0.5, -1, 0.3, 0.8}, {20, 2, 4, 1.2}, {1e5, -1, 0.3, 0.8}},
+                        v(0.8, 1.5, 4), 0.4, 1.3, 1.5),
+                // the far lower tail, where erfc underflows; a y far above; a large and a small lambda
+                of("exp_mod_normal", new double[][] {{0.3, 0, 1, 2}, {-2, 1, 0.5, 0.7}, {-30, 0, 1, 2}, {50, 0, 1, 2},
+                        {-8, 3, 0.4, 10}, {6, -1, 3, 0.2}}, v(-0.5, 0.2, 1.7), 0.4, 1.3, 1.5),
+                // kappa either side of the switch from series to asymptotic expansion, and very large
+                of("von_mises", new double[][] {{0.7, -0.2, 3}, {-2, 1, 0.5}, {0.1, 0, 24.9}, {0.1, 0, 25.1}, {0.4, 0.1, 800},
+                        {0.05, 0, 1e4}, {3, 0, 1e-3}}, v(-0.5, 0.2, 1.7), 0.4, 2));
     }
 }

@@ -15,6 +15,7 @@ class NormalisationTest {
     private static final double TOLERANCE = 1e-6;
     private static final int INTERVALS = 200_000;
     private static final double WINDOW = 60;
+    private static final int CIRCLE_INTERVALS = 20_000;
 
     private static double density(String name, double x, double... p) {
         double[] a = new double[3];
@@ -157,6 +158,76 @@ class NormalisationTest {
             }
             assertEquals(1, total, 1e-12, "beta_binomial " + java.util.Arrays.toString(p));
             assertEquals(p[0] * p[1] / (p[1] + p[2]), mean, 1e-11, "beta_binomial mean");
+        }
+    }
+
+    /** The integral over (lower, inf) through x = lower + scale * exp(s), for a density that jumps at lower. */
+    private static double above(double lower, double scale, DoubleUnaryOperator f) {
+        return Quadrature.simpson(s -> {
+            double t = scale * Math.exp(s);
+            return f.applyAsDouble(lower + t) * t;
+        }, -WINDOW, WINDOW, INTERVALS);
+    }
+
+    /** pareto from y_min up, pareto_type_2 from mu up: 1, with means alpha y_min / (alpha - 1) and mu + lambda / (alpha - 1). */
+    @Test
+    void paretoLawsIntegrateToOneWithTheirMeans() {
+        double[][] pareto = {{1.5, 3}, {0.2, 0.7}, {4, 12}};
+        for (double[] p : pareto) {
+            String what = "pareto " + java.util.Arrays.toString(p);
+            assertEquals(1, above(p[0], p[0], x -> density("pareto", x, p)), TOLERANCE, what);
+            if (p[1] > 2) {
+                double mean = above(p[0], p[0], x -> x * density("pareto", x, p));
+                assertEquals(p[1] * p[0] / (p[1] - 1), mean, TOLERANCE * mean, what + " mean");
+            }
+        }
+        double[][] type2 = {{0.5, 1.5, 3}, {-1, 0.3, 0.8}, {2, 4, 12}};
+        for (double[] p : type2) {
+            String what = "pareto_type_2 " + java.util.Arrays.toString(p);
+            assertEquals(1, above(p[0], p[1], x -> density("pareto_type_2", x, p)), TOLERANCE, what);
+            if (p[2] > 2) {
+                double mean = above(p[0], p[1], x -> x * density("pareto_type_2", x, p));
+                assertEquals(p[0] + p[1] / (p[2] - 1), mean, TOLERANCE * (1 + Math.abs(mean)), what + " mean");
+            }
+        }
+    }
+
+    /** exp_mod_normal integrates to 1, with mean mu + 1 / lambda and variance sigma^2 + 1 / lambda^2. */
+    @Test
+    void expModNormalIntegratesToOneWithItsMoments() {
+        double[][] cases = {{0, 1, 2}, {-3, 2, 15}, {2, 0.1, 0.05}};
+        for (double[] p : cases) {
+            String what = "exp_mod_normal " + java.util.Arrays.toString(p);
+            double width = p[1] + 1 / p[2];
+            assertEquals(1, overReals(p[0], width, x -> density("exp_mod_normal", x, p)), TOLERANCE, what);
+            double mean = p[0] + 1 / p[2];
+            assertEquals(mean, overReals(p[0], width, x -> x * density("exp_mod_normal", x, p)), TOLERANCE * (1 + Math.abs(mean)),
+                    what + " mean");
+            double variance = p[1] * p[1] + 1 / (p[2] * p[2]);
+            assertEquals(variance, overReals(p[0], width, x -> (x - mean) * (x - mean) * density("exp_mod_normal", x, p)),
+                    TOLERANCE * variance, what + " variance");
+        }
+    }
+
+    /**
+     * von_mises integrates to 1 over any interval of length 2 pi, and E cos(y - mu) = I1(kappa) /
+     * I0(kappa): the Bessel ratio its gradient uses, against quadrature, up to kappa = 1e4. The
+     * integrand is smooth and periodic, so Simpson's rule needs far fewer intervals than on a line.
+     */
+    @Test
+    void vonMisesIntegratesToOneOverACircle() {
+        double[][] cases = {{0, 0}, {0.4, 0.5}, {-2, 3}, {1, 24.9}, {1, 25.1}, {3, 700}, {0.2, 1e4}};
+        for (double[] p : cases) {
+            String what = "von_mises " + java.util.Arrays.toString(p);
+            double mu = p[0];
+            assertEquals(1, Quadrature.simpson(x -> density("von_mises", x, p), mu - Math.PI, mu + Math.PI, CIRCLE_INTERVALS),
+                    TOLERANCE, what);
+            // shifted off the centre: still one whole period
+            assertEquals(1, Quadrature.simpson(x -> density("von_mises", x, p), mu - 1, mu - 1 + 2 * Math.PI, CIRCLE_INTERVALS),
+                    TOLERANCE, what + " shifted");
+            double meanCos = Quadrature.simpson(x -> Math.cos(x - mu) * density("von_mises", x, p), mu - Math.PI, mu + Math.PI,
+                    CIRCLE_INTERVALS);
+            assertEquals(meanCos, dev.vmc.runtime.graph.Bessel.i1OverI0(p[1]), TOLERANCE, what + " mean cosine");
         }
     }
 }

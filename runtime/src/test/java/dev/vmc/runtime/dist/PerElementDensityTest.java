@@ -77,6 +77,17 @@ class PerElementDensityTest {
             cases.add(new Case(name + " rows", name, (g, p) -> categorical(g, name, Tensor.vector(2, 1, 3, 3),
                     new Tensor(new int[] {4, 3}, rows(w, 4)), p)));
         }
+        for (boolean rows : new boolean[] {false, true}) {
+            Tensor cuts = rows ? new Tensor(new int[] {4, 3}, new double[] {-1, 0.5, 2, -0.8, 0.6, 2.2, -1.2, 0, 1, -0.5, 0.4, 3})
+                    : Tensor.vector(-1, 0.5, 2);
+            cases.add(new Case("ordered_logistic " + (rows ? "rows" : "shared"), "ordered_logistic", (g, p) -> new Operands(
+                    "ordered_logistic", perParticleData(g, g.constant(Tensor.vector(1, 4, 2, 3)), p),
+                    List.of(maybeJitter(g, g.parameter("eta", Tensor.vector(0.3, -1.2, 2.5, 0.1)), p), g.parameter("c", cuts)))));
+        }
+        // one draw, the whole array of counts, so one element
+        cases.add(new Case("multinomial", "multinomial", (g, p) -> new Operands("multinomial",
+                perParticleData(g, g.constant(Tensor.vector(3, 0, 5, 2)), p),
+                List.of(maybeJitter(g, g.parameter("theta", Tensor.vector(0.1, 0.2, 0.4, 0.3)), p)))));
         cases.add(new Case("dirichlet", "dirichlet", (g, p) -> new Operands("dirichlet",
                 maybeJitter(g, g.parameter("x", Tensor.vector(0.2, 0.3, 0.5)), p),
                 List.of(g.parameter("alpha", Tensor.vector(1.5, 2, 4))))));

@@ -49,14 +49,24 @@ class RegistryTest {
             Map.entry("beta_proportion", Support.UNIT_INTERVAL),
             Map.entry("beta_binomial", Support.NONNEGATIVE_INTEGER),
             Map.entry("frechet", Support.POSITIVE),
-            Map.entry("skew_normal", Support.REAL));
+            Map.entry("skew_normal", Support.REAL),
+            Map.entry("pareto", Support.POSITIVE),
+            Map.entry("pareto_type_2", Support.REAL),
+            Map.entry("exp_mod_normal", Support.REAL),
+            Map.entry("von_mises", Support.REAL),
+            Map.entry("ordered_logistic", Support.integer(1, Double.POSITIVE_INFINITY)),
+            Map.entry("multinomial", Support.NONNEGATIVE_INTEGER));
 
     private static final Map<String, List<String>> PARAMETERS = Map.ofEntries(
             Map.entry("student_t", List.of("nu", "mu", "sigma")),
             Map.entry("gamma", List.of("alpha", "beta")),
             Map.entry("binomial", List.of("n", "p")),
             Map.entry("binomial_logit", List.of("n", "alpha")),
-            Map.entry("uniform", List.of("a", "b")));
+            Map.entry("uniform", List.of("a", "b")),
+            Map.entry("pareto", List.of("y_min", "alpha")),
+            Map.entry("pareto_type_2", List.of("mu", "lambda", "alpha")),
+            Map.entry("exp_mod_normal", List.of("mu", "sigma", "lambda")),
+            Map.entry("von_mises", List.of("mu", "kappa")));
 
     @Test
     void everyFamilyIsRegisteredWithItsSupport() {
