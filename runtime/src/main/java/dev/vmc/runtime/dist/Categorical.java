@@ -2,6 +2,7 @@ package dev.vmc.runtime.dist;
 
 import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.graph.Op;
 import dev.vmc.runtime.transform.Support;
 import java.util.List;
 
@@ -11,18 +12,13 @@ import java.util.List;
  * (see {@link CategoricalOp}). The variate's upper bound K comes from the weights, which the
  * compiler knows; the support here says only "integers from 1".
  */
-final class Categorical implements Distribution {
+final class Categorical extends OneVectorParameter {
     private static final Support CATEGORIES = Support.integer(1, Double.POSITIVE_INFINITY);
 
-    private final String name;
-    private final String parameterName;
-    private final Support parameterSupport;
     private final CategoricalWeights weights;
 
     private Categorical(String name, String parameterName, Support parameterSupport, CategoricalWeights weights) {
-        this.name = name;
-        this.parameterName = parameterName;
-        this.parameterSupport = parameterSupport;
+        super(name, parameterName, parameterSupport);
         this.weights = weights;
     }
 
@@ -37,48 +33,20 @@ final class Categorical implements Distribution {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public List<String> parameterNames() {
-        return List.of(parameterName);
-    }
-
-    @Override
-    public List<Support> parameterSupports() {
-        return List.of(parameterSupport);
-    }
-
-    @Override
-    public int parameterRank(int index) {
-        return 1;
-    }
-
-    @Override
     public Support support() {
         return CATEGORIES;
     }
 
     @Override
-    public Node logDensity(Graph graph, Node x, List<Node> parameters) {
-        Node w = weights(parameters);
-        return graph.apply(CategoricalOp.summed(name, weights, w.rank()), x, w);
+    Op densityOp(Node w) {
+        return CategoricalOp.summed(name(), weights, w.rank());
     }
 
     /** One value per draw, in x's shape, whichever form the weights take. */
     @Override
     public Node logDensities(Graph graph, Node x, List<Node> parameters) {
-        Node w = weights(parameters);
-        return graph.apply(CategoricalOp.perElement(name, weights, w.rank()), x, w);
-    }
-
-    private Node weights(List<Node> parameters) {
-        if (parameters.size() != 1) {
-            throw new IllegalArgumentException(name + " takes 1 parameter, got " + parameters.size());
-        }
-        return parameters.get(0);
+        Node w = parameter(parameters);
+        return graph.apply(CategoricalOp.perElement(name(), weights, w.rank()), x, w);
     }
 
     @Override
@@ -92,8 +60,4 @@ final class Categorical implements Distribution {
         return DiscreteDrawOp.sample(graph, this, new CategoricalDraw(weights), parameters, shape);
     }
 
-    @Override
-    public String toString() {
-        return name;
-    }
 }

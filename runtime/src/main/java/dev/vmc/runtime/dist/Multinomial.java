@@ -1,9 +1,8 @@
 package dev.vmc.runtime.dist;
 
-import dev.vmc.runtime.graph.Graph;
 import dev.vmc.runtime.graph.Node;
+import dev.vmc.runtime.graph.Op;
 import dev.vmc.runtime.transform.Support;
-import java.util.List;
 
 /**
  * multinomial(theta): one draw is a whole array of K counts y, their total N = sum(y) fixed by
@@ -12,28 +11,12 @@ import java.util.List;
  * observed data, as in Stan. Counts that are not whole and non-negative are impossible. See
  * {@link MultinomialOp}.
  */
-final class Multinomial implements Distribution {
-    @Override
-    public String name() {
-        return "multinomial";
+final class Multinomial extends OneVectorParameter {
+    Multinomial() {
+        super("multinomial", "theta", Support.UNIT_INTERVAL);
     }
 
-    @Override
-    public List<String> parameterNames() {
-        return List.of("theta");
-    }
-
-    @Override
-    public List<Support> parameterSupports() {
-        return List.of(Support.UNIT_INTERVAL);
-    }
-
-    /** theta is one vector per draw, and a draw is the whole array of counts. */
-    @Override
-    public int parameterRank(int index) {
-        return 1;
-    }
-
+    /** A draw is the whole array of counts. */
     @Override
     public int eventRank() {
         return 1;
@@ -45,21 +28,7 @@ final class Multinomial implements Distribution {
     }
 
     @Override
-    public Node logDensity(Graph graph, Node x, List<Node> parameters) {
-        if (parameters.size() != 1) {
-            throw new IllegalArgumentException("multinomial takes 1 parameter, got " + parameters.size());
-        }
-        return graph.apply(new MultinomialOp(), x, parameters.get(0));
-    }
-
-    /** x is one draw, so its one element's log mass is the summed one, as for dirichlet. */
-    @Override
-    public Node logDensities(Graph graph, Node x, List<Node> parameters) {
-        return logDensity(graph, x, parameters);
-    }
-
-    @Override
-    public String toString() {
-        return name();
+    Op densityOp(Node parameter) {
+        return new MultinomialOp();
     }
 }
