@@ -59,5 +59,4 @@ final class Categorical extends OneVectorParameter {
     public Node sample(Graph graph, List<Node> parameters, int[] shape) {
         return DiscreteDrawOp.sample(graph, this, new CategoricalDraw(weights), parameters, shape);
     }
-
 }
