@@ -67,7 +67,7 @@ final class StatementBuilder {
         } else if (ctx instanceof VmodelParser.TargetStatementContext target) {
             if (target.expr() instanceof VmodelParser.ConditionalCallExprContext call
                     && !userDensities.contains(call.ID().getText())
-                    && DensityCalls.parse(call.ID().getText()).map(n -> n.kind() == DensityCalls.Kind.LOG_DENSITY).orElse(false)) {
+                    && DensityCalls.parse(call.ID().getText()).map(StatementBuilder::readsAsSample).orElse(false)) {
                 out.add(densityTerm(call, DensityCalls.parse(call.ID().getText()).get()));
                 return;
             }
@@ -213,6 +213,16 @@ final class StatementBuilder {
         all.add(bound);
         all.addAll(args);
         return new Expr.Call(at, function, all);
+    }
+
+    /**
+     * A log density whose suffix fits its family (_lpmf for a discrete one, _lpdf otherwise); one
+     * that does not stays a call, so that the checker names the right suffix, as for a call
+     * anywhere else.
+     */
+    private static boolean readsAsSample(DensityCalls.Name name) {
+        return name.kind() == DensityCalls.Kind.LOG_DENSITY && dev.vmc.runtime.dist.Distributions.lookup(name.distribution())
+                .map(d -> d.isDiscrete() == name.isMass()).orElse(true);
     }
 
     /**
