@@ -103,7 +103,7 @@ public final class LoweredGuide implements WrittenGuide {
                 if (!d.isReparameterisable()) {
                     // The draw passes no gradient, so the guide's parameters learn through the
                     // score function's surrogate, which differentiates this live log q.
-                    scored.add(new ScoredSite(latent.name(), value, d.logDensities(graph, value, live), null));
+                    scored.add(new ScoredSite(latent.name(), value, d.logDensities(graph, value, live)));
                 }
             } else {
                 throw new IllegalStateException("checker let a target += into the guide");
@@ -124,12 +124,16 @@ public final class LoweredGuide implements WrittenGuide {
      */
     private static List<ScoredSite> withDownstream(Graph graph, List<ScoredSite> scored, Map<String, Node> drawn,
             Map<String, Node> siteLogQ) {
+        Map<String, boolean[]> ancestors = new LinkedHashMap<>();
+        if (!scored.isEmpty()) {
+            drawn.forEach((name, value) -> ancestors.put(name, graph.ancestorsOf(value)));
+        }
         List<ScoredSite> out = new ArrayList<>();
         for (ScoredSite site : scored) {
             java.util.Set<String> downstream = new java.util.LinkedHashSet<>();
             Node logQ = null;
-            for (Map.Entry<String, Node> later : drawn.entrySet()) {
-                if (later.getKey().equals(site.latent()) || !graph.ancestorsOf(later.getValue())[site.value().id]) {
+            for (Map.Entry<String, boolean[]> later : ancestors.entrySet()) {
+                if (later.getKey().equals(site.latent()) || !later.getValue()[site.value().id]) {
                     continue;
                 }
                 downstream.add(later.getKey());

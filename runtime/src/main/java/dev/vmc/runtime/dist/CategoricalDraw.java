@@ -1,5 +1,7 @@
 package dev.vmc.runtime.dist;
 
+import dev.vmc.runtime.graph.Special;
+
 /**
  * categorical(theta) and categorical_logit(beta): the first category whose cumulative
  * probability exceeds u, found by bisection in O(log K) once the O(K) table is made.
@@ -26,13 +28,7 @@ final class CategoricalDraw implements DiscreteDraw {
         boolean logits = weights == CategoricalWeights.LOGITS;
         // softmax shifted by the largest logit: exp never overflows, however large the logits,
         // and the division by the total below normalises (one exp per value, not two and a log)
-        double shift = 0;
-        if (logits) {
-            shift = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < k; i++) {
-                shift = Math.max(shift, w[i]);
-            }
-        }
+        double shift = logits ? Special.max(w, 0, k) : 0;
         double total = 0;
         for (int i = 0; i < k; i++) {
             double p = logits ? Math.exp(w[i] - shift) : w[i];

@@ -87,10 +87,7 @@ enum CategoricalWeights {
          * would take two and a log.
          */
         void addGradientOfDraw(double[] w, int offset, int k, int category, double upstream, double[] gw) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < k; i++) {
-                max = Math.max(max, w[offset + i]);
-            }
+            double max = Special.max(w, offset, k);
             double total = 0;
             for (int i = 0; i < k; i++) {
                 total += Math.exp(w[offset + i] - max);

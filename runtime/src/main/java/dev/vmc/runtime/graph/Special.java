@@ -158,12 +158,18 @@ public final class Special {
         return Double.isInfinite(max) ? max : max + Math.log1p(Math.exp(-Math.abs(a - b)));
     }
 
-    /** log sum exp of x[offset .. offset + length), shifted by the maximum so nothing overflows. */
-    public static double logSumExp(double[] x, int offset, int length) {
+    /** The largest of {@code length} values from {@code offset}; -infinity for none: the shift of a stable softmax. */
+    public static double max(double[] x, int offset, int length) {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < length; i++) {
             max = Math.max(max, x[offset + i]);
         }
+        return max;
+    }
+
+    /** log sum exp of x[offset .. offset + length), shifted by the maximum so nothing overflows. */
+    public static double logSumExp(double[] x, int offset, int length) {
+        double max = max(x, offset, length);
         if (Double.isInfinite(max)) {
             return max;
         }

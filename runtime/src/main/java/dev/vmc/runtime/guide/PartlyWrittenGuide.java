@@ -24,10 +24,6 @@ public final class PartlyWrittenGuide implements Guide {
         this.written = written;
     }
 
-    public GaussianGuide automatic() {
-        return automatic;
-    }
-
     @Override
     public String name() {
         return written.name() + ", with " + automatic.name() + " for " + String.join(", ", written.automatic());

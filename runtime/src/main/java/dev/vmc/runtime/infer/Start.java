@@ -133,7 +133,7 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
         if (given != null) {
             family = given; // the family whose parameters the initial values are
         }
-        if (initial.keySet().stream().anyMatch(k -> k.startsWith("guide."))) {
+        if (hasGuideValues(initial)) {
             listener.message("start: the guide in the initial values (a fit with score-function sites has no Pathfinder"
                     + " start)");
         } else {
@@ -178,8 +178,7 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
         Family family = written.automaticFamily();
         Model marginal = plan.marginal();
         boolean summable = marginal != null && marginal.latents().stream().map(LatentSpec::name).toList()
-                .equals(written.automatic()) && options.algorithm() == Algorithm.AUTO
-                && options.initial().keySet().stream().noneMatch(k -> k.startsWith("guide."));
+                .equals(written.automatic()) && options.algorithm() == Algorithm.AUTO && !hasGuideValues(options.initial());
         if (summable) {
             listener.message("start: Pathfinder for " + String.join(", ", written.automatic()) + " on the model with "
                     + String.join(", ", writtenNames(plan.model(), written)) + " summed out; the written guide from its"
@@ -190,16 +189,21 @@ record Start(Guide guide, Double learningRate, Map<String, Tensor> initial, bool
                     start.initial(), true, null, start.gradientEvaluations(), start.densityEvaluations());
         }
         Map<String, Tensor> initial = new LinkedHashMap<>(options.initial());
-        if (initial.keySet().stream().noneMatch(k -> k.startsWith("guide."))) {
+        if (!hasGuideValues(initial)) {
             drawMeans(plan.model().latents().stream().filter(l -> written.automatic().contains(l.name())).toList(), seed,
                     initial);
         }
         listener.message("start: means drawn in (-2, 2) and sd " + GaussianGuide.INITIAL_SCALE + " on the unconstrained"
                 + " scale for " + String.join(", ", written.automatic()) + "; the written guide from its own initial values");
-        Family f = family != null ? family : GaussianGuide.familyOf(initial) != null ? GaussianGuide.familyOf(initial)
-                : Family.MEANFIELD;
+        Family given = GaussianGuide.familyOf(initial);
+        Family f = family != null ? family : given != null ? given : Family.MEANFIELD;
         return new Start(new PartlyWrittenGuide(GaussianGuide.of(f), written), options.learningRate(), initial, true,
                 null, 0, 0);
+    }
+
+    /** Whether initial values (--init) hold a guide's parameters, which are named guide.*. */
+    private static boolean hasGuideValues(Map<String, Tensor> initial) {
+        return initial.keySet().stream().anyMatch(k -> k.startsWith("guide."));
     }
 
     private static List<String> writtenNames(Model model, WrittenGuide written) {
