@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** half_cauchy(sigma): |X| for X ~ cauchy(0, sigma). */
-final class HalfCauchy extends ReparameterisedDensity implements Cumulative {
+final class HalfCauchy extends ReparameterisedDensity implements FoldedScaleTails {
     private static final double LOG_NORMALISER = Math.log(2) - Special.LOG_PI;
 
     HalfCauchy() {
@@ -66,22 +66,5 @@ final class HalfCauchy extends ReparameterisedDensity implements Cumulative {
     @Override
     public double logCcdf(double x, double sigma, double unused1, double unused2) {
         return x <= 0 ? 0 : Math.log(2 / Math.PI * Math.atan2(1, x / sigma));
-    }
-
-    /**
-     * Both tails scale with t = x / sigma alone, so with r the density over the tail,
-     * d/dx = r and d/dsigma = -t r (signs flipped for the upper tail).
-     */
-    @Override
-    public void logCumulativeGradient(double x, double sigma, double unused1, double unused2, boolean upper, double[] g) {
-        Arrays.fill(g, 0);
-        if (x <= 0) {
-            return;
-        }
-        double logTail = upper ? logCcdf(x, sigma, 0, 0) : logCdf(x, sigma, 0, 0);
-        double r = logTail == Double.NEGATIVE_INFINITY ? 0
-                : (upper ? -1 : 1) * Math.exp(logDensity(x, sigma, 0, 0) - logTail);
-        g[0] = r;
-        g[1] = -x / sigma * r;
     }
 }

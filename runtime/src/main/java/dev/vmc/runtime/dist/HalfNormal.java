@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** half_normal(sigma): |X| for X ~ normal(0, sigma). */
-final class HalfNormal extends ReparameterisedDensity implements Cumulative {
+final class HalfNormal extends ReparameterisedDensity implements FoldedScaleTails {
     /** log 2 - 0.5 log(2 pi): folding doubles the normal density. */
     private static final double LOG_NORMALISER = Math.log(2) - 0.5 * Special.LOG_2PI;
 
@@ -62,22 +62,5 @@ final class HalfNormal extends ReparameterisedDensity implements Cumulative {
     @Override
     public double logCcdf(double x, double sigma, double unused1, double unused2) {
         return x <= 0 ? 0 : Special.LOG_2 + Special.logPhi(-x / sigma);
-    }
-
-    /**
-     * Both tails scale with t = x / sigma alone, so with r the density over the tail,
-     * d/dx = r and d/dsigma = -t r (signs flipped for the upper tail).
-     */
-    @Override
-    public void logCumulativeGradient(double x, double sigma, double unused1, double unused2, boolean upper, double[] g) {
-        Arrays.fill(g, 0);
-        if (x <= 0) {
-            return;
-        }
-        double logTail = upper ? logCcdf(x, sigma, 0, 0) : logCdf(x, sigma, 0, 0);
-        double r = logTail == Double.NEGATIVE_INFINITY ? 0
-                : (upper ? -1 : 1) * Math.exp(logDensity(x, sigma, 0, 0) - logTail);
-        g[0] = r;
-        g[1] = -x / sigma * r;
     }
 }

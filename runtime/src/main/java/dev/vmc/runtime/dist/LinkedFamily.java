@@ -57,25 +57,17 @@ abstract class LinkedFamily<B extends ScalarDensity & Cumulative> extends Scalar
 
     /** chi_square(nu) = gamma(nu / 2, 1 / 2). */
     static LinkedFamily<Gamma> chiSquare() {
-        return new LinkedFamily<>("chi_square", Support.POSITIVE, List.of("nu"), List.of(Support.POSITIVE), new Gamma()) {
-            double baseA(double nu, double unused) {
-                return 0.5 * nu;
-            }
-
-            double baseB(double nu, double unused) {
-                return 0.5;
-            }
-
-            void chain(double nu, double unused, double[] g) {
-                g[1] *= 0.5;
-                g[2] = 0;
-            }
-        };
+        return halvedDegrees("chi_square", new Gamma());
     }
 
     /** inv_chi_square(nu) = inv_gamma(nu / 2, 1 / 2). */
     static LinkedFamily<InvGamma> invChiSquare() {
-        return new LinkedFamily<>("inv_chi_square", Support.POSITIVE, List.of("nu"), List.of(Support.POSITIVE), new InvGamma()) {
+        return halvedDegrees("inv_chi_square", new InvGamma());
+    }
+
+    /** base(nu / 2, 1 / 2): the chi-square families, on the gamma and inverse gamma. */
+    private static <B extends ScalarDensity & Cumulative> LinkedFamily<B> halvedDegrees(String name, B base) {
+        return new LinkedFamily<>(name, Support.POSITIVE, List.of("nu"), List.of(Support.POSITIVE), base) {
             double baseA(double nu, double unused) {
                 return 0.5 * nu;
             }
